@@ -1,0 +1,55 @@
+// Builds every domain service once over one database: the object both composition roots hand out.
+import type { Db } from './db/open';
+import { createAccountsService } from './domain/accounts/accounts.service';
+import { createSessionsService } from './domain/accounts/sessions.service';
+import { createAccessRules } from './domain/editions/access';
+import { createEditionsRepo } from './domain/editions/editions.repo';
+import { createEditionsService } from './domain/editions/editions.service';
+import { createMembersService } from './domain/editions/members.service';
+import { createCsvImport } from './domain/programme/csv-import';
+import { createStructureRepo } from './domain/programme/structure.repo';
+import { createStructureService } from './domain/programme/structure.service';
+import { createWorkshopsRepo } from './domain/programme/workshops.repo';
+import { createWorkshopsService } from './domain/programme/workshops.service';
+import { createApiTokensService } from './domain/tokens/api-tokens.service';
+import { systemClock, type Clock } from './domain/types';
+
+export type HealthCheck = () => { ok: boolean; detail?: string };
+
+export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number }) {
+	const { db } = deps;
+	const clock = deps.clock ?? systemClock;
+	const editionsRepo = createEditionsRepo(db);
+	const structureRepo = createStructureRepo(db);
+	const workshopsRepo = createWorkshopsRepo(db);
+	const access = createAccessRules(editionsRepo);
+	const members = createMembersService({ db, clock, repo: editionsRepo, access });
+	const health = new Map<string, HealthCheck>([
+		[
+			'database',
+			() => {
+				try {
+					return { ok: db.prepare('SELECT 1').pluck().get() === 1 };
+				} catch (e) {
+					return { ok: false, detail: (e as Error).message };
+				}
+			}
+		]
+	]);
+	return {
+		db,
+		clock,
+		access,
+		accounts: createAccountsService({ db, clock }),
+		sessions: createSessionsService({ db, clock, sessionDays: deps.sessionDays ?? 30 }),
+		apiTokens: createApiTokensService({ db, clock }),
+		editions: createEditionsService({ db, clock, repo: editionsRepo, access }),
+		members,
+		structure: createStructureService({ db, repo: structureRepo, access }),
+		workshops: createWorkshopsService({ db, clock, access, editions: editionsRepo, structure: structureRepo, workshops: workshopsRepo, members }),
+		csvImport: createCsvImport({ db, clock, access, structure: structureRepo, workshops: workshopsRepo }),
+		/** Components (search, real-time endpoint) register their own check; /api/health reports them all. */
+		health
+	};
+}
+export type App = ReturnType<typeof createApp>;

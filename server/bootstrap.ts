@@ -1,0 +1,28 @@
+// Everything both composition roots (production server, vite dev) start: database, services, admin, demo, real-time endpoint.
+import { createApp, type App } from './app';
+import { createCollabEndpoint, sameOrigin, type CollabEndpoint } from './collab/endpoint';
+import type { Config } from './config';
+import { openDatabase } from './db/open';
+import { seedDemo } from './demo/seed';
+import { registerApp } from './runtime';
+
+export type Running = { app: App; collab: CollabEndpoint; demoEditionId: string | null; close: () => void };
+
+export async function bootstrap(config: Config): Promise<Running> {
+	const db = openDatabase(config.databaseFile);
+	const app = createApp({ db, sessionDays: config.sessionDays });
+	if (config.admin) await app.accounts.ensureAdmin(config.admin.username, config.admin.password);
+	const demoEditionId = config.demo ? seedDemo(app) : null;
+	app.sessions.deleteExpired();
+	registerApp(app);
+	const collab = createCollabEndpoint(app, { allowedOrigin: sameOrigin(config.origin), maxMessageBytes: config.collabMaxMessageBytes });
+	return {
+		app,
+		collab,
+		demoEditionId,
+		close() {
+			collab.close();
+			db.close();
+		}
+	};
+}

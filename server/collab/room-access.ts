@@ -1,0 +1,16 @@
+// Decides whether a viewer may read or write a real-time room, through the domain's access rules.
+import type { App } from '../app';
+import { AppError } from '../shared/errors';
+import type { RoomName } from '../shared/rooms';
+import type { Viewer } from '../domain/types';
+
+export type RoomAccess = 'write' | 'read';
+
+export function resolveRoomAccess(app: App, viewer: Viewer | null, room: RoomName): RoomAccess {
+	if (room.kind === 'pad') throw new AppError('not_found', 'pad not found');
+	// chat and drive rooms are per workshop
+	const { access, isParticipant, workshop } = app.workshops.get(viewer, room.id);
+	if (access.canFacilitate || isParticipant) return 'write';
+	if (workshop.status === 'closed') return 'read';
+	throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop first');
+}

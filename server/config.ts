@@ -1,0 +1,71 @@
+// Reads and validates the process configuration from environment variables, with embedded-mode defaults.
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const configSchema = z.object({
+	HOST: z.string().min(1).default('127.0.0.1'),
+	PORT: port.default(3000),
+	ORIGIN: z.url().optional(),
+	DATA_DIR: z.string().min(1).default('./data'),
+	DEMO: bool.default(true),
+	ADMIN_USERNAME: z.string().regex(/^[a-z0-9_.-]{3,32}$/i, 'must be 3–32 letters, digits, dot, dash or underscore').optional(),
+	ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+	SESSION_DAYS: z.coerce.number().int().min(1).max(400).default(30),
+	COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+	LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info')
+});
+
+export type Config = {
+	host: string;
+	port: number;
+	origin: string | undefined;
+	dataDir: string;
+	databaseFile: string;
+	demo: boolean;
+	admin: { username: string; password: string } | undefined;
+	sessionDays: number;
+	collabMaxMessageBytes: number;
+	logLevel: 'silent' | 'error' | 'info' | 'debug';
+};
+
+export class ConfigError extends Error {
+	constructor(readonly problems: string[]) {
+		super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+		this.name = 'ConfigError';
+	}
+}
+
+/** Parses env vars; throws one ConfigError naming every invalid variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+	const relevant = Object.fromEntries(
+		Object.keys(configSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]])
+	);
+	const parsed = configSchema.safeParse(relevant);
+	if (!parsed.success) {
+		throw new ConfigError(
+			parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(relevant[String(issue.path[0])])})`)
+		);
+	}
+	const c = parsed.data;
+	const problems: string[] = [];
+	if ((c.ADMIN_USERNAME === undefined) !== (c.ADMIN_PASSWORD === undefined)) {
+		problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
+	}
+	if (problems.length > 0) throw new ConfigError(problems);
+	const dataDir = path.resolve(c.DATA_DIR);
+	return {
+		host: c.HOST,
+		port: c.PORT,
+		origin: c.ORIGIN?.replace(/\/$/, ''),
+		dataDir,
+		databaseFile: path.join(dataDir, 'medialab.sqlite'),
+		demo: c.DEMO,
+		admin: c.ADMIN_USERNAME && c.ADMIN_PASSWORD ? { username: c.ADMIN_USERNAME, password: c.ADMIN_PASSWORD } : undefined,
+		sessionDays: c.SESSION_DAYS,
+		collabMaxMessageBytes: c.COLLAB_MAX_MESSAGE_BYTES,
+		logLevel: c.LOG_LEVEL
+	};
+}

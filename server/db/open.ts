@@ -1,0 +1,47 @@
+// Opens the SQLite database with the pragmas the app relies on and applies pending migrations.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Db = Database.Database;
+
+const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Opens (and creates) a database; ':memory:' gives a fresh one for tests. */
+export function openDatabase(file: string): Db {
+	if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+	const db = new Database(file);
+	db.pragma('journal_mode = WAL');
+	db.pragma('foreign_keys = ON');
+	db.pragma('busy_timeout = 5000');
+	db.pragma('synchronous = NORMAL');
+	migrate(db);
+	return db;
+}
+
+type Migration = { version: number; name: string; sql: string };
+
+function readMigrations(): Migration[] {
+	return fs
+		.readdirSync(migrationsDir)
+		.filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+		.sort()
+		.map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: fs.readFileSync(path.join(migrationsDir, f), 'utf8') }));
+}
+
+/** Applies each numbered .sql file once, each in its own transaction. */
+export function migrate(db: Db): number[] {
+	db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+	const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+	const done: number[] = [];
+	for (const m of readMigrations()) {
+		if (applied.has(m.version)) continue;
+		db.transaction(() => {
+			db.exec(m.sql);
+			db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+		})();
+		done.push(m.version);
+	}
+	return done;
+}

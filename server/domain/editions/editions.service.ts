@@ -1,0 +1,90 @@
+// Editions and their series: create, edit, publish, list what a viewer may see.
+import type { Db } from '../../db/open';
+import { AppError } from '../../shared/errors';
+import { newId } from '../../shared/ids';
+import { editionSchema, editionStatusSchema } from '../../shared/schemas';
+import { parseInput } from '../../shared/validate';
+import { createOutboxRepo } from '../outbox/outbox.repo';
+import type { Clock, Viewer } from '../types';
+import type { AccessRules } from './access';
+import type { EditionRow, EditionsRepo } from './editions.repo';
+
+export function createEditionsService(deps: { db: Db; clock: Clock; repo: EditionsRepo; access: AccessRules }) {
+	const { db, repo, access } = deps;
+	const outbox = createOutboxRepo(db);
+	const now = () => new Date(deps.clock()).toISOString();
+	const seriesId = (title: string) => (title ? repo.findOrInsertSeries(title, newId(), now()) : null);
+
+	return {
+		get: (viewer: Viewer | null, id: string) => access.readable(viewer, id),
+
+		listPublished: () => repo.listPublished(),
+
+		/** Editions the viewer belongs to (drafts included); admins see every edition. */
+		listOwn(viewer: Viewer | null): EditionRow[] {
+			if (!viewer) return [];
+			return viewer.isAdmin ? repo.listAll() : repo.listForUser(viewer.id);
+		},
+
+		create(viewer: Viewer | null, raw: unknown): EditionRow {
+			if (!viewer) throw new AppError('unauthenticated', 'log in first');
+			if (viewer.isGuest) throw new AppError('forbidden', 'create an account to organise an edition');
+			const input = parseInput(editionSchema, raw);
+			return db.transaction(() => {
+				const t = now();
+				const row = {
+					id: newId(),
+					series_id: seriesId(input.seriesTitle),
+					title: input.title,
+					city: input.city,
+					venue: input.venue,
+					starts_on: input.startsOn,
+					ends_on: input.endsOn,
+					timezone: 'Europe/Paris',
+					description: input.description,
+					licence: input.licence,
+					status: 'draft' as const,
+					created_by: viewer.id,
+					created_at: t,
+					updated_at: t
+				};
+				repo.insert(row);
+				repo.upsertMember(row.id, viewer.id, 'organiser', t);
+				outbox.record('edition.changed', row.id);
+				return repo.findById(row.id)!;
+			})();
+		},
+
+		update(viewer: Viewer | null, id: string, raw: unknown): EditionRow {
+			access.managed(viewer, id);
+			const input = parseInput(editionSchema, raw);
+			return db.transaction(() => {
+				repo.update({
+					id,
+					series_id: seriesId(input.seriesTitle),
+					title: input.title,
+					city: input.city,
+					venue: input.venue,
+					starts_on: input.startsOn,
+					ends_on: input.endsOn,
+					description: input.description,
+					licence: input.licence,
+					updated_at: now()
+				});
+				outbox.record('edition.changed', id);
+				return repo.findById(id)!;
+			})();
+		},
+
+		setStatus(viewer: Viewer | null, id: string, raw: unknown): EditionRow {
+			access.managed(viewer, id);
+			const { status } = parseInput(editionStatusSchema, raw);
+			return db.transaction(() => {
+				repo.updateStatus(id, status, now());
+				outbox.record('edition.changed', id, { status });
+				return repo.findById(id)!;
+			})();
+		}
+	};
+}
+export type EditionsService = ReturnType<typeof createEditionsService>;

@@ -1,0 +1,164 @@
+// Imports a programme from CSV: every row is checked first, then all are written in one transaction or none.
+import { parse } from 'csv-parse/sync';
+import type { Db } from '../../db/open';
+import { AppError } from '../../shared/errors';
+import { newId, newToken } from '../../shared/ids';
+import { normaliseThemeLabel, themeKey } from '../../shared/themes';
+import { workshopFormats, type WorkshopFormat } from '../../shared/vocabulary';
+import type { AccessRules } from '../editions/access';
+import { createOutboxRepo } from '../outbox/outbox.repo';
+import type { Clock, Viewer } from '../types';
+import type { StructureRepo } from './structure.repo';
+import type { WorkshopsRepo } from './workshops.repo';
+
+export const csvColumns = ['title', 'format', 'day', 'start', 'end', 'room', 'track', 'themes', 'speakers', 'description'] as const;
+const requiredColumns = ['title', 'format', 'day', 'start', 'end'] as const;
+export const MAX_CSV_BYTES = 1_000_000;
+const MAX_ROWS = 2000;
+
+export type CsvRowError = { line: number; column: string; problem: string };
+export type ImportResult = { workshops: number; rooms: number; tracks: number; themes: number };
+
+/** « Atelier contributif », « atelier_contributif » and « atelier-contributif » all name the same format. */
+const slug = (s: string) =>
+	s
+		.normalize('NFD')
+		.replace(/\p{Diacritic}/gu, '')
+		.trim()
+		.toLowerCase()
+		.replace(/[\s_]+/g, '-');
+
+type ParsedRow = {
+	title: string;
+	format: WorkshopFormat;
+	startsAt: string;
+	endsAt: string;
+	room: string;
+	track: string;
+	themes: string[];
+	speakers: string;
+	description: string;
+};
+
+function checkRow(record: Record<string, string>, line: number, errors: CsvRowError[]): ParsedRow | null {
+	const before = errors.length;
+	const get = (c: string) => (record[c] ?? '').trim();
+	const fail = (column: string, problem: string) => errors.push({ line, column, problem });
+	for (const c of requiredColumns) if (get(c) === '') fail(c, 'is empty');
+	if (get('title').length > 160) fail('title', 'is longer than 160 characters');
+	const format = slug(get('format')) as WorkshopFormat;
+	if (get('format') && !workshopFormats.includes(format)) fail('format', `« ${get('format')} » is not one of: ${workshopFormats.join(', ')}`);
+	if (get('day') && !/^\d{4}-\d{2}-\d{2}$/.test(get('day'))) fail('day', `« ${get('day')} » is not a date like 2018-09-13`);
+	for (const c of ['start', 'end']) if (get(c) && !/^([01]\d|2[0-3]):[0-5]\d$/.test(get(c))) fail(c, `« ${get(c)} » is not a time like 09:30`);
+	if (errors.length === before && get('end') <= get('start')) fail('end', 'is not after start');
+	if (errors.length > before) return null;
+	return {
+		title: get('title'),
+		format,
+		startsAt: `${get('day')}T${get('start')}`,
+		endsAt: `${get('day')}T${get('end')}`,
+		room: get('room'),
+		track: get('track'),
+		themes: get('themes')
+			.split('|')
+			.map((t) => t.trim())
+			.filter((t) => t !== ''),
+		speakers: get('speakers').slice(0, 300),
+		description: get('description').slice(0, 5000)
+	};
+}
+
+/** Parses and checks the whole file; throws AppError('invalid') listing each bad row by line number. */
+export function parseProgrammeCsv(text: string): ParsedRow[] {
+	if (text.length > MAX_CSV_BYTES) throw new AppError('too_large', `the file is larger than ${MAX_CSV_BYTES / 1000} kB`);
+	let records: { record: Record<string, string>; info: { lines: number } }[];
+	try {
+		records = parse(text.replace(/^\uFEFF/, ''), {
+			columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+			skip_empty_lines: true,
+			delimiter: [',', ';'],
+			info: true,
+			relax_column_count: false
+		});
+	} catch (e) {
+		const line = (e as { lines?: number }).lines;
+		throw new AppError('invalid', `the file is not valid CSV${line ? ` (line ${line})` : ''}: ${(e as Error).message}`);
+	}
+	if (records.length === 0) throw new AppError('invalid', 'the file has no rows under its header');
+	if (records.length > MAX_ROWS) throw new AppError('too_large', `the file has more than ${MAX_ROWS} rows`);
+	const header = Object.keys(records[0]!.record);
+	const missing = requiredColumns.filter((c) => !header.includes(c));
+	if (missing.length > 0) throw new AppError('invalid', `line 1: missing column(s) ${missing.join(', ')}; expected ${csvColumns.join(', ')}`);
+	const unknown = header.filter((h) => !(csvColumns as readonly string[]).includes(h));
+	if (unknown.length > 0) throw new AppError('invalid', `line 1: unknown column(s) ${unknown.join(', ')}; expected ${csvColumns.join(', ')}`);
+
+	const errors: CsvRowError[] = [];
+	const rows = records.map(({ record, info }) => checkRow(record, info.lines, errors));
+	if (errors.length > 0) {
+		const listed = errors.slice(0, 20).map((e) => `line ${e.line}, ${e.column}: ${e.problem}`);
+		const more = errors.length > 20 ? `; and ${errors.length - 20} more` : '';
+		throw new AppError('invalid', `nothing was imported. ${listed.join('; ')}${more}`);
+	}
+	return rows as ParsedRow[];
+}
+
+export function createCsvImport(deps: { db: Db; clock: Clock; access: AccessRules; structure: StructureRepo; workshops: WorkshopsRepo }) {
+	const outbox = createOutboxRepo(deps.db);
+	return {
+		/** Rooms, tracks and themes named in the file are reused when they exist (themes by label or alias) and created otherwise. */
+		importProgramme(viewer: Viewer | null, editionId: string, text: string): ImportResult {
+			deps.access.managed(viewer, editionId);
+			const rows = parseProgrammeCsv(text);
+			const now = new Date(deps.clock()).toISOString();
+			const result: ImportResult = { workshops: 0, rooms: 0, tracks: 0, themes: 0 };
+			deps.db.transaction(() => {
+				const { structure, workshops } = deps;
+				const rooms = new Map(structure.listRooms(editionId).map((r) => [r.name.toLowerCase(), r.id]));
+				const tracks = new Map(structure.listTracks(editionId).map((t) => [t.title.toLowerCase(), t.id]));
+				const themes = new Map<string, string>();
+				for (const t of structure.listThemes(editionId)) for (const n of [t.label, ...(JSON.parse(t.aliases) as string[])]) themes.set(themeKey(n), t.id);
+				const ensure = (map: Map<string, string>, key: string, create: (id: string) => void, count: keyof ImportResult) => {
+					const found = map.get(key);
+					if (found) return found;
+					const id = newId();
+					create(id);
+					map.set(key, id);
+					result[count]++;
+					return id;
+				};
+				for (const row of rows) {
+					const roomId = row.room ? ensure(rooms, row.room.toLowerCase(), (id) => structure.insertRoom({ id, edition_id: editionId, name: row.room, venue: '' }), 'rooms') : null;
+					const trackId = row.track
+						? ensure(tracks, row.track.toLowerCase(), (id) => structure.insertTrack({ id, edition_id: editionId, title: row.track, lead: '', description: '' }), 'tracks')
+						: null;
+					const themeIds = row.themes.map((label) =>
+						ensure(themes, themeKey(label), (id) => structure.insertTheme({ id, edition_id: editionId, label: normaliseThemeLabel(label), aliases: '[]' }), 'themes')
+					);
+					const id = newId();
+					workshops.insert({
+						id,
+						edition_id: editionId,
+						title: row.title,
+						format: row.format,
+						description: row.description,
+						track_id: trackId,
+						room_id: roomId,
+						starts_at: row.startsAt,
+						ends_at: row.endsAt,
+						status_override: null,
+						speakers: row.speakers,
+						join_code: newToken(),
+						created_at: now,
+						updated_at: now
+					});
+					workshops.setThemes(id, themeIds);
+					outbox.record('workshop.changed', id, { editionId });
+					result.workshops++;
+				}
+				outbox.record('edition.changed', editionId);
+			})();
+			return result;
+		}
+	};
+}
+export type CsvImport = ReturnType<typeof createCsvImport>;

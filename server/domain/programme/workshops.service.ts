@@ -1,0 +1,185 @@
+// Workshops: the programme read model, organiser edits, status, and joining by link or QR code.
+import type { Db } from '../../db/open';
+import { AppError } from '../../shared/errors';
+import { newId, newToken } from '../../shared/ids';
+import { workshopSchema, type WorkshopInput } from '../../shared/schemas';
+import { parseInput } from '../../shared/validate';
+import type { WorkshopStatus } from '../../shared/vocabulary';
+import type { AccessRules } from '../editions/access';
+import type { EditionRow, EditionsRepo } from '../editions/editions.repo';
+import type { MembersService } from '../editions/members.service';
+import { createOutboxRepo } from '../outbox/outbox.repo';
+import type { Clock, Viewer } from '../types';
+import type { StructureRepo } from './structure.repo';
+import { buildProgramme, type ProgrammeFilters, type WorkshopView } from './programme-view';
+import type { WorkshopsRepo } from './workshops.repo';
+
+type Deps = {
+	db: Db;
+	clock: Clock;
+	access: AccessRules;
+	editions: EditionsRepo;
+	structure: StructureRepo;
+	workshops: WorkshopsRepo;
+	members: MembersService;
+};
+
+export function createWorkshopsService(deps: Deps) {
+	const { db, access, structure, workshops } = deps;
+	const outbox = createOutboxRepo(db);
+	const now = () => new Date(deps.clock()).toISOString();
+
+	function programmeOf(edition: EditionRow, filters: ProgrammeFilters = {}) {
+		return buildProgramme(
+			{
+				edition,
+				themes: structure.listThemes(edition.id),
+				tracks: structure.listTracks(edition.id),
+				rooms: structure.listRooms(edition.id),
+				workshops: workshops.listByEdition(edition.id),
+				themeLinks: workshops.themeLinks(edition.id),
+				facilitatorLinks: workshops.facilitatorLinks(edition.id)
+			},
+			deps.clock(),
+			filters
+		);
+	}
+
+	/** Every id in the input must belong to this edition: a form cannot attach another edition's room or people. */
+	function assertReferences(editionId: string, input: WorkshopInput) {
+		const fields: Record<string, string> = {};
+		if (input.trackId && !structure.listTracks(editionId).some((t) => t.id === input.trackId)) fields.trackId = 'invalidChoice';
+		if (input.roomId && !structure.listRooms(editionId).some((r) => r.id === input.roomId)) fields.roomId = 'invalidChoice';
+		const themeIds = new Set(structure.listThemes(editionId).map((t) => t.id));
+		if (input.themeIds.some((id) => !themeIds.has(id))) fields.themeIds = 'invalidChoice';
+		const staff = new Set(deps.editions.listMembers(editionId).filter((m) => m.role !== 'participant').map((m) => m.user_id));
+		if (input.facilitatorIds.some((id) => !staff.has(id))) fields.facilitatorIds = 'invalidChoice';
+		if (Object.keys(fields).length > 0) throw new AppError('invalid', `unknown ${Object.keys(fields).join(', ')}`, fields);
+	}
+
+	function write(editionId: string, id: string, input: WorkshopInput) {
+		return {
+			id,
+			edition_id: editionId,
+			title: input.title,
+			format: input.format,
+			description: input.description,
+			track_id: input.trackId,
+			room_id: input.roomId,
+			starts_at: input.startsAt,
+			ends_at: input.endsAt,
+			status_override: input.statusOverride,
+			speakers: input.speakers,
+			updated_at: now()
+		};
+	}
+
+	function readableWorkshop(viewer: Viewer | null, workshopId: string) {
+		const row = workshops.findById(workshopId);
+		if (!row) throw new AppError('not_found', 'workshop not found');
+		const { edition, access: rights } = access.readable(viewer, row.edition_id);
+		return { row, edition, rights };
+	}
+
+	function editable(viewer: Viewer | null, workshopId: string) {
+		const row = workshops.findById(workshopId);
+		if (!row) throw new AppError('not_found', 'workshop not found');
+		access.managed(viewer, row.edition_id);
+		const themeIds = workshops.themeLinks(row.edition_id).filter((l) => l.workshop_id === row.id).map((l) => l.theme_id);
+		const facilitatorIds = workshops.facilitatorLinks(row.edition_id).filter((l) => l.workshop_id === row.id).map((l) => l.user_id);
+		return { row, themeIds, facilitatorIds };
+	}
+
+	return {
+		programme(viewer: Viewer | null, editionId: string, filters: ProgrammeFilters = {}) {
+			const { edition, access: rights } = access.readable(viewer, editionId);
+			return { ...programmeOf(edition, filters), access: rights };
+		},
+
+		get(viewer: Viewer | null, workshopId: string) {
+			const { row, edition, rights } = readableWorkshop(viewer, workshopId);
+			const workshop = programmeOf(edition).workshops.find((w) => w.id === row.id) as WorkshopView;
+			return {
+				edition,
+				access: rights,
+				workshop,
+				joinCode: rights.canFacilitate ? row.join_code : null,
+				isParticipant: viewer ? workshops.isParticipant(row.id, viewer.id) : false,
+				participantCount: workshops.countParticipants(row.id)
+			};
+		},
+
+		/** The raw row for the organiser's edit form. */
+		getForEdit: editable,
+
+		create(viewer: Viewer | null, editionId: string, raw: unknown): string {
+			access.managed(viewer, editionId);
+			const input = parseInput(workshopSchema, raw);
+			assertReferences(editionId, input);
+			const id = newId();
+			db.transaction(() => {
+				workshops.insert({ ...write(editionId, id, input), join_code: newToken(), created_at: now() });
+				workshops.setThemes(id, input.themeIds);
+				workshops.setFacilitators(id, input.facilitatorIds);
+				outbox.record('workshop.changed', id, { editionId });
+			})();
+			return id;
+		},
+
+		update(viewer: Viewer | null, workshopId: string, raw: unknown) {
+			const { row } = editable(viewer, workshopId);
+			const input = parseInput(workshopSchema, raw);
+			assertReferences(row.edition_id, input);
+			db.transaction(() => {
+				workshops.update(write(row.edition_id, row.id, input));
+				workshops.setThemes(row.id, input.themeIds);
+				workshops.setFacilitators(row.id, input.facilitatorIds);
+				outbox.record('workshop.changed', row.id, { editionId: row.edition_id });
+			})();
+		},
+
+		remove(viewer: Viewer | null, workshopId: string) {
+			const { row } = editable(viewer, workshopId);
+			db.transaction(() => {
+				workshops.delete(row.edition_id, row.id);
+				outbox.record('workshop.deleted', row.id, { editionId: row.edition_id });
+			})();
+			return row.edition_id;
+		},
+
+		/** Facilitators open or close their workshop by hand; null returns to the timetable. */
+		setStatus(viewer: Viewer | null, workshopId: string, status: WorkshopStatus | null) {
+			const { row, rights } = readableWorkshop(viewer, workshopId);
+			if (!rights.canFacilitate) throw new AppError('forbidden', 'only facilitators can change the status');
+			db.transaction(() => {
+				db.prepare('UPDATE workshops SET status_override = ?, updated_at = ? WHERE id = ?').run(status, now(), row.id);
+				outbox.record('workshop.changed', row.id, { editionId: row.edition_id });
+			})();
+		},
+
+		/** What a join link leads to; the code itself is the capability, so drafts can be joined too. */
+		peekJoin(code: string) {
+			const row = workshops.findByJoinCode(code);
+			if (!row) throw new AppError('not_found', 'this join link is not valid');
+			const edition = deps.editions.findById(row.edition_id)!;
+			return { workshop: { id: row.id, title: row.title, startsAt: row.starts_at, endsAt: row.ends_at }, edition: { id: edition.id, title: edition.title } };
+		},
+
+		join(viewer: Viewer, code: string): { workshopId: string; editionId: string } {
+			const row = workshops.findByJoinCode(code);
+			if (!row) throw new AppError('not_found', 'this join link is not valid');
+			db.transaction(() => {
+				deps.members.ensureParticipant(row.edition_id, viewer.id);
+				workshops.addParticipant(row.id, viewer.id, now());
+			})();
+			return { workshopId: row.id, editionId: row.edition_id };
+		},
+
+		/** A new join code invalidates printed signs and shared links (e.g. after a link leaked). */
+		rotateJoinCode(viewer: Viewer | null, workshopId: string) {
+			const { row } = editable(viewer, workshopId);
+			db.prepare('UPDATE workshops SET join_code = ? WHERE id = ?').run(newToken(), row.id);
+		}
+	};
+}
+export type WorkshopsService = ReturnType<typeof createWorkshopsService>;

@@ -1,0 +1,64 @@
+// Production entry point: one Node process serves the built SvelteKit app and the /collab WebSocket endpoint.
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bootstrap } from './bootstrap';
+import { ConfigError, loadConfig, type Config } from './config';
+
+const PROTOCOL_HEADER = 'x-medialab-protocol';
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
+
+async function main() {
+	let config: Config;
+	try {
+		config = loadConfig();
+	} catch (e) {
+		if (e instanceof ConfigError) {
+			console.error(e.message);
+			process.exit(78); // EX_CONFIG
+		}
+		throw e;
+	}
+	const running = await bootstrap(config);
+	// adapter-node assumes https when ORIGIN is unset; without ORIGIN we serve plain http on whatever host the
+	// request names (a phone on the venue Wi-Fi uses the LAN address), so we tell it the protocol ourselves.
+	if (!config.origin) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+	const handlerFile = pathToFileURL(path.resolve('build/handler.js')).href;
+	const { handler } = (await import(handlerFile)) as { handler: Handler };
+
+	const server = http.createServer((req, res) => {
+		if (!config.origin) req.headers[PROTOCOL_HEADER] = 'http';
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		});
+	});
+	server.on('upgrade', (req, socket, head) => {
+		if (!running.collab.handleUpgrade(req, socket, head)) socket.destroy();
+	});
+	server.listen(config.port, config.host, () => {
+		const address = server.address();
+		const port = typeof address === 'object' && address ? address.port : config.port;
+		const url = config.origin ?? `http://${config.host}:${port}`;
+		if (config.logLevel === 'silent') return;
+		console.log(`MédiaLab is running at ${url}`);
+		console.log(`Data directory: ${config.dataDir}`);
+		if (running.demoEditionId) console.log(`A demo edition was created: ${url}/editions/${running.demoEditionId}`);
+		if (config.admin) console.log(`Log in as admin at ${url}/login with ADMIN_USERNAME « ${config.admin.username} » and ADMIN_PASSWORD.`);
+		else if (!running.app.accounts.hasAccounts()) console.log(`No account yet: open ${url}/signup — the first account created becomes the instance admin.`);
+	});
+
+	const shutdown = () => {
+		server.close();
+		running.close();
+		process.exit(0);
+	};
+	process.on('SIGINT', shutdown);
+	process.on('SIGTERM', shutdown);
+}
+
+main().catch((e: unknown) => {
+	console.error(e);
+	process.exit(1);
+});

@@ -1,0 +1,50 @@
+// The one application error type, with a closed set of codes mapped once to HTTP and WebSocket close codes.
+export const errorCodes = ['not_found', 'forbidden', 'unauthenticated', 'invalid', 'conflict', 'too_large', 'unavailable', 'rate_limited'] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Field name -> message key (resolved through the message catalogue by the UI). */
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+	readonly isAppError = true;
+	constructor(
+		readonly code: ErrorCode,
+		message: string,
+		readonly fields: FieldErrors = {}
+	) {
+		super(message);
+		this.name = 'AppError';
+	}
+}
+
+/** Works across bundle copies of this module (the SvelteKit build and the Node server each load one). */
+export function isAppError(e: unknown): e is AppError {
+	return typeof e === 'object' && e !== null && (e as { isAppError?: unknown }).isAppError === true;
+}
+
+export const httpStatusOf: Record<ErrorCode, number> = {
+	not_found: 404,
+	forbidden: 403,
+	unauthenticated: 401,
+	invalid: 400,
+	conflict: 409,
+	too_large: 413,
+	unavailable: 503,
+	rate_limited: 429
+};
+
+/** WebSocket close codes (4000–4999 is the application range); documented in docs/collab.md. */
+export const closeCodeOf: Record<ErrorCode, number> = {
+	invalid: 4400,
+	unauthenticated: 4401,
+	forbidden: 4403,
+	not_found: 4404,
+	conflict: 4409,
+	too_large: 4413,
+	rate_limited: 4429,
+	unavailable: 4503
+};
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const forbidden = (why = 'not allowed') => new AppError('forbidden', why);
+export const invalid = (message: string, fields: FieldErrors = {}) => new AppError('invalid', message, fields);

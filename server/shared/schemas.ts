@@ -1,0 +1,103 @@
+// Input schemas for every form and API body; their messages are message-catalogue keys under `field.*`.
+import { z } from 'zod';
+import { editionStatuses, licences, workshopFormats, workshopStatuses } from './vocabulary';
+
+const text = (max: number) => z.string().trim().max(max, 'tooLong');
+const required = (max: number) => text(max).min(1, 'required');
+const optionalId = z
+	.string()
+	.trim()
+	.transform((v) => (v === '' ? null : v))
+	.nullable()
+	.optional()
+	.transform((v) => v ?? null);
+const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate');
+const localDateTime = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalidDateTime');
+const idList = z
+	.union([z.string(), z.array(z.string())])
+	.optional()
+	.transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((s) => s.trim() !== '')));
+
+export const usernameSchema = z
+	.string()
+	.trim()
+	.min(3, 'usernameShort')
+	.max(32, 'tooLong')
+	.regex(/^[a-zA-Z0-9_.-]+$/, 'usernameChars');
+export const passwordSchema = z.string().min(10, 'passwordShort').max(200, 'tooLong');
+
+export const signupSchema = z.object({
+	username: usernameSchema,
+	displayName: required(80),
+	email: z
+		.string()
+		.trim()
+		.max(200, 'tooLong')
+		.refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'invalidEmail')
+		.optional()
+		.transform((v) => (v ? v : null)),
+	password: passwordSchema
+});
+export type SignupInput = z.infer<typeof signupSchema>;
+
+export const loginSchema = z.object({ username: required(64), password: z.string().min(1, 'required').max(200, 'tooLong') });
+export const changePasswordSchema = z.object({ currentPassword: z.string().min(1, 'required'), newPassword: passwordSchema });
+export const guestSchema = z.object({ displayName: required(60) });
+
+export const editionSchema = z
+	.object({
+		title: required(120),
+		seriesTitle: text(120).optional().default(''),
+		city: text(80).optional().default(''),
+		venue: text(200).optional().default(''),
+		startsOn: date,
+		endsOn: date,
+		description: text(5000).optional().default(''),
+		licence: z.enum(licences, 'invalidChoice').default('etalab-2.0')
+	})
+	.refine((e) => e.endsOn >= e.startsOn, { path: ['endsOn'], message: 'endBeforeStart' });
+export type EditionInput = z.infer<typeof editionSchema>;
+export const editionStatusSchema = z.object({ status: z.enum(editionStatuses, 'invalidChoice') });
+
+export const themeSchema = z.object({
+	label: required(60),
+	aliases: z
+		.union([z.string(), z.array(z.string())])
+		.optional()
+		.transform((v) =>
+			(Array.isArray(v) ? v : (v ?? '').split(','))
+				.map((a) => a.trim())
+				.filter((a) => a !== '')
+		)
+		.pipe(z.array(text(60)).max(20, 'tooMany'))
+});
+export type ThemeInput = z.infer<typeof themeSchema>;
+
+export const trackSchema = z.object({ title: required(120), lead: text(120).optional().default(''), description: text(2000).optional().default('') });
+export type TrackInput = z.infer<typeof trackSchema>;
+
+export const roomSchema = z.object({ name: required(80), venue: text(120).optional().default('') });
+export type RoomInput = z.infer<typeof roomSchema>;
+
+export const workshopSchema = z
+	.object({
+		title: required(160),
+		format: z.enum(workshopFormats, 'invalidChoice'),
+		description: text(5000).optional().default(''),
+		speakers: text(300).optional().default(''),
+		trackId: optionalId,
+		roomId: optionalId,
+		themeIds: idList,
+		facilitatorIds: idList,
+		startsAt: localDateTime,
+		endsAt: localDateTime,
+		statusOverride: z
+			.union([z.enum(workshopStatuses, 'invalidChoice'), z.literal('')])
+			.optional()
+			.transform((v) => (v ? v : null))
+	})
+	.refine((w) => w.endsAt > w.startsAt, { path: ['endsAt'], message: 'endBeforeStart' });
+export type WorkshopInput = z.infer<typeof workshopSchema>;
+
+export const inviteSchema = z.object({ role: z.enum(['organiser', 'facilitator'], 'invalidChoice'), note: text(200).optional().default('') });
+export const apiTokenSchema = z.object({ name: required(80) });

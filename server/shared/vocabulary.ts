@@ -1,0 +1,38 @@
+// Closed vocabularies shared by the server, the pages and the CSV import: session formats, roles, statuses, licences.
+export const workshopFormats = [
+	'atelier-contributif',
+	'regards-croises',
+	'scene-ouverte',
+	'masterclass',
+	'table-ronde',
+	'conference',
+	'pleniere',
+	'forum',
+	'seminaire',
+	'podcast',
+	'video',
+	'prototype',
+	'centre-de-ressource',
+	'sprint',
+	'webinaire'
+] as const;
+export type WorkshopFormat = (typeof workshopFormats)[number];
+
+export const editionRoles = ['organiser', 'facilitator', 'participant'] as const;
+export type EditionRole = (typeof editionRoles)[number];
+
+export const editionStatuses = ['draft', 'published'] as const;
+export type EditionStatus = (typeof editionStatuses)[number];
+
+export const workshopStatuses = ['upcoming', 'live', 'closed'] as const;
+export type WorkshopStatus = (typeof workshopStatuses)[number];
+
+/** SPDX ids offered as licences; etalab-2.0 is the « Licence Ouverte » of the NEC proceedings. */
+export const licences = ['etalab-2.0', 'CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0'] as const;
+export type Licence = (typeof licences)[number];
+export const licenceUrls: Record<Licence, string> = {
+	'etalab-2.0': 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+	'CC-BY-4.0': 'https://creativecommons.org/licenses/by/4.0/',
+	'CC-BY-SA-4.0': 'https://creativecommons.org/licenses/by-sa/4.0/',
+	'CC0-1.0': 'https://creativecommons.org/publicdomain/zero/1.0/'
+};

@@ -1,0 +1,27 @@
+// The message catalogue: every UI string, per language, merged from one file per feature.
+import type { Locale } from './locales';
+import { auth } from './messages/auth';
+import { common } from './messages/common';
+import { organiser } from './messages/organiser';
+import { programme } from './messages/programme';
+import { workshop } from './messages/workshop';
+
+const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr };
+const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en };
+
+export type MessageKey = keyof typeof fr;
+export type Params = Record<string, string | number>;
+const catalogue: Record<Locale, Record<MessageKey, string>> = { fr, en };
+
+export const isMessageKey = (key: string): key is MessageKey => key in fr;
+
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+	const text = catalogue[locale][key] ?? catalogue.fr[key] ?? key;
+	return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+}
+
+/** Field errors arrive as bare keys (`required`) from the server's schemas. */
+export function translateFieldError(locale: Locale, key: string): string {
+	const full = `field.${key}`;
+	return isMessageKey(full) ? translate(locale, full) : key;
+}

@@ -1,0 +1,17 @@
+// `t()` for components: translates in the language of the current page (reactive on the language switch).
+import { page } from '$app/state';
+import { translate, translateFieldError, type MessageKey, type Params } from './catalogue';
+import { defaultLocale, type Locale } from './locales';
+import { formatDate, formatDateRange, formatTime, formatDay } from './format';
+
+const current = (): Locale => page.data.locale ?? defaultLocale;
+
+export const t = (key: MessageKey, params?: Params) => translate(current(), key, params);
+export const tField = (key: string) => translateFieldError(current(), key);
+export const fmt = {
+	date: (isoDate: string) => formatDate(current(), isoDate),
+	dateRange: (from: string, to: string) => formatDateRange(current(), from, to),
+	day: (isoDate: string) => formatDay(current(), isoDate),
+	time: (localDateTime: string) => formatTime(current(), localDateTime)
+};
+export type { MessageKey };

@@ -1,0 +1,42 @@
+// Runs a form action against the domain and turns AppErrors into fail() with field errors and the submitted values.
+import { fail, error, isRedirect, type ActionFailure } from '@sveltejs/kit';
+import { httpStatusOf, isAppError } from '$server/shared/errors';
+import { formToObject } from '$server/shared/validate';
+
+export type FormFailure = {
+	/** field name -> field error key (`required`, `tooLong`…); `_` is for the whole form. */
+	errors: Record<string, string>;
+	/** A readable message from the server, for errors not tied to a field (e.g. CSV line numbers). */
+	message: string;
+	values: Record<string, string | string[]>;
+};
+
+/** Reads the form, calls `run`; domain errors become a 4xx `fail` the page can show next to its fields. */
+export async function formAction<T>(
+	request: Request,
+	run: (values: Record<string, string | string[]>, form: FormData) => T | Promise<T>
+): Promise<T | ActionFailure<FormFailure>> {
+	const form = await request.formData();
+	const values = formToObject(form);
+	try {
+		return await run(values, form);
+	} catch (e) {
+		if (isRedirect(e)) throw e;
+		if (isAppError(e)) {
+			if (e.code === 'not_found') error(404, { message: e.message, code: e.code });
+			const safeValues = Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
+			return fail(httpStatusOf[e.code], { errors: e.fields, message: e.message, values: safeValues });
+		}
+		throw e;
+	}
+}
+
+/** For load functions: domain errors become SvelteKit errors with the right status. */
+export function orError<T>(run: () => T): T {
+	try {
+		return run();
+	} catch (e) {
+		if (isAppError(e)) error(httpStatusOf[e.code], { message: e.message, code: e.code });
+		throw e;
+	}
+}

@@ -1,0 +1,24 @@
+// Sets and clears the session cookie as the Lucia guide does: HttpOnly, SameSite=Lax, Secure over https.
+import type { RequestEvent } from '@sveltejs/kit';
+import { SESSION_COOKIE } from '$server/shared/cookies';
+
+export function setSessionCookie(event: RequestEvent, token: string, expiresAt: number): void {
+	event.cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: event.url.protocol === 'https:',
+		expires: new Date(expiresAt)
+	});
+}
+
+export function clearSessionCookie(event: RequestEvent): void {
+	event.cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
+}
+
+/** Starts a session for a user (after sign-up, log-in, guest join, password change) and sets its cookie. */
+export function startSession(event: RequestEvent, userId: string, isGuest: boolean): void {
+	const { token, session } = event.locals.app.sessions.create(userId, isGuest);
+	setSessionCookie(event, token, session.expiresAt);
+	event.locals.sessionId = session.id;
+}
