@@ -12,7 +12,7 @@ import { createOutboxRepo } from '../outbox/outbox.repo';
 import type { Clock, Viewer } from '../types';
 import type { StructureRepo } from './structure.repo';
 import { buildProgramme, type ProgrammeFilters, type WorkshopView } from './programme-view';
-import type { WorkshopsRepo } from './workshops.repo';
+import type { WorkshopRow, WorkshopsRepo } from './workshops.repo';
 
 type Deps = {
 	db: Db;
@@ -79,6 +79,14 @@ export function createWorkshopsService(deps: Deps) {
 		if (!row) throw new AppError('not_found', 'workshop not found');
 		const { edition, access: rights } = access.readable(viewer, row.edition_id);
 		return { row, edition, rights };
+	}
+
+	function addParticipant(row: WorkshopRow, viewer: Viewer) {
+		db.transaction(() => {
+			deps.members.ensureParticipant(row.edition_id, viewer.id);
+			workshops.addParticipant(row.id, viewer.id, now());
+		})();
+		return { workshopId: row.id, editionId: row.edition_id };
 	}
 
 	function editable(viewer: Viewer | null, workshopId: string) {
@@ -168,11 +176,12 @@ export function createWorkshopsService(deps: Deps) {
 		join(viewer: Viewer, code: string): { workshopId: string; editionId: string } {
 			const row = workshops.findByJoinCode(code);
 			if (!row) throw new AppError('not_found', 'this join link is not valid');
-			db.transaction(() => {
-				deps.members.ensureParticipant(row.edition_id, viewer.id);
-				workshops.addParticipant(row.id, viewer.id, now());
-			})();
-			return { workshopId: row.id, editionId: row.edition_id };
+			return addParticipant(row, viewer);
+		},
+
+		/** Joining from the workshop page: whoever may read the workshop may take part in it. */
+		joinReadable(viewer: Viewer, workshopId: string): { workshopId: string; editionId: string } {
+			return addParticipant(readableWorkshop(viewer, workshopId).row, viewer);
 		},
 
 		/** A new join code invalidates printed signs and shared links (e.g. after a link leaked). */
