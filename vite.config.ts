@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 /** Starts the app's services and the /collab WebSocket endpoint inside `vite dev`, as server/main.ts does in production. */
 function medialabDevServer(): Plugin {

@@ -12,9 +12,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.app = app;
 
 	let deviceId = event.cookies.get(DEVICE_COOKIE);
+	const isApi = event.url.pathname === '/api' || event.url.pathname.startsWith('/api/');
 	if (!deviceId || !/^[a-z0-9]{32}$/.test(deviceId)) {
 		deviceId = newToken();
-		event.cookies.set(DEVICE_COOKIE, deviceId, { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:', maxAge: YEAR_S });
+		// Scripts reading the API need no device cookie (and it would keep shared caches from storing responses).
+		if (!isApi) event.cookies.set(DEVICE_COOKIE, deviceId, { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:', maxAge: YEAR_S });
 	}
 	event.locals.deviceId = deviceId;
 
