@@ -1,4 +1,7 @@
 // Builds every domain service once over one database: the object both composition roots hand out.
+import { createDocStore } from './collab/doc-store';
+import { createPadDocuments } from './collab/pad-documents';
+import { createRooms, type RoomsOptions } from './collab/rooms';
 import type { Db } from './db/open';
 import { createAccountsService } from './domain/accounts/accounts.service';
 import { createSessionsService } from './domain/accounts/sessions.service';
@@ -11,12 +14,13 @@ import { createStructureRepo } from './domain/programme/structure.repo';
 import { createStructureService } from './domain/programme/structure.service';
 import { createWorkshopsRepo } from './domain/programme/workshops.repo';
 import { createWorkshopsService } from './domain/programme/workshops.service';
+import { createPadsService } from './domain/pads/pads.service';
 import { createApiTokensService } from './domain/tokens/api-tokens.service';
 import { systemClock, type Clock } from './domain/types';
 
 export type HealthCheck = () => { ok: boolean; detail?: string };
 
-export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number }) {
+export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; rooms?: RoomsOptions }) {
 	const { db } = deps;
 	const clock = deps.clock ?? systemClock;
 	const editionsRepo = createEditionsRepo(db);
@@ -24,6 +28,10 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number })
 	const workshopsRepo = createWorkshopsRepo(db);
 	const access = createAccessRules(editionsRepo);
 	const members = createMembersService({ db, clock, repo: editionsRepo, access });
+	const workshops = createWorkshopsService({ db, clock, access, editions: editionsRepo, structure: structureRepo, workshops: workshopsRepo, members });
+	// Real-time documents in memory and in SQLite; the WebSocket endpoint serves them, pages change them through padDocuments.
+	const docStore = createDocStore(db);
+	const rooms = createRooms(docStore, deps.rooms);
 	const health = new Map<string, HealthCheck>([
 		[
 			'database',
@@ -46,7 +54,10 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number })
 		editions: createEditionsService({ db, clock, repo: editionsRepo, access }),
 		members,
 		structure: createStructureService({ db, repo: structureRepo, access }),
-		workshops: createWorkshopsService({ db, clock, access, editions: editionsRepo, structure: structureRepo, workshops: workshopsRepo, members }),
+		workshops,
+		pads: createPadsService({ db, clock, workshops }),
+		rooms,
+		padDocuments: createPadDocuments({ rooms, store: docStore }),
 		csvImport: createCsvImport({ db, clock, access, structure: structureRepo, workshops: workshopsRepo }),
 		/** Components (search, real-time endpoint) register their own check; /api/health reports them all. */
 		health

@@ -1,20 +1,53 @@
-// The WebSocket endpoint at /collab/<room>: checks Origin, authenticates by session cookie, checks room access.
+// The WebSocket endpoint at /collab/<room>: checks Origin, authenticates by session cookie, checks room access, then serves y-websocket.
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app';
 import { readCookie, SESSION_COOKIE } from '../shared/cookies';
 import { AppError, closeCodeOf, isAppError } from '../shared/errors';
-import { COLLAB_PATH, parseRoom, type RoomName } from '../shared/rooms';
+import { COLLAB_PATH, formatRoom, parseRoom } from '../shared/rooms';
 import type { Viewer } from '../domain/types';
-import { resolveRoomAccess, type RoomAccess } from './room-access';
+import { ProtocolError } from './protocol';
+import type { Peer, Room } from './room';
+import { resolveRoomAccess } from './room-access';
 
-export type CollabOptions = { allowedOrigin: (origin: string, host: string | undefined) => boolean; maxMessageBytes: number };
-export type Connection = { socket: WebSocket; viewer: Viewer | null; room: RoomName; access: RoomAccess };
+export type CollabOptions = {
+	allowedOrigin: (origin: string, host: string | undefined) => boolean;
+	maxMessageBytes: number;
+	/** Simultaneous connections one session may hold (a phone with a few tabs, not a script flooding the room). */
+	maxConnectionsPerSession?: number;
+	pingIntervalMs?: number;
+};
+
+type Connection = { socket: WebSocket; peer: Peer; room: Room; sessionKey: string; alive: boolean };
+
+/** Writes ready-made frames straight to the TCP socket: one syscall per batch instead of one per message. */
+function createPeer(socket: WebSocket, viewer: Viewer | null, canWrite: boolean): Peer {
+	const raw = (socket as unknown as { _socket?: Socket })._socket;
+	return {
+		userId: viewer?.id ?? null,
+		canWrite,
+		awarenessClients: new Set(),
+		backlog: null,
+		backlogBytes: 0,
+		write: (buffer) => {
+			if (socket.readyState !== socket.OPEN) return;
+			if (raw) raw.write(buffer);
+			else socket.send(buffer);
+		},
+		bufferedBytes: () => (raw ? raw.writableLength : socket.bufferedAmount),
+		close: (code, reason) => socket.close(code, reason),
+		onDrain: (callback) => (raw ? raw.once('drain', callback) : setTimeout(callback, 50))
+	};
+}
 
 export function createCollabEndpoint(app: App, options: CollabOptions) {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
+	const { rooms } = app;
 	const connections = new Set<Connection>();
+	const perSession = new Map<string, number>();
+	const maxPerSession = options.maxConnectionsPerSession ?? 32;
 
 	function refuse(socket: WebSocket, error: AppError) {
 		socket.close(closeCodeOf[error.code], error.message.slice(0, 120));
@@ -24,20 +57,64 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 		const room = parseRoom(roomName);
 		if (!room) return refuse(socket, new AppError('invalid', `unknown room « ${roomName.slice(0, 60)} »`));
 		const token = readCookie(request.headers.cookie, SESSION_COOKIE);
-		const viewer = token ? (app.sessions.validate(token)?.viewer ?? null) : null;
-		let access: RoomAccess;
+		const session = token ? app.sessions.validate(token) : null;
+		const viewer = session?.viewer ?? null;
+		let canWrite: boolean;
 		try {
-			access = resolveRoomAccess(app, viewer, room);
+			canWrite = resolveRoomAccess(app, viewer, room) === 'write';
 		} catch (e) {
 			return refuse(socket, isAppError(e) ? e : new AppError('unavailable', 'server error'));
 		}
-		const connection: Connection = { socket, viewer, room, access };
+		const sessionKey = session?.session.id ?? `anonymous:${request.socket.remoteAddress}`;
+		const count = perSession.get(sessionKey) ?? 0;
+		if (count >= maxPerSession) return refuse(socket, new AppError('rate_limited', 'too many connections from this session'));
+		perSession.set(sessionKey, count + 1);
+
+		const peer = createPeer(socket, viewer, canWrite);
+		const target = rooms.get(formatRoom(room));
+		const connection: Connection = { socket, peer, room: target, sessionKey, alive: true };
 		connections.add(connection);
-		socket.on('close', () => connections.delete(connection));
+		socket.on('message', (data, isBinary) => receive(connection, data as Buffer, isBinary));
+		socket.on('pong', () => (connection.alive = true));
+		socket.on('close', () => release(connection));
 		socket.on('error', () => socket.terminate());
+		target.join(peer);
 	}
 
-	app.health.set('realtime', () => ({ ok: true, detail: `${connections.size} connections` }));
+	function receive(connection: Connection, data: Buffer, isBinary: boolean) {
+		if (!isBinary) return connection.socket.close(closeCodeOf.invalid, 'binary y-websocket messages only');
+		try {
+			connection.room.receive(connection.peer, data);
+		} catch (e) {
+			if (e instanceof ProtocolError) return connection.socket.close(closeCodeOf.invalid, e.message.slice(0, 120));
+			console.error('[collab] message failed', e);
+			connection.socket.close(closeCodeOf.unavailable, 'server error');
+		}
+	}
+
+	function release(connection: Connection) {
+		if (!connections.delete(connection)) return;
+		const left = (perSession.get(connection.sessionKey) ?? 1) - 1;
+		if (left > 0) perSession.set(connection.sessionKey, left);
+		else perSession.delete(connection.sessionKey);
+		connection.room.leave(connection.peer);
+		rooms.released(connection.room);
+	}
+
+	// Phones that lost the venue Wi-Fi never say goodbye: ping, and drop those that do not answer.
+	const pinger = setInterval(() => {
+		for (const c of connections) {
+			if (!c.alive) {
+				c.socket.terminate();
+				continue;
+			}
+			c.alive = false;
+			c.socket.ping();
+		}
+	}, options.pingIntervalMs ?? 30_000);
+	pinger.unref();
+
+	app.health.set('realtime', () => ({ ok: true, detail: `${connections.size} connections, ${rooms.rooms.size} rooms in memory` }));
 
 	return {
 		connections,
@@ -55,7 +132,9 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 			return true;
 		},
 		close() {
+			clearInterval(pinger);
 			for (const c of connections) c.socket.close(1001, 'server shutting down');
+			rooms.closeAll();
 			wss.close();
 		}
 	};

@@ -7,8 +7,8 @@ import type { Viewer } from '../domain/types';
 export type RoomAccess = 'write' | 'read';
 
 export function resolveRoomAccess(app: App, viewer: Viewer | null, room: RoomName): RoomAccess {
-	if (room.kind === 'pad') throw new AppError('not_found', 'pad not found');
-	// chat and drive rooms are per workshop
+	if (room.kind === 'pad') return app.pads.roomAccess(viewer, room.id);
+	// chat and drive rooms belong to a workshop
 	const { access, isParticipant, workshop } = app.workshops.get(viewer, room.id);
 	if (access.canFacilitate || isParticipant) return 'write';
 	if (workshop.status === 'closed') return 'read';

@@ -101,3 +101,13 @@ export type WorkshopInput = z.infer<typeof workshopSchema>;
 
 export const inviteSchema = z.object({ role: z.enum(['organiser', 'facilitator'], 'invalidChoice'), note: text(200).optional().default('') });
 export const apiTokenSchema = z.object({ name: required(80) });
+
+export const padSchema = z.object({
+	title: required(120),
+	template: z
+		.string()
+		.trim()
+		.max(60, 'tooLong')
+		.optional()
+		.transform((v) => (v ? v : null))
+});

@@ -1,7 +1,7 @@
 // Appends change events for adapters (search indexer...); always called inside the change's own transaction.
 import type { Db } from '../../db/open';
 
-export type OutboxTopic = 'edition.changed' | 'edition.deleted' | 'workshop.changed' | 'workshop.deleted';
+export type OutboxTopic = 'edition.changed' | 'edition.deleted' | 'workshop.changed' | 'workshop.deleted' | 'pad.changed' | 'pad.deleted';
 export type OutboxRow = { id: number; topic: OutboxTopic; entity_id: string; payload: string; created_at: string };
 
 export function createOutboxRepo(db: Db) {

@@ -1,0 +1,78 @@
+// Server-side changes to pad documents (templates, restores) and their history, applied through the rooms.
+import { prosemirrorJSONToYDoc, prosemirrorToYXmlFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { Node as PmNode } from '@tiptap/pm/model';
+import * as Y from 'yjs';
+import { templateDocument } from '../domain/pads/templates';
+import { AppError } from '../shared/errors';
+import { PAD_FRAGMENT, padSchema } from '../shared/pad-schema';
+import type { DocStore } from './doc-store';
+import type { Rooms } from './rooms';
+
+export type PadVersion = { id: number; createdAt: number; authorIds: string[]; reason: string };
+export type PadJson = { type: 'doc'; content?: unknown[] };
+
+const roomOf = (padId: string) => `pad:${padId}`;
+
+export function createPadDocuments(deps: { rooms: Rooms; store: DocStore }) {
+	const schema = padSchema();
+
+	function docFrom(update: Uint8Array): Y.Doc {
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, update);
+		return doc;
+	}
+
+	function versionContent(padId: string, versionId: number): PadJson {
+		const data = deps.store.versionData(roomOf(padId), versionId);
+		if (!data) throw new AppError('not_found', 'version not found');
+		return yDocToProsemirrorJSON(docFrom(data), PAD_FRAGMENT) as PadJson;
+	}
+
+	return {
+		/** Writes a template into a new, empty pad, credited to whoever created the pad. */
+		applyTemplate(padId: string, templateKey: string, authorId: string | null): void {
+			const json = templateDocument(templateKey);
+			if (!json) return;
+			const update = Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(schema, json, PAD_FRAGMENT));
+			deps.rooms.withRoom(roomOf(padId), (room) => room.applyServerUpdate(update, authorId));
+		},
+
+		/** Saved versions, newest first, and who wrote since the last one. */
+		history(padId: string): { versions: PadVersion[]; unsavedAuthorIds: string[] } {
+			deps.store.flush();
+			const versions = deps.store.listVersions(roomOf(padId)).map((v) => ({
+				id: v.id,
+				createdAt: v.created_at,
+				authorIds: JSON.parse(v.authors) as string[],
+				reason: v.reason
+			}));
+			return { versions, unsavedAuthorIds: deps.store.pendingAuthors(roomOf(padId)) };
+		},
+
+		saveVersion(padId: string): number | null {
+			return deps.rooms.withRoom(roomOf(padId), (room) => (room.hasUnversionedUpdates() ? room.saveVersion('manual') : null));
+		},
+
+		versionContent,
+
+		currentContent(padId: string): PadJson {
+			return deps.rooms.withRoom(roomOf(padId), (room) => yDocToProsemirrorJSON(docFrom(room.state()), PAD_FRAGMENT) as PadJson);
+		},
+
+		/** Restoring is a new change by the person restoring: the current content is replaced, history keeps everything. */
+		restoreVersion(padId: string, versionId: number, authorId: string | null): void {
+			const old = versionContent(padId, versionId);
+			deps.rooms.withRoom(roomOf(padId), (room) => {
+				const doc = docFrom(room.state());
+				const before = Y.encodeStateVector(doc);
+				const fragment = doc.getXmlFragment(PAD_FRAGMENT);
+				doc.transact(() => {
+					fragment.delete(0, fragment.length);
+					prosemirrorToYXmlFragment(PmNode.fromJSON(schema, old), fragment);
+				});
+				room.applyServerUpdate(Y.encodeStateAsUpdate(doc, before), authorId);
+			});
+		}
+	};
+}
+export type PadDocuments = ReturnType<typeof createPadDocuments>;

@@ -1,0 +1,217 @@
+// One real-time document in memory: its state as merged Yjs updates (no Y.Doc), its peers, and per-turn fan-out.
+import * as Y from 'yjs';
+import { AwarenessRelay, encodeEntries } from './awareness-relay';
+import type { DocStore } from './doc-store';
+import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, frames, ProtocolError } from './protocol';
+
+export type Peer = {
+	readonly userId: string | null;
+	readonly canWrite: boolean;
+	/** Writes ready-made WebSocket frames. */
+	write(buffer: Buffer): void;
+	bufferedBytes(): number;
+	close(code: number, reason: string): void;
+	onDrain(callback: () => void): void;
+	/** Awareness client ids this connection speaks for, removed when it leaves. */
+	readonly awarenessClients: Set<number>;
+	/** Updates held back while the socket is slow, sent merged when it drains. */
+	backlog: Uint8Array[] | null;
+	backlogBytes: number;
+};
+
+export type RoomLimits = { slowSocketBytes: number; maxBacklogBytes: number; compactEvery: number; versionEveryMs: number };
+export const defaultRoomLimits: RoomLimits = { slowSocketBytes: 256 * 1024, maxBacklogBytes: 8 * 1024 * 1024, compactEvery: 2000, versionEveryMs: 10 * 60 * 1000 };
+
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
+/** Updates kept separate before merging them together; merging thousands at once is slow. */
+const TAIL_MERGE_AT = 128;
+
+export class Room {
+	readonly peers = new Set<Peer>();
+	private base: Uint8Array;
+	private tail: Uint8Array[];
+	private stateVector: Uint8Array | null = null;
+	private readonly awareness = new AwarenessRelay();
+	private readonly knownClients = new Set<number>();
+	private turnUpdates: Uint8Array[] = [];
+	private turnAwareness: Uint8Array[] = [];
+	private turnScheduled = false;
+	private updatesSinceVersion: number;
+	private lastVersionAt = Date.now();
+	lastActivity = Date.now();
+
+	constructor(
+		readonly name: string,
+		private readonly store: DocStore,
+		private readonly limits: RoomLimits = defaultRoomLimits
+	) {
+		const stored = store.load(name);
+		this.base = stored.base ?? EMPTY_UPDATE;
+		this.tail = stored.updates;
+		this.updatesSinceVersion = stored.updates.length;
+		for (const { client_id } of store.clientAuthors(name)) this.knownClients.add(client_id);
+	}
+
+	/** The whole document as one update; merges what arrived since the last call. */
+	state(): Uint8Array {
+		if (this.tail.length > 0) {
+			this.base = Y.mergeUpdates([this.base, ...this.tail]);
+			this.tail = [];
+		}
+		return this.base;
+	}
+
+	private currentStateVector(): Uint8Array {
+		this.stateVector ??= Y.encodeStateVectorFromUpdate(this.state());
+		return this.stateVector;
+	}
+
+	join(peer: Peer): void {
+		this.peers.add(peer);
+		this.lastActivity = Date.now();
+		const messages = [encodeSyncStep1(this.currentStateVector())];
+		const present = this.awareness.snapshot();
+		if (present) messages.push(encodeAwareness(present));
+		peer.write(frames(messages));
+	}
+
+	leave(peer: Peer): void {
+		if (!this.peers.delete(peer)) return;
+		const removals = this.awareness.remove(peer.awarenessClients);
+		if (removals.length > 0) this.queueAwareness(removals);
+	}
+
+	/** Handles one frame; throws ProtocolError for anything malformed (the caller closes that connection only). */
+	receive(peer: Peer, data: Uint8Array): void {
+		this.lastActivity = Date.now();
+		const message = decodeMessage(data);
+		switch (message.type) {
+			case 'sync-step1':
+				peer.write(frames([encodeSyncStep2(Y.diffUpdate(this.state(), message.stateVector))]));
+				return;
+			case 'sync-step2':
+			case 'update':
+				// Read-only peers still answer our step 1; what they send is never applied.
+				if (peer.canWrite) this.applyUpdate(peer.userId, message.update);
+				return;
+			case 'awareness':
+				this.receiveAwareness(peer, message.update);
+				return;
+			case 'query-awareness': {
+				const present = this.awareness.snapshot();
+				if (present) peer.write(frames([encodeAwareness(present)]));
+				return;
+			}
+		}
+	}
+
+	/** Applies an update that did not come from a socket (a template, a restore, a promoted chat message). */
+	applyServerUpdate(update: Uint8Array, authorId: string | null): void {
+		this.applyUpdate(authorId, update);
+	}
+
+	private applyUpdate(authorId: string | null, update: Uint8Array): void {
+		if (update.length <= 2 && update[0] === 0 && update[1] === 0) return; // nothing new
+		let meta: { from: Map<number, number> };
+		try {
+			meta = Y.parseUpdateMeta(update);
+		} catch (e) {
+			throw new ProtocolError(`malformed update: ${(e as Error).message}`);
+		}
+		const copy = update.slice(); // the frame buffer may be reused by the socket
+		for (const clientId of meta.from.keys()) {
+			if (this.knownClients.has(clientId)) continue;
+			this.knownClients.add(clientId);
+			this.store.recordClient(this.name, clientId, authorId);
+		}
+		this.tail.push(copy);
+		if (this.tail.length >= TAIL_MERGE_AT) this.tail = [Y.mergeUpdates(this.tail)];
+		this.stateVector = null;
+		this.store.append({ room: this.name, data: copy, authorId, at: Date.now() });
+		this.updatesSinceVersion++;
+		this.turnUpdates.push(copy);
+		this.scheduleTurn();
+	}
+
+	private receiveAwareness(peer: Peer, update: Uint8Array): void {
+		let fresh: Uint8Array[];
+		try {
+			fresh = this.awareness.apply(update, peer.awarenessClients);
+		} catch (e) {
+			throw new ProtocolError(`malformed awareness update: ${(e as Error).message}`);
+		}
+		if (fresh.length > 0) this.queueAwareness(fresh.map((raw) => raw.slice()));
+	}
+
+	private queueAwareness(entries: Uint8Array[]): void {
+		this.turnAwareness.push(...entries);
+		this.scheduleTurn();
+	}
+
+	private scheduleTurn(): void {
+		if (this.turnScheduled) return;
+		this.turnScheduled = true;
+		setImmediate(() => this.flushTurn());
+	}
+
+	/** Everything a room received in one event-loop turn goes to every peer as one write of ready-made frames. */
+	private flushTurn(): void {
+		this.turnScheduled = false;
+		const updates = this.turnUpdates;
+		const awareness = this.turnAwareness;
+		this.turnUpdates = [];
+		this.turnAwareness = [];
+		const update = updates.length === 0 ? null : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+		const messages: Uint8Array[] = [];
+		if (update) messages.push(encodeUpdate(update));
+		if (awareness.length > 0) messages.push(encodeAwareness(encodeEntries(awareness)));
+		if (messages.length === 0) return;
+		const batch = frames(messages);
+		for (const peer of this.peers) this.deliver(peer, batch, update);
+		this.maybeSaveVersion();
+	}
+
+	private deliver(peer: Peer, batch: Buffer, update: Uint8Array | null): void {
+		if (peer.backlog === null && peer.bufferedBytes() < this.limits.slowSocketBytes) {
+			peer.write(batch);
+			return;
+		}
+		if (update === null) return; // carets of a slow peer are refreshed when it catches up
+		if (peer.backlog === null) {
+			peer.backlog = [];
+			peer.backlogBytes = 0;
+			peer.onDrain(() => this.catchUp(peer));
+		}
+		peer.backlog.push(update);
+		peer.backlogBytes += update.length;
+		if (peer.backlogBytes > this.limits.maxBacklogBytes) peer.close(4503, 'connection too slow; reconnect to resync');
+	}
+
+	private catchUp(peer: Peer): void {
+		if (!peer.backlog || !this.peers.has(peer)) return;
+		const pending = peer.backlog;
+		peer.backlog = null;
+		peer.backlogBytes = 0;
+		const messages = [encodeUpdate(Y.mergeUpdates(pending))];
+		const present = this.awareness.snapshot();
+		if (present) messages.push(encodeAwareness(present));
+		peer.write(frames(messages));
+	}
+
+	private maybeSaveVersion(): void {
+		const due = this.updatesSinceVersion >= this.limits.compactEvery || (this.updatesSinceVersion > 0 && Date.now() - this.lastVersionAt > this.limits.versionEveryMs);
+		if (due) this.saveVersion('compaction');
+	}
+
+	/** Stores the current document as a version (history) and compacts the update log behind it. */
+	saveVersion(reason: string): number | null {
+		const id = this.store.saveSnapshot(this.name, this.state(), reason);
+		this.updatesSinceVersion = 0;
+		this.lastVersionAt = Date.now();
+		return id;
+	}
+
+	hasUnversionedUpdates(): boolean {
+		return this.updatesSinceVersion > 0;
+	}
+}

@@ -1,0 +1,104 @@
+// Pads of a workshop: facilitators create, rename, delete (with undo); participants write in them.
+import type { Db } from '../../db/open';
+import { AppError } from '../../shared/errors';
+import { newId } from '../../shared/ids';
+import { padSchema } from '../../shared/schemas';
+import { parseInput } from '../../shared/validate';
+import type { WorkshopsService } from '../programme/workshops.service';
+import { createOutboxRepo } from '../outbox/outbox.repo';
+import type { Clock, Viewer } from '../types';
+import { createPadsRepo, type PadRow } from './pads.repo';
+
+export type PadAccess = 'write' | 'read';
+export type PadView = { id: string; workshopId: string; title: string; template: string | null; createdAt: string; deletedAt: string | null };
+
+const toView = (p: PadRow): PadView => ({ id: p.id, workshopId: p.workshop_id, title: p.title, template: p.template, createdAt: p.created_at, deletedAt: p.deleted_at });
+
+export function createPadsService(deps: { db: Db; clock: Clock; workshops: WorkshopsService }) {
+	const repo = createPadsRepo(deps.db);
+	const outbox = createOutboxRepo(deps.db);
+	const now = () => new Date(deps.clock()).toISOString();
+
+	function workshopOf(viewer: Viewer | null, workshopId: string) {
+		const found = deps.workshops.get(viewer, workshopId);
+		const canWrite = found.access.canFacilitate || found.isParticipant;
+		return { ...found, canWrite };
+	}
+
+	function facilitated(viewer: Viewer | null, padId: string) {
+		const pad = repo.findById(padId);
+		if (!pad) throw new AppError('not_found', 'pad not found');
+		const found = workshopOf(viewer, pad.workshop_id);
+		if (!found.access.canFacilitate) throw new AppError('forbidden', 'only facilitators manage pads');
+		return { pad, ...found };
+	}
+
+	function get(viewer: Viewer | null, padId: string) {
+		const pad = repo.findById(padId);
+		if (!pad) throw new AppError('not_found', 'pad not found');
+		const found = workshopOf(viewer, pad.workshop_id);
+		if (pad.deleted_at && !found.access.canFacilitate) throw new AppError('not_found', 'pad not found');
+		return { pad: toView(pad), workshop: found.workshop, edition: found.edition, access: found.access, canWrite: found.canWrite && pad.deleted_at === null };
+	}
+
+	return {
+		/** Pads of a workshop; facilitators also see deleted ones so they can undo. */
+		list(viewer: Viewer | null, workshopId: string): PadView[] {
+			const found = workshopOf(viewer, workshopId);
+			return repo
+				.listByWorkshop(workshopId)
+				.filter((p) => p.deleted_at === null || found.access.canFacilitate)
+				.map(toView);
+		},
+
+		get,
+
+		/** Who may open the pad's real-time room, and how. Closed workshops stay readable by their readers. */
+		roomAccess(viewer: Viewer | null, padId: string): PadAccess {
+			const { canWrite, workshop } = get(viewer, padId);
+			if (canWrite) return 'write';
+			if (workshop.status === 'closed') return 'read';
+			throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to write in its pads');
+		},
+
+		create(viewer: Viewer | null, workshopId: string, raw: unknown): PadView {
+			const found = workshopOf(viewer, workshopId);
+			if (!found.access.canFacilitate) throw new AppError('forbidden', 'only facilitators create pads');
+			const input = parseInput(padSchema, raw);
+			const t = now();
+			const row = { id: newId(), workshop_id: workshopId, title: input.title, template: input.template, created_by: viewer!.id, created_at: t, updated_at: t };
+			deps.db.transaction(() => {
+				repo.insert(row);
+				outbox.record('pad.changed', row.id, { workshopId });
+			})();
+			return toView(repo.findById(row.id)!);
+		},
+
+		rename(viewer: Viewer | null, padId: string, raw: unknown) {
+			const { pad } = facilitated(viewer, padId);
+			const { title } = parseInput(padSchema.pick({ title: true }), raw);
+			deps.db.transaction(() => {
+				repo.rename(pad.id, title, now());
+				outbox.record('pad.changed', pad.id, { workshopId: pad.workshop_id });
+			})();
+		},
+
+		/** Deleting only hides the pad: its document and history stay, so the deletion can be undone. */
+		remove(viewer: Viewer | null, padId: string) {
+			const { pad } = facilitated(viewer, padId);
+			deps.db.transaction(() => {
+				repo.setDeleted(pad.id, now());
+				outbox.record('pad.deleted', pad.id, { workshopId: pad.workshop_id });
+			})();
+		},
+
+		restore(viewer: Viewer | null, padId: string) {
+			const { pad } = facilitated(viewer, padId);
+			deps.db.transaction(() => {
+				repo.setDeleted(pad.id, null);
+				outbox.record('pad.changed', pad.id, { workshopId: pad.workshop_id });
+			})();
+		}
+	};
+}
+export type PadsService = ReturnType<typeof createPadsService>;
