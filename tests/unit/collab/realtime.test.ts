@@ -1,0 +1,206 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { openDatabase } from '../../../server/db/open';
+import { encodeSyncStep1, encodeUpdate } from '../../../server/collab/protocol';
+import { connectClient, startHarness, synced, waitFor, type Harness } from './realtime-harness';
+import { padScenario } from './realtime-fixtures';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+
+let harness: Harness | undefined;
+const clients: { provider: { destroy(): void } }[] = [];
+afterEach(async () => {
+	for (const c of clients.splice(0)) c.provider.destroy();
+	await harness?.close();
+	harness = undefined;
+});
+function client(...args: Parameters<typeof connectClient>) {
+	const c = connectClient(...args);
+	clients.push(c);
+	return c;
+}
+
+/** A raw socket, to send what a stock client never would. */
+function rawSocket(url: string, token: string): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
+	const ws = new WebSocket(url, { headers: { cookie: `ml_session=${token}` } });
+	const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+	return new Promise((resolve, reject) => {
+		ws.once('open', () => resolve({ ws, closed }));
+		ws.once('error', reject);
+	});
+}
+
+describe('the y-websocket endpoint', () => {
+	it('lets two stock clients converge through the server', async () => {
+		harness = await startHarness();
+		const s = await padScenario(harness.app);
+		const alice = client(harness.url, s.room, s.tokenOf(s.organiser));
+		const bob = client(harness.url, s.room, s.tokenOf(s.guest('Bob')));
+		await Promise.all([synced(alice.provider), synced(bob.provider)]);
+		alice.doc.getText('t').insert(0, 'Contexte');
+		bob.doc.getText('t').insert(0, '# ');
+		await waitFor(() => alice.doc.getText('t').toString() === bob.doc.getText('t').toString() && alice.doc.getText('t').length === 10);
+		expect(alice.doc.getText('t').toString()).toContain('Contexte');
+	});
+
+	it('closes a malformed or oversized frame’s socket only, and the room keeps working', async () => {
+		harness = await startHarness({ maxMessageBytes: 64 * 1024 });
+		const s = await padScenario(harness.app);
+		const token = s.tokenOf(s.organiser);
+		const healthy = client(harness.url, s.room, token);
+		await synced(healthy.provider);
+
+		const garbage = await rawSocket(`${harness.url}/${s.room}`, token);
+		garbage.ws.send(Buffer.from([0, 9, 1, 2]));
+		expect((await garbage.closed).code).toBe(4400);
+
+		const unknownType = await rawSocket(`${harness.url}/${s.room}`, token);
+		unknownType.ws.send(Buffer.from([7, 0]));
+		expect((await unknownType.closed).code).toBe(4400);
+
+		const badUpdate = await rawSocket(`${harness.url}/${s.room}`, token);
+		badUpdate.ws.send(Buffer.from(encodeUpdate(new Uint8Array([5, 200, 1, 2, 3]))));
+		expect((await badUpdate.closed).code).toBe(4400);
+
+		const huge = await rawSocket(`${harness.url}/${s.room}`, token);
+		huge.ws.send(Buffer.alloc(100 * 1024, 1));
+		expect((await huge.closed).code).toBe(1009);
+
+		const later = client(harness.url, s.room, token);
+		await synced(later.provider);
+		healthy.doc.getText('t').insert(0, 'still fine');
+		await waitFor(() => later.doc.getText('t').toString() === 'still fine');
+	});
+
+	it('never applies what a read-only connection sends', async () => {
+		harness = await startHarness();
+		const s = await padScenario(harness.app, { status: 'published', workshopClosed: true });
+		const writer = client(harness.url, s.room, s.tokenOf(s.organiser));
+		await synced(writer.provider);
+		writer.doc.getText('t').insert(0, 'final notes');
+
+		const readerViewer = await harness.app.accounts.signUp({ username: 'reader1', displayName: 'Reader', password: 'correct horse battery' });
+		const reader = client(harness.url, s.room, s.tokenOf(readerViewer));
+		await waitFor(() => reader.doc.getText('t').toString() === 'final notes');
+		reader.doc.getText('t').insert(0, 'vandalism ');
+		await new Promise((r) => setTimeout(r, 150));
+
+		const check = client(harness.url, s.room, s.tokenOf(s.organiser));
+		await synced(check.provider);
+		await waitFor(() => check.doc.getText('t').length > 0);
+		expect(check.doc.getText('t').toString()).toBe('final notes');
+		expect(writer.doc.getText('t').toString()).toBe('final notes');
+	});
+
+	it('refuses rooms with documented close codes', async () => {
+		harness = await startHarness();
+		const s = await padScenario(harness.app);
+		const outsider = await harness.app.accounts.signUp({ username: 'outsider', displayName: 'Out', password: 'correct horse battery' });
+		const cases: [string, string | null, number][] = [
+			[`${harness.url}/nonsense`, s.tokenOf(s.organiser), 4400],
+			[`${harness.url}/${s.room}`, null, 4404], // draft edition: invisible to anonymous readers
+			[`${harness.url}/${s.room}`, s.tokenOf(outsider), 4404],
+			[`${harness.url}/pad:doesnotexist0`, s.tokenOf(s.organiser), 4404]
+		];
+		for (const [url, token, code] of cases) {
+			const ws = new WebSocket(url, { headers: token ? { cookie: `ml_session=${token}` } : {} });
+			const closed = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
+			expect(closed, url).toBe(code);
+		}
+		// Published and live, but not joined: log in or join first.
+		harness.app.editions.setStatus(s.organiser, s.edition.id, { status: 'published' });
+		const anonymous = new WebSocket(`${harness.url}/${s.room}`);
+		expect(await new Promise<number>((resolve) => anonymous.on('close', (c) => resolve(c)))).toBe(4401);
+	});
+
+	it('answers a sync step 1 from a raw client with the document', async () => {
+		harness = await startHarness();
+		const s = await padScenario(harness.app);
+		const token = s.tokenOf(s.organiser);
+		const writer = client(harness.url, s.room, token);
+		await synced(writer.provider);
+		writer.doc.getText('t').insert(0, 'abc');
+		await new Promise((r) => setTimeout(r, 50));
+		const raw = await rawSocket(`${harness.url}/${s.room}`, token);
+		const messages: Buffer[] = [];
+		raw.ws.on('message', (m) => messages.push(m as Buffer));
+		raw.ws.send(Buffer.from(encodeSyncStep1(new Uint8Array([0]))));
+		await waitFor(() => messages.some((m) => m[0] === 0 && m[1] === 1));
+		const step2 = messages.find((m) => m[0] === 0 && m[1] === 1)!;
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, new Uint8Array(step2.subarray(3)));
+		expect(doc.getText('t').toString()).toBe('abc');
+		raw.ws.close();
+	});
+});
+
+describe('durable documents', () => {
+	const tmp = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'medialab-rt-')), 'db.sqlite');
+
+	it('keeps every update across a server restart', async () => {
+		const file = tmp();
+		harness = await startHarness({ db: openDatabase(file) });
+		const s = await padScenario(harness.app);
+		const token = s.tokenOf(s.organiser);
+		const a = client(harness.url, s.room, token);
+		await synced(a.provider);
+		for (const ch of 'durable') a.doc.getText('t').insert(a.doc.getText('t').length, ch);
+		await new Promise((r) => setTimeout(r, 50));
+		a.provider.destroy();
+		await harness.close();
+		harness = await startHarness({ db: openDatabase(file) });
+		const b = client(harness.url, s.room, token);
+		await synced(b.provider);
+		await waitFor(() => b.doc.getText('t').toString() === 'durable');
+	});
+
+	it('compacts into versions that keep content and authorship', async () => {
+		harness = await startHarness({ idleUnloadMs: 20 });
+		const s = await padScenario(harness.app);
+		const bobViewer = s.guest('Bob');
+		const alice = client(harness.url, s.room, s.tokenOf(s.organiser));
+		const bob = client(harness.url, s.room, s.tokenOf(bobViewer));
+		await Promise.all([synced(alice.provider), synced(bob.provider)]);
+		alice.doc.getText('t').insert(0, 'Alice ');
+		await waitFor(() => bob.doc.getText('t').length === 6);
+		bob.doc.getText('t').insert(6, 'Bob');
+		await waitFor(() => alice.doc.getText('t').length === 9);
+		alice.provider.destroy();
+		bob.provider.destroy();
+		await waitFor(() => harness!.app.padDocuments.history(s.pad.id).versions.length === 1);
+
+		const { versions } = harness.app.padDocuments.history(s.pad.id);
+		expect(new Set(versions[0]!.authorIds)).toEqual(new Set([s.organiser.id, bobViewer.id]));
+		expect(harness.db.prepare('SELECT count(*) FROM doc_updates WHERE room = ?').pluck().get(s.room)).toBe(0);
+		const clientsOf = harness.db.prepare('SELECT user_id FROM doc_clients WHERE room = ?').pluck().all(s.room);
+		expect(new Set(clientsOf)).toEqual(new Set([s.organiser.id, bobViewer.id]));
+
+		const fresh = client(harness.url, s.room, s.tokenOf(s.organiser));
+		await synced(fresh.provider);
+		await waitFor(() => fresh.doc.getText('t').toString() === 'Alice Bob');
+	});
+
+	it('writes a template into a new pad and restores an old version as a new change', async () => {
+		harness = await startHarness();
+		const s = await padScenario(harness.app);
+		harness.app.padDocuments.applyTemplate(s.pad.id, 'atelier-contributif', s.organiser.id);
+		const headings = () => JSON.stringify(harness!.app.padDocuments.currentContent(s.pad.id));
+		expect(headings()).toContain('Points de convergence');
+		const v1 = harness.app.padDocuments.saveVersion(s.pad.id)!;
+
+		const alice = client(harness.url, s.room, s.tokenOf(s.organiser));
+		await synced(alice.provider);
+		const fragment = alice.doc.getXmlFragment('default');
+		await waitFor(() => fragment.length > 0);
+		alice.doc.transact(() => fragment.delete(0, fragment.length));
+		await waitFor(() => !headings().includes('Points de convergence'));
+
+		const restorer = s.guest('Camille');
+		harness.app.padDocuments.restoreVersion(s.pad.id, v1, restorer.id);
+		expect(headings()).toContain('Points de convergence');
+		await waitFor(() => fragment.toString().includes('Points de convergence'));
+		expect(harness.app.padDocuments.history(s.pad.id).unsavedAuthorIds).toContain(restorer.id);
+	});
+});
