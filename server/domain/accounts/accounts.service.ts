@@ -35,6 +35,16 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
 
 		hasAccounts: () => repo.countAccounts() > 0,
 
+		/** Display names by user id, for credits and history; erased or unknown people are left out. */
+		displayNames(ids: Iterable<string>): Map<string, string> {
+			const names = new Map<string, string>();
+			for (const id of new Set(ids)) {
+				const user = repo.findById(id);
+				if (user) names.set(id, user.display_name);
+			}
+			return names;
+		},
+
 		/** Creates an account; the first account of an empty instance becomes its admin. With `guestId`, the guest becomes that account and keeps its contributions. */
 		async signUp(raw: unknown, options: { guestId?: string } = {}): Promise<Viewer> {
 			const input = parseInput(signupSchema, raw);

@@ -3,11 +3,12 @@ import type { Locale } from './locales';
 import { auth } from './messages/auth';
 import { common } from './messages/common';
 import { organiser } from './messages/organiser';
+import { pad } from './messages/pad';
 import { programme } from './messages/programme';
 import { workshop } from './messages/workshop';
 
-const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr };
-const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en };
+const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr, ...pad.fr };
+const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en, ...pad.en };
 
 export type MessageKey = keyof typeof fr;
 export type Params = Record<string, string | number>;

@@ -1,0 +1,31 @@
+import { redirect } from '@sveltejs/kit';
+import { formAction, orError } from '$lib/server/forms';
+import { templateKeys, defaultTemplateFor } from '$server/domain/pads/templates';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, params }) => {
+	const found = orError(() => locals.app.workshops.get(locals.viewer, params.workshopId));
+	if (found.edition.id !== params.editionId) redirect(303, '/');
+	return {
+		edition: { id: found.edition.id, title: found.edition.title },
+		workshop: { id: found.workshop.id, title: found.workshop.title },
+		pads: orError(() => locals.app.pads.list(locals.viewer, params.workshopId)),
+		canFacilitate: found.access.canFacilitate,
+		templates: templateKeys,
+		defaultTemplate: defaultTemplateFor(found.workshop.format)
+	};
+};
+
+export const actions: Actions = {
+	create: ({ request, locals, params }) =>
+		formAction(request, (values) => {
+			const pad = locals.app.pads.create(locals.viewer, params.workshopId, values);
+			if (pad.template && pad.template !== 'blank') locals.app.padDocuments.applyTemplate(pad.id, pad.template, locals.viewer!.id);
+			redirect(303, `/editions/${params.editionId}/workshops/${params.workshopId}/pads/${pad.id}`);
+		}),
+	restore: ({ request, locals, params }) =>
+		formAction(request, (values) => {
+			locals.app.pads.restore(locals.viewer, String(values.padId ?? ''));
+			return { restored: true };
+		})
+};
