@@ -53,7 +53,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		apiTokens: createApiTokensService({ db, clock }),
 		editions: createEditionsService({ db, clock, repo: editionsRepo, access }),
 		members,
-		structure: createStructureService({ db, repo: structureRepo, access }),
+		structure: createStructureService({ db, clock, repo: structureRepo, access }),
 		workshops,
 		pads: createPadsService({ db, clock, workshops }),
 		rooms,

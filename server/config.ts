@@ -44,17 +44,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		Object.keys(configSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]])
 	);
 	const parsed = configSchema.safeParse(relevant);
-	if (!parsed.success) {
-		throw new ConfigError(
-			parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(relevant[String(issue.path[0])])})`)
-		);
-	}
-	const c = parsed.data;
-	const problems: string[] = [];
-	if ((c.ADMIN_USERNAME === undefined) !== (c.ADMIN_PASSWORD === undefined)) {
+	const problems = parsed.success
+		? []
+		: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(relevant[String(issue.path[0])])})`);
+	if ((relevant.ADMIN_USERNAME === undefined) !== (relevant.ADMIN_PASSWORD === undefined)) {
 		problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
 	}
-	if (problems.length > 0) throw new ConfigError(problems);
+	if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+	const c = parsed.data;
 	const dataDir = path.resolve(c.DATA_DIR);
 	return {
 		host: c.HOST,

@@ -20,7 +20,7 @@ export type CollabOptions = {
 	pingIntervalMs?: number;
 };
 
-type Connection = { socket: WebSocket; peer: Peer; room: Room; sessionKey: string; alive: boolean };
+type Connection = { socket: WebSocket; peer: Peer; room: Room; sessionKey: string | null; alive: boolean };
 
 /** Writes ready-made frames straight to the TCP socket: one syscall per batch instead of one per message. */
 function createPeer(socket: WebSocket, viewer: Viewer | null, canWrite: boolean): Peer {
@@ -50,7 +50,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 	const maxPerSession = options.maxConnectionsPerSession ?? 32;
 
 	function refuse(socket: WebSocket, error: AppError) {
-		socket.close(closeCodeOf[error.code], error.message.slice(0, 120));
+		socket.close(closeCodeOf[error.code], closeReason(error.message));
 	}
 
 	function accept(socket: WebSocket, request: IncomingMessage, roomName: string) {
@@ -65,10 +65,13 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 		} catch (e) {
 			return refuse(socket, isAppError(e) ? e : new AppError('unavailable', 'server error'));
 		}
-		const sessionKey = session?.session.id ?? `anonymous:${request.socket.remoteAddress}`;
-		const count = perSession.get(sessionKey) ?? 0;
-		if (count >= maxPerSession) return refuse(socket, new AppError('rate_limited', 'too many connections from this session'));
-		perSession.set(sessionKey, count + 1);
+		// Limits are per session: a whole venue shares one IP address, so anonymous readers are not counted together.
+		const sessionKey = session?.session.id ?? null;
+		if (sessionKey) {
+			const count = perSession.get(sessionKey) ?? 0;
+			if (count >= maxPerSession) return refuse(socket, new AppError('rate_limited', 'too many connections from this session'));
+			perSession.set(sessionKey, count + 1);
+		}
 
 		const peer = createPeer(socket, viewer, canWrite);
 		const target = rooms.get(formatRoom(room));
@@ -86,7 +89,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 		try {
 			connection.room.receive(connection.peer, data);
 		} catch (e) {
-			if (e instanceof ProtocolError) return connection.socket.close(closeCodeOf.invalid, e.message.slice(0, 120));
+			if (e instanceof ProtocolError) return connection.socket.close(closeCodeOf.invalid, closeReason(e.message));
 			console.error('[collab] message failed', e);
 			connection.socket.close(closeCodeOf.unavailable, 'server error');
 		}
@@ -94,9 +97,11 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 
 	function release(connection: Connection) {
 		if (!connections.delete(connection)) return;
-		const left = (perSession.get(connection.sessionKey) ?? 1) - 1;
-		if (left > 0) perSession.set(connection.sessionKey, left);
-		else perSession.delete(connection.sessionKey);
+		if (connection.sessionKey) {
+			const left = (perSession.get(connection.sessionKey) ?? 1) - 1;
+			if (left > 0) perSession.set(connection.sessionKey, left);
+			else perSession.delete(connection.sessionKey);
+		}
 		connection.room.leave(connection.peer);
 		rooms.released(connection.room);
 	}
@@ -127,8 +132,21 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 				socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
 				return true;
 			}
-			const roomName = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length));
-			wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request, roomName));
+			let roomName: string;
+			try {
+				roomName = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length));
+			} catch {
+				roomName = '';
+			}
+			wss.handleUpgrade(request, socket, head, (ws) => {
+				try {
+					accept(ws, request, roomName);
+				} catch (e) {
+					// Nothing a client sends may take the process down.
+					console.error('[collab] upgrade failed', e);
+					ws.terminate();
+				}
+			});
 			return true;
 		},
 		close() {
@@ -140,6 +158,13 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 	};
 }
 export type CollabEndpoint = ReturnType<typeof createCollabEndpoint>;
+
+/** WebSocket close reasons are limited to 123 bytes of UTF-8. */
+export function closeReason(message: string): string {
+	let reason = message;
+	while (Buffer.byteLength(reason) > 123) reason = reason.slice(0, -1);
+	return reason;
+}
 
 /** Same-origin rule: the configured ORIGIN, or else the Host the request came to. */
 export function sameOrigin(configured: string | undefined) {

@@ -8,7 +8,13 @@ export function readCookie(header: string | undefined, name: string): string | u
 	if (!header) return undefined;
 	for (const part of header.split(';')) {
 		const eq = part.indexOf('=');
-		if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+		if (eq > 0 && part.slice(0, eq).trim() === name) {
+			try {
+				return decodeURIComponent(part.slice(eq + 1).trim());
+			} catch {
+				return undefined; // a mangled cookie is no cookie
+			}
+		}
 	}
 	return undefined;
 }

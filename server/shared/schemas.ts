@@ -11,8 +11,23 @@ const optionalId = z
 	.nullable()
 	.optional()
 	.transform((v) => v ?? null);
-const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate');
-const localDateTime = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalidDateTime');
+/** A calendar date that exists: 2018-02-30 is refused, not rolled over to March. */
+export function isRealDate(value: string): boolean {
+	const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+	const parsed = new Date(Date.UTC(y, m - 1, d));
+	return parsed.getUTCFullYear() === y && parsed.getUTCMonth() === m - 1 && parsed.getUTCDate() === d;
+}
+const isRealTime = (hhmm: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(hhmm);
+const date = z
+	.string()
+	.trim()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate')
+	.refine(isRealDate, 'invalidDate');
+const localDateTime = z
+	.string()
+	.trim()
+	.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalidDateTime')
+	.refine((v) => isRealDate(v.slice(0, 10)) && isRealTime(v.slice(11)), 'invalidDateTime');
 const idList = z
 	.union([z.string(), z.array(z.string())])
 	.optional()

@@ -84,9 +84,14 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
 			const input = parseInput(loginSchema, raw);
 			const user = repo.findByUsername(input.username);
 			const accountId = user?.is_guest === 0 ? user.id : null;
-			throttle.assertAllowed(accountId, deviceId);
-			dummyHash ??= hashPassword('not a real password, only for timing');
-			const ok = await verify(accountId && user?.password_hash ? user.password_hash : await dummyHash, input.password);
+			const done = throttle.begin(accountId, deviceId);
+			let ok: boolean;
+			try {
+				dummyHash ??= hashPassword('not a real password, only for timing');
+				ok = await verify(accountId && user?.password_hash ? user.password_hash : await dummyHash, input.password);
+			} finally {
+				done();
+			}
 			if (!ok || !accountId || !user) {
 				throttle.recordFailure(accountId, deviceId);
 				throw new AppError('unauthenticated', 'wrong username or password', { _: 'wrongCredentials' });

@@ -11,7 +11,7 @@ import type { EditionRow, EditionsRepo } from './editions.repo';
 
 export function createEditionsService(deps: { db: Db; clock: Clock; repo: EditionsRepo; access: AccessRules }) {
 	const { db, repo, access } = deps;
-	const outbox = createOutboxRepo(db);
+	const outbox = createOutboxRepo(db, deps.clock);
 	const now = () => new Date(deps.clock()).toISOString();
 	const seriesId = (title: string) => (title ? repo.findOrInsertSeries(title, newId(), now()) : null);
 

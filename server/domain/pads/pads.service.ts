@@ -16,7 +16,7 @@ const toView = (p: PadRow): PadView => ({ id: p.id, workshopId: p.workshop_id, t
 
 export function createPadsService(deps: { db: Db; clock: Clock; workshops: WorkshopsService }) {
 	const repo = createPadsRepo(deps.db);
-	const outbox = createOutboxRepo(deps.db);
+	const outbox = createOutboxRepo(deps.db, deps.clock);
 	const now = () => new Date(deps.clock()).toISOString();
 
 	function workshopOf(viewer: Viewer | null, workshopId: string) {

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { Db } from '../../db/open';
 import { AppError } from '../../shared/errors';
 import { newId, newToken } from '../../shared/ids';
+import { isRealDate } from '../../shared/schemas';
 import { normaliseThemeLabel, themeKey } from '../../shared/themes';
 import { workshopFormats, type WorkshopFormat } from '../../shared/vocabulary';
 import type { AccessRules } from '../editions/access';
@@ -48,7 +49,7 @@ function checkRow(record: Record<string, string>, line: number, errors: CsvRowEr
 	if (get('title').length > 160) fail('title', 'is longer than 160 characters');
 	const format = slug(get('format')) as WorkshopFormat;
 	if (get('format') && !workshopFormats.includes(format)) fail('format', `« ${get('format')} » is not one of: ${workshopFormats.join(', ')}`);
-	if (get('day') && !/^\d{4}-\d{2}-\d{2}$/.test(get('day'))) fail('day', `« ${get('day')} » is not a date like 2018-09-13`);
+	if (get('day') && !(/^\d{4}-\d{2}-\d{2}$/.test(get('day')) && isRealDate(get('day')))) fail('day', `« ${get('day')} » is not a date like 2018-09-13`);
 	for (const c of ['start', 'end']) if (get(c) && !/^([01]\d|2[0-3]):[0-5]\d$/.test(get(c))) fail(c, `« ${get(c)} » is not a time like 09:30`);
 	if (errors.length === before && get('end') <= get('start')) fail('end', 'is not after start');
 	if (errors.length > before) return null;
@@ -72,11 +73,15 @@ function checkRow(record: Record<string, string>, line: number, errors: CsvRowEr
 export function parseProgrammeCsv(text: string): ParsedRow[] {
 	if (text.length > MAX_CSV_BYTES) throw new AppError('too_large', `the file is larger than ${MAX_CSV_BYTES / 1000} kB`);
 	let records: { record: Record<string, string>; info: { lines: number } }[];
+	const body = text.replace(/^\uFEFF/, '');
+	// French spreadsheets export with ';' and keep ',' inside cells: the header line tells which one separates.
+	const headerLine = body.slice(0, body.search(/\r?\n|$/));
+	const delimiter = (headerLine.match(/;/g)?.length ?? 0) > (headerLine.match(/,/g)?.length ?? 0) ? ';' : ',';
 	try {
-		records = parse(text.replace(/^\uFEFF/, ''), {
+		records = parse(body, {
 			columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
 			skip_empty_lines: true,
-			delimiter: [',', ';'],
+			delimiter,
 			info: true,
 			relax_column_count: false
 		});
@@ -103,7 +108,7 @@ export function parseProgrammeCsv(text: string): ParsedRow[] {
 }
 
 export function createCsvImport(deps: { db: Db; clock: Clock; access: AccessRules; structure: StructureRepo; workshops: WorkshopsRepo }) {
-	const outbox = createOutboxRepo(deps.db);
+	const outbox = createOutboxRepo(deps.db, deps.clock);
 	return {
 		/** Rooms, tracks and themes named in the file are reused when they exist (themes by label or alias) and created otherwise. */
 		importProgramme(viewer: Viewer | null, editionId: string, text: string): ImportResult {

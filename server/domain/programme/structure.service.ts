@@ -7,7 +7,7 @@ import { roomSchema, themeSchema, trackSchema } from '../../shared/schemas';
 import { parseInput } from '../../shared/validate';
 import type { AccessRules } from '../editions/access';
 import { createOutboxRepo } from '../outbox/outbox.repo';
-import type { Viewer } from '../types';
+import type { Clock, Viewer } from '../types';
 import type { StructureRepo } from './structure.repo';
 
 function uniqueViolation<T>(field: string, run: () => T): T {
@@ -19,9 +19,9 @@ function uniqueViolation<T>(field: string, run: () => T): T {
 	}
 }
 
-export function createStructureService(deps: { db: Db; repo: StructureRepo; access: AccessRules }) {
+export function createStructureService(deps: { db: Db; clock: Clock; repo: StructureRepo; access: AccessRules }) {
 	const { db, repo, access } = deps;
-	const outbox = createOutboxRepo(db);
+	const outbox = createOutboxRepo(db, deps.clock);
 	const changed = (editionId: string) => outbox.record('edition.changed', editionId);
 
 	function assertAliasesFree(editionId: string, label: string, aliases: string[], exceptId?: string) {

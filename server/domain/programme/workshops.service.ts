@@ -26,7 +26,7 @@ type Deps = {
 
 export function createWorkshopsService(deps: Deps) {
 	const { db, access, structure, workshops } = deps;
-	const outbox = createOutboxRepo(db);
+	const outbox = createOutboxRepo(db, deps.clock);
 	const now = () => new Date(deps.clock()).toISOString();
 
 	function programmeOf(edition: EditionRow, filters: ProgrammeFilters = {}) {
