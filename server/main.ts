@@ -24,6 +24,8 @@ async function main() {
 	// adapter-node assumes https when ORIGIN is unset; without ORIGIN we serve plain http on whatever host the
 	// request names (a phone on the venue Wi-Fi uses the LAN address), so we tell it the protocol ourselves.
 	if (!config.origin) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+	// adapter-node refuses bodies over 512 kB by default, below the 1 MB CSV import (plus multipart overhead).
+	process.env.BODY_SIZE_LIMIT ??= '2M';
 	const handlerFile = pathToFileURL(path.resolve('build/handler.js')).href;
 	const { handler } = (await import(handlerFile)) as { handler: Handler };
 

@@ -55,7 +55,7 @@ export function createMembersService(deps: { db: Db; clock: Clock; repo: Edition
 
 		revokeInvite(viewer: Viewer | null, editionId: string, inviteId: string) {
 			access.managed(viewer, editionId);
-			if (repo.deleteInvite(editionId, inviteId) === 0) throw new AppError('not_found', 'invite not found');
+			if (repo.deleteInvite(editionId, inviteId) === 0) throw new AppError('conflict', 'this invite was already used or revoked', { _: 'inviteUsed' });
 		},
 
 		/** What an invite link offers, without using it. */

@@ -13,7 +13,7 @@ import type { StructureRepo } from './structure.repo';
 import type { WorkshopsRepo } from './workshops.repo';
 
 export const csvColumns = ['title', 'format', 'day', 'start', 'end', 'room', 'track', 'themes', 'speakers', 'description'] as const;
-const requiredColumns = ['title', 'format', 'day', 'start', 'end'] as const;
+export const requiredColumns = ['title', 'format', 'day', 'start', 'end'] as const;
 export const MAX_CSV_BYTES = 1_000_000;
 const MAX_ROWS = 2000;
 
@@ -27,6 +27,7 @@ const slug = (s: string) =>
 		.replace(/\p{Diacritic}/gu, '')
 		.trim()
 		.toLowerCase()
+		.replace(/\s*\/.*$/, '') // « Prototype / installation » -> prototype
 		.replace(/[\s_]+/g, '-');
 
 type ParsedRow = {
@@ -43,14 +44,18 @@ type ParsedRow = {
 
 function checkRow(record: Record<string, string>, line: number, errors: CsvRowError[]): ParsedRow | null {
 	const before = errors.length;
-	const get = (c: string) => (record[c] ?? '').trim();
+	// Spreadsheets write 9:30 for 09:30.
+	const get = (c: string) => {
+		const value = (record[c] ?? '').trim();
+		return (c === 'start' || c === 'end') && /^\d:\d\d$/.test(value) ? `0${value}` : value;
+	};
 	const fail = (column: string, problem: string) => errors.push({ line, column, problem });
 	for (const c of requiredColumns) if (get(c) === '') fail(c, 'is empty');
 	if (get('title').length > 160) fail('title', 'is longer than 160 characters');
 	const format = slug(get('format')) as WorkshopFormat;
 	if (get('format') && !workshopFormats.includes(format)) fail('format', `« ${get('format')} » is not one of: ${workshopFormats.join(', ')}`);
 	if (get('day') && !(/^\d{4}-\d{2}-\d{2}$/.test(get('day')) && isRealDate(get('day')))) fail('day', `« ${get('day')} » is not a date like 2018-09-13`);
-	for (const c of ['start', 'end']) if (get(c) && !/^([01]\d|2[0-3]):[0-5]\d$/.test(get(c))) fail(c, `« ${get(c)} » is not a time like 09:30`);
+	for (const c of ['start', 'end']) if (get(c) && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(get(c))) fail(c, `« ${get(c)} » is not a time like 09:30`);
 	if (errors.length === before && get('end') <= get('start')) fail('end', 'is not after start');
 	if (errors.length > before) return null;
 	return {

@@ -100,7 +100,7 @@ describe('members and invites', () => {
 		await expectAppError(() => t.app.members.revokeInvite(bruno, edition.id, open.id), 'forbidden');
 		t.app.members.revokeInvite(orga, edition.id, open.id);
 		await expectAppError(() => t.app.members.acceptInvite(chloe, open.token), 'not_found');
-		await expectAppError(() => t.app.members.revokeInvite(orga, edition.id, open.id), 'not_found');
+		await expectAppError(() => t.app.members.revokeInvite(orga, edition.id, open.id), 'conflict');
 	});
 
 	it('refuses an invalid role', async () => {

@@ -1,0 +1,27 @@
+import { formAction, orError } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, params }) => {
+	const programme = orError(() => locals.app.workshops.programme(locals.viewer, params.editionId));
+	return {
+		counts: {
+			workshops: programme.workshops.length,
+			themes: programme.themes.length,
+			tracks: programme.tracks.length,
+			rooms: programme.rooms.length
+		}
+	};
+};
+
+export const actions: Actions = {
+	settings: async ({ request, locals, params }) =>
+		formAction(request, (values) => {
+			locals.app.editions.update(locals.viewer, params.editionId, values);
+			return { saved: 'settings' as const };
+		}),
+	status: async ({ request, locals, params }) =>
+		formAction(request, (values) => {
+			const edition = locals.app.editions.setStatus(locals.viewer, params.editionId, values);
+			return { saved: edition.status };
+		})
+};

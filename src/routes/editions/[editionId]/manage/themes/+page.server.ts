@@ -1,0 +1,24 @@
+import { formAction, orError } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, params }) => {
+	const programme = orError(() => locals.app.workshops.programme(locals.viewer, params.editionId));
+	const usage = (themeId: string) => programme.workshops.filter((w) => w.themes.some((theme) => theme.id === themeId)).length;
+	return { themes: programme.themes.map((theme) => ({ ...theme, workshopCount: usage(theme.id) })) };
+};
+
+export const actions: Actions = {
+	add: async ({ request, locals, params }) =>
+		formAction(request, (values) => ({ added: locals.app.structure.addTheme(locals.viewer, params.editionId, values) })),
+	update: async ({ request, locals, params }) =>
+		formAction(request, (values) => {
+			const id = String(values.id ?? '');
+			locals.app.structure.updateTheme(locals.viewer, params.editionId, id, values);
+			return { savedId: id };
+		}),
+	delete: async ({ request, locals, params }) =>
+		formAction(request, (values) => {
+			locals.app.structure.remove(locals.viewer, params.editionId, 'themes', String(values.id ?? ''));
+			return { deleted: true };
+		})
+};
