@@ -1,0 +1,86 @@
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { formAction } from '$lib/server/forms';
+import { startSession } from '$lib/server/session-cookie';
+import { localDateTime, workshopStatus } from '$server/domain/programme/workshop-status';
+import { AppError } from '$server/shared/errors';
+import { workshopStatuses, type WorkshopStatus } from '$server/shared/vocabulary';
+import type { Actions, PageServerLoad } from './$types';
+import { readWorkshopInEdition } from './workshop-in-edition';
+
+function trackContext(locals: App.Locals, editionId: string, workshopId: string, trackId: string) {
+	const track = locals.app.workshops.programme(locals.viewer, editionId).tracks.find((tr) => tr.id === trackId);
+	const index = track ? track.workshops.findIndex((w) => w.id === workshopId) : -1;
+	if (!track || index < 0) return null;
+	return {
+		id: track.id,
+		title: track.title,
+		position: index + 1,
+		total: track.workshops.length,
+		previous: track.workshops[index - 1] ?? null,
+		next: track.workshops[index + 1] ?? null
+	};
+}
+
+export const load: PageServerLoad = ({ locals, params, url }) => {
+	const found = readWorkshopInEdition(locals, params);
+	const { workshop, edition, access, joinCode } = found;
+	const viewerId = locals.viewer?.id;
+	// The read model gives the shown status only: when it equals the timetable's, the form offers « automatique ».
+	const timetableStatus = workshopStatus(
+		{ starts_at: workshop.startsAt, ends_at: workshop.endsAt, status_override: null },
+		localDateTime(locals.app.clock(), edition.timezone)
+	);
+	return {
+		edition: { id: edition.id, title: edition.title },
+		workshop,
+		track: workshop.track ? trackContext(locals, edition.id, workshop.id, workshop.track.id) : null,
+		participantCount: found.participantCount,
+		isParticipant: found.isParticipant,
+		isFacilitator: viewerId !== undefined && workshop.facilitators.some((f) => f.id === viewerId),
+		facilitation: joinCode
+			? {
+					joinUrl: `${url.origin}/join/${joinCode}`,
+					statusChoice: workshop.status === timetableStatus ? '' : workshop.status,
+					canRotateLink: access.canManage
+				}
+			: null
+	};
+};
+
+function asStatusChoice(raw: unknown): WorkshopStatus | null {
+	if (raw === '' || raw === undefined) return null;
+	const status = workshopStatuses.find((s) => s === raw);
+	if (!status) throw new AppError('invalid', 'unknown status', { status: 'invalidChoice' });
+	return status;
+}
+
+function signedInOrNewGuest(event: RequestEvent, values: Record<string, string | string[]>) {
+	if (event.locals.viewer) return event.locals.viewer;
+	const guest = event.locals.app.accounts.createGuest(values);
+	startSession(event, guest.id, true);
+	return guest;
+}
+
+export const actions: Actions = {
+	join: (event) =>
+		formAction(event.request, (values) => {
+			const { params, locals } = event;
+			readWorkshopInEdition(locals, params);
+			locals.app.workshops.joinReadable(signedInOrNewGuest(event, values), params.workshopId);
+			redirect(303, `/editions/${params.editionId}/workshops/${params.workshopId}#join`);
+		}),
+
+	status: (event) =>
+		formAction(event.request, (values) => {
+			readWorkshopInEdition(event.locals, event.params);
+			event.locals.app.workshops.setStatus(event.locals.viewer, event.params.workshopId, asStatusChoice(values.status));
+			return { done: 'status' as const };
+		}),
+
+	rotate: (event) =>
+		formAction(event.request, () => {
+			readWorkshopInEdition(event.locals, event.params);
+			event.locals.app.workshops.rotateJoinCode(event.locals.viewer, event.params.workshopId);
+			return { done: 'rotate' as const };
+		})
+};

@@ -1,0 +1,24 @@
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { formAction, orError } from '$lib/server/forms';
+import { startSession } from '$lib/server/session-cookie';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, params }) => orError(() => locals.app.workshops.peekJoin(params.code));
+
+function signedInOrNewGuest(event: RequestEvent, values: Record<string, string | string[]>) {
+	if (event.locals.viewer) return event.locals.viewer;
+	const guest = event.locals.app.accounts.createGuest(values);
+	startSession(event, guest.id, true);
+	return guest;
+}
+
+export const actions: Actions = {
+	default: (event) =>
+		formAction(event.request, (values) => {
+			const { locals, params } = event;
+			// A stale link must not leave a guest account behind.
+			locals.app.workshops.peekJoin(params.code);
+			const joined = locals.app.workshops.join(signedInOrNewGuest(event, values), params.code);
+			redirect(303, `/editions/${joined.editionId}/workshops/${joined.workshopId}#join`);
+		})
+};
