@@ -22,10 +22,11 @@ test('a new organiser builds a programme and a guest joins a workshop from its l
 
 	const nav = page.getByRole('navigation', { name: 'Gestion de l’événement' });
 	await nav.getByRole('link', { name: 'Thèmes' }).click();
-	for (const [label, aliases] of [
+	const themes: [string, string][] = [
 		['#inclusion', ''],
 		['#données', '#data']
-	]) {
+	];
+	for (const [label, aliases] of themes) {
 		const addForm = page.getByRole('region', { name: 'Ajouter un thème' });
 		await addForm.getByLabel('Libellé').fill(label);
 		await addForm.getByLabel('Alias').fill(aliases);

@@ -112,6 +112,7 @@ export function createWorkshopsService(deps: Deps) {
 				access: rights,
 				workshop,
 				joinCode: rights.canFacilitate ? row.join_code : null,
+				statusOverride: rights.canFacilitate ? row.status_override : null,
 				isParticipant: viewer ? workshops.isParticipant(row.id, viewer.id) : false,
 				participantCount: workshops.countParticipants(row.id)
 			};
@@ -186,7 +187,8 @@ export function createWorkshopsService(deps: Deps) {
 
 		/** A new join code invalidates printed signs and shared links (e.g. after a link leaked). */
 		rotateJoinCode(viewer: Viewer | null, workshopId: string) {
-			const { row } = editable(viewer, workshopId);
+			const { row, rights } = readableWorkshop(viewer, workshopId);
+			if (!rights.canFacilitate) throw new AppError('forbidden', 'only facilitators can replace the join link');
 			db.prepare('UPDATE workshops SET join_code = ? WHERE id = ?').run(newToken(), row.id);
 		}
 	};

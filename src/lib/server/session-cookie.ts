@@ -16,6 +16,14 @@ export function clearSessionCookie(event: RequestEvent): void {
 	event.cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
 }
 
+/** The signed-in person, or a new guest with the display name from the form (joining needs nothing more). */
+export function signedInOrNewGuest(event: RequestEvent, values: Record<string, string | string[]>) {
+	if (event.locals.viewer) return event.locals.viewer;
+	const guest = event.locals.app.accounts.createGuest(values);
+	startSession(event, guest.id, true);
+	return guest;
+}
+
 /** Starts a session for a user (after sign-up, log-in, guest join, password change) and sets its cookie. */
 export function startSession(event: RequestEvent, userId: string, isGuest: boolean): void {
 	const { token, session } = event.locals.app.sessions.create(userId, isGuest);

@@ -283,8 +283,11 @@ describe('programme', () => {
 		it('stops accepting the old code after rotation', async () => {
 			const id = createWorkshop(t.app, orga, edition.id);
 			const old = joinCodeOf(t.app, id);
-			await expectAppError(() => t.app.workshops.rotateJoinCode(facilitator, id), 'forbidden');
-			t.app.workshops.rotateJoinCode(orga, id);
+			const participant = createGuest(t.app, 'Participant');
+			t.app.workshops.join(participant, old);
+			await expectAppError(() => t.app.workshops.rotateJoinCode(participant, id), 'forbidden');
+			// Facilitators, not only organisers, replace a leaked link.
+			t.app.workshops.rotateJoinCode(facilitator, id);
 			const fresh = joinCodeOf(t.app, id);
 			expect(fresh).not.toBe(old);
 			await expectAppError(() => t.app.workshops.join(createGuest(t.app), old), 'not_found');

@@ -1,16 +1,9 @@
-import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { formAction, orError } from '$lib/server/forms';
-import { startSession } from '$lib/server/session-cookie';
+import { signedInOrNewGuest } from '$lib/server/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => orError(() => locals.app.workshops.peekJoin(params.code));
-
-function signedInOrNewGuest(event: RequestEvent, values: Record<string, string | string[]>) {
-	if (event.locals.viewer) return event.locals.viewer;
-	const guest = event.locals.app.accounts.createGuest(values);
-	startSession(event, guest.id, true);
-	return guest;
-}
 
 export const actions: Actions = {
 	default: (event) =>

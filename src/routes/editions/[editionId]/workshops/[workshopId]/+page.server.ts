@@ -1,9 +1,9 @@
-import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { formAction } from '$lib/server/forms';
-import { startSession } from '$lib/server/session-cookie';
-import { localDateTime, workshopStatus } from '$server/domain/programme/workshop-status';
+import { signedInOrNewGuest } from '$lib/server/session-cookie';
 import { AppError } from '$server/shared/errors';
 import { workshopStatuses, type WorkshopStatus } from '$server/shared/vocabulary';
+import { defaultTemplateFor, templateKeys } from '$server/domain/pads/templates';
 import type { Actions, PageServerLoad } from './$types';
 import { readWorkshopInEdition } from './workshop-in-edition';
 
@@ -25,11 +25,6 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const found = readWorkshopInEdition(locals, params);
 	const { workshop, edition, access, joinCode } = found;
 	const viewerId = locals.viewer?.id;
-	// The read model gives the shown status only: when it equals the timetable's, the form offers « automatique ».
-	const timetableStatus = workshopStatus(
-		{ starts_at: workshop.startsAt, ends_at: workshop.endsAt, status_override: null },
-		localDateTime(locals.app.clock(), edition.timezone)
-	);
 	return {
 		edition: { id: edition.id, title: edition.title },
 		workshop,
@@ -37,11 +32,17 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		participantCount: found.participantCount,
 		isParticipant: found.isParticipant,
 		isFacilitator: viewerId !== undefined && workshop.facilitators.some((f) => f.id === viewerId),
+		notes: {
+			pads: locals.app.pads.list(locals.viewer, workshop.id),
+			canFacilitate: access.canFacilitate,
+			templates: templateKeys,
+			defaultTemplate: defaultTemplateFor(workshop.format)
+		},
 		facilitation: joinCode
 			? {
 					joinUrl: `${url.origin}/join/${joinCode}`,
-					statusChoice: workshop.status === timetableStatus ? '' : workshop.status,
-					canRotateLink: access.canManage
+					statusChoice: found.statusOverride ?? '',
+					canRotateLink: access.canFacilitate
 				}
 			: null
 	};
@@ -52,13 +53,6 @@ function asStatusChoice(raw: unknown): WorkshopStatus | null {
 	const status = workshopStatuses.find((s) => s === raw);
 	if (!status) throw new AppError('invalid', 'unknown status', { status: 'invalidChoice' });
 	return status;
-}
-
-function signedInOrNewGuest(event: RequestEvent, values: Record<string, string | string[]>) {
-	if (event.locals.viewer) return event.locals.viewer;
-	const guest = event.locals.app.accounts.createGuest(values);
-	startSession(event, guest.id, true);
-	return guest;
 }
 
 export const actions: Actions = {

@@ -23,7 +23,7 @@ export const actions: Actions = {
 			if (pad.template && pad.template !== 'blank') locals.app.padDocuments.applyTemplate(pad.id, pad.template, locals.viewer!.id);
 			redirect(303, `/editions/${params.editionId}/workshops/${params.workshopId}/pads/${pad.id}`);
 		}),
-	restore: ({ request, locals, params }) =>
+	restore: ({ request, locals }) =>
 		formAction(request, (values) => {
 			locals.app.pads.restore(locals.viewer, String(values.padId ?? ''));
 			return { restored: true };
