@@ -1,6 +1,7 @@
 // Builds every domain service once over one database: the object both composition roots hand out.
 import { createDocStore } from './collab/doc-store';
 import { createPadDocuments } from './collab/pad-documents';
+import { createRoomTokens } from './collab/room-tokens';
 import { createRooms, type RoomsOptions } from './collab/rooms';
 import type { Db } from './db/open';
 import { createAccountsService } from './domain/accounts/accounts.service';
@@ -58,6 +59,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		pads: createPadsService({ db, clock, workshops }),
 		rooms,
 		padDocuments: createPadDocuments({ rooms, store: docStore }),
+		roomTokens: createRoomTokens(db, clock),
 		csvImport: createCsvImport({ db, clock, access, structure: structureRepo, workshops: workshopsRepo }),
 		/** Components (search, real-time endpoint) register their own check; /api/health reports them all. */
 		health

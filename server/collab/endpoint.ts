@@ -53,12 +53,19 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 		socket.close(closeCodeOf[error.code], closeReason(error.message));
 	}
 
+	/** Scripts without a cookie present a short-lived token from GET /api/collab-token (docs/collab.md). */
+	function viewerFromRoomToken(request: IncomingMessage, roomName: string): Viewer | null {
+		const token = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token');
+		const userId = token ? app.roomTokens.verify(token, roomName) : null;
+		return userId ? app.accounts.getViewer(userId) : null;
+	}
+
 	function accept(socket: WebSocket, request: IncomingMessage, roomName: string) {
 		const room = parseRoom(roomName);
 		if (!room) return refuse(socket, new AppError('invalid', `unknown room « ${roomName.slice(0, 60)} »`));
 		const token = readCookie(request.headers.cookie, SESSION_COOKIE);
 		const session = token ? app.sessions.validate(token) : null;
-		const viewer = session?.viewer ?? null;
+		const viewer = session?.viewer ?? viewerFromRoomToken(request, roomName);
 		let canWrite: boolean;
 		try {
 			canWrite = resolveRoomAccess(app, viewer, room) === 'write';

@@ -204,3 +204,22 @@ describe('durable documents', () => {
 		expect(harness.app.padDocuments.history(s.pad.id).unsavedAuthorIds).toContain(restorer.id);
 	});
 });
+
+describe('room tokens for scripts', () => {
+	it('let a cookie-less client join one room until they expire', async () => {
+		harness = await startHarness();
+		const s = await padScenario(harness.app);
+		const { token } = harness.app.roomTokens.sign(s.organiser.id, s.room);
+		const { doc, provider } = connectClient(harness.url, s.room, null);
+		provider.destroy();
+		const scripted = new (await import('y-websocket')).WebsocketProvider(harness.url, s.room, doc, {
+			params: { token },
+			WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+			disableBc: true
+		});
+		clients.push({ provider: scripted });
+		await synced(scripted);
+		expect(harness.app.roomTokens.verify(token, 'pad:someotherroom')).toBeNull();
+		expect(harness.app.roomTokens.verify(token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), s.room)).toBeNull();
+	});
+});
