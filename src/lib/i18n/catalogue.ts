@@ -1,14 +1,16 @@
 // The message catalogue: every UI string, per language, merged from one file per feature.
 import type { Locale } from './locales';
 import { auth } from './messages/auth';
+import { chat } from './messages/chat';
 import { common } from './messages/common';
+import { drive } from './messages/drive';
 import { organiser } from './messages/organiser';
 import { pad } from './messages/pad';
 import { programme } from './messages/programme';
 import { workshop } from './messages/workshop';
 
-const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr, ...pad.fr };
-const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en, ...pad.en };
+const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr, ...pad.fr, ...chat.fr, ...drive.fr };
+const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en, ...pad.en, ...chat.en, ...drive.en };
 
 export type MessageKey = keyof typeof fr;
 export type Params = Record<string, string | number>;
