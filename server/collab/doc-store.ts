@@ -80,6 +80,11 @@ export function createDocStore(db: Db) {
 			})();
 		},
 
+		/** Deletes every version but the newest (used after a purge). */
+		dropOlderVersions(room: string) {
+			db.prepare('DELETE FROM doc_snapshots WHERE room = ? AND id < (SELECT max(id) FROM doc_snapshots WHERE room = ?)').run(room, room);
+		},
+
 		countUpdatesSinceSnapshot(room: string): number {
 			return db
 				.prepare('SELECT count(*) FROM doc_updates WHERE room = ? AND id > coalesce((SELECT max(upto_update_id) FROM doc_snapshots WHERE room = ?), 0)')

@@ -211,6 +211,22 @@ export class Room {
 		return id;
 	}
 
+	/**
+	 * Rewrites the stored document without the content of deleted items (merged updates keep it) and, with
+	 * `dropHistory`, forgets older versions: what a moderator removed is then gone from storage too.
+	 * Peers already connected keep what they had received.
+	 */
+	purgeDeleted(options: { dropHistory: boolean }): void {
+		const doc = new Y.Doc({ gc: true });
+		Y.applyUpdate(doc, this.state());
+		this.base = Y.encodeStateAsUpdate(doc);
+		this.stateVector = null;
+		doc.destroy();
+		this.store.saveSnapshot(this.name, this.base, 'purge');
+		if (options.dropHistory) this.store.dropOlderVersions(this.name);
+		this.updatesSinceVersion = 0;
+	}
+
 	hasUnversionedUpdates(): boolean {
 		return this.updatesSinceVersion > 0;
 	}

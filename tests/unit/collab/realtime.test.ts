@@ -223,3 +223,22 @@ describe('room tokens for scripts', () => {
 		expect(harness.app.roomTokens.verify(token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), s.room)).toBeNull();
 	});
 });
+
+describe('purging deleted content', () => {
+	it('removes deleted text from storage and from what new peers receive', async () => {
+		harness = await startHarness();
+		const s = await padScenario(harness.app);
+		const a = client(harness.url, s.room, s.tokenOf(s.organiser));
+		await synced(a.provider);
+		a.doc.getText('t').insert(0, 'secret phrase');
+		a.doc.getText('t').delete(0, 'secret phrase'.length);
+		await new Promise((r) => setTimeout(r, 50));
+		const stored = () => Buffer.from(harness!.app.rooms.get(s.room).state()).toString('latin1');
+		expect(stored()).toContain('secret phrase');
+		harness.app.rooms.withRoom(s.room, (room) => room.purgeDeleted({ dropHistory: true }));
+		expect(stored()).not.toContain('secret phrase');
+		const rows = harness.db.prepare('SELECT data FROM doc_snapshots WHERE room = ?').pluck().all(s.room) as Buffer[];
+		expect(rows).toHaveLength(1);
+		expect(rows[0]!.toString('latin1')).not.toContain('secret phrase');
+	});
+});
