@@ -24,14 +24,14 @@ function trackContext(locals: App.Locals, editionId: string, workshopId: string,
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const found = readWorkshopInEdition(locals, params);
 	const { workshop, edition, access, joinCode } = found;
-	const viewerId = locals.viewer?.id;
 	return {
 		edition: { id: edition.id, title: edition.title },
 		workshop,
 		track: workshop.track ? trackContext(locals, edition.id, workshop.id, workshop.track.id) : null,
 		participantCount: found.participantCount,
 		isParticipant: found.isParticipant,
-		isFacilitator: viewerId !== undefined && workshop.facilitators.some((f) => f.id === viewerId),
+		// Organisers and the edition's facilitators document every workshop: they need not join it.
+		isFacilitator: access.canFacilitate,
 		notes: {
 			pads: locals.app.pads.list(locals.viewer, workshop.id),
 			canFacilitate: access.canFacilitate,
