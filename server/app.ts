@@ -3,7 +3,10 @@ import { createDocStore } from './collab/doc-store';
 import { createPadDocuments } from './collab/pad-documents';
 import { createRoomTokens } from './collab/room-tokens';
 import { createRooms, type RoomsOptions } from './collab/rooms';
+import { createChatDocuments } from './collab/chat-documents';
 import type { Db } from './db/open';
+import { createChatRepo } from './domain/chat/chat.repo';
+import { createChatService } from './domain/chat/chat.service';
 import { createAccountsService } from './domain/accounts/accounts.service';
 import { createSessionsService } from './domain/accounts/sessions.service';
 import { createAccessRules } from './domain/editions/access';
@@ -30,6 +33,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const access = createAccessRules(editionsRepo);
 	const members = createMembersService({ db, clock, repo: editionsRepo, access });
 	const workshops = createWorkshopsService({ db, clock, access, editions: editionsRepo, structure: structureRepo, workshops: workshopsRepo, members });
+	const pads = createPadsService({ db, clock, workshops });
 	// Real-time documents in memory and in SQLite; the WebSocket endpoint serves them, pages change them through padDocuments.
 	const docStore = createDocStore(db);
 	const rooms = createRooms(docStore, deps.rooms);
@@ -56,10 +60,16 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		members,
 		structure: createStructureService({ db, clock, repo: structureRepo, access }),
 		workshops,
-		pads: createPadsService({ db, clock, workshops }),
+		pads,
 		rooms,
 		padDocuments: createPadDocuments({ rooms, store: docStore }),
 		roomTokens: createRoomTokens(db, clock),
+		/** The workshop chat: history pages, moderation and promotion into pads, through the chat rooms. */
+		chat: createChatService({
+			workshops,
+			pads,
+			documents: createChatDocuments({ db, rooms, store: docStore, repo: createChatRepo(db), clock })
+		}),
 		csvImport: createCsvImport({ db, clock, access, structure: structureRepo, workshops: workshopsRepo }),
 		/** Components (search, real-time endpoint) register their own check; /api/health reports them all. */
 		health

@@ -1,19 +1,18 @@
 import { redirect } from '@sveltejs/kit';
 import { formAction } from '$lib/server/forms';
+import { liveIdentity } from '$lib/server/live-room';
 import { readPadInWorkshop } from '$lib/server/pad-in-workshop';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const found = readPadInWorkshop(locals, params);
-	const viewer = locals.viewer;
 	return {
 		edition: { id: found.edition.id, title: found.edition.title },
 		workshop: { id: found.workshop.id, title: found.workshop.title, status: found.workshop.status },
 		pad: found.pad,
 		canWrite: found.canWrite,
 		canFacilitate: found.access.canFacilitate,
-		// Readers of a closed workshop have no session of their own: their caret carries a neutral name.
-		me: { id: viewer?.id ?? 'reader', name: viewer?.displayName ?? 'Lecteur·rice' }
+		me: liveIdentity(locals)
 	};
 };
 

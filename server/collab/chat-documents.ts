@@ -1,0 +1,204 @@
+// Server-side changes to chat documents through the rooms: archive old messages, hide/unhide with a trace, promote into a pad.
+import * as Y from 'yjs';
+import type { Db } from '../db/open';
+import type { ChatRepo } from '../domain/chat/chat.repo';
+import {
+	archivedCount,
+	CHAT_ARCHIVE_AT,
+	CHAT_LIVE_KEEP,
+	chatMessages,
+	chatSnapshot,
+	isTombstone,
+	parseChatEntry,
+	readChatEntries,
+	replaceChatEntry,
+	setArchivedCount,
+	type ChatEntry,
+	type ChatMessage,
+	type ChatSnapshot
+} from '../shared/chat-doc';
+import { AppError } from '../shared/errors';
+import { PAD_FRAGMENT } from '../shared/pad-schema';
+import type { DocStore } from './doc-store';
+import type { Room } from './room';
+import type { Rooms } from './rooms';
+
+export type Moderator = { id: string; name: string };
+export type HiddenMessage = { message: ChatMessage; hidden: { byId: string; byName: string; at: number } };
+export type ArchivePage = { entries: ChatEntry[]; nextCursor: number | null };
+/** What a promoted quote says under the text: « — Bob, <link>13/09/2018 14:02</link> ». */
+export type Attribution = { prefix: string; linkText: string; href: string };
+
+const roomOf = (workshopId: string) => `chat:${workshopId}`;
+
+function docFrom(update: Uint8Array): Y.Doc {
+	const doc = new Y.Doc();
+	Y.applyUpdate(doc, update);
+	return doc;
+}
+
+export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStore; repo: ChatRepo; clock: () => number }) {
+	const { db, repo } = deps;
+
+	/**
+	 * Changes the room's document and the tables in one SQLite transaction: the update is written
+	 * (flushed) inside it, so the archive or moderation row never exists without the document change.
+	 */
+	function change(room: Room, doc: Y.Doc, authorId: string | null, edit: () => void, rows: () => void) {
+		const before = Y.encodeStateVector(doc);
+		doc.transact(edit);
+		const diff = Y.encodeStateAsUpdate(doc, before);
+		db.transaction(() => {
+			rows();
+			room.applyServerUpdate(diff, authorId);
+			deps.store.flush();
+		})();
+	}
+
+	function findLive(doc: Y.Doc, messageId: string) {
+		return readChatEntries(doc).find((e) => e.entry.id === messageId) ?? null;
+	}
+
+	function findArchived(workshopId: string, messageId: string): ChatEntry | null {
+		const row = repo.findArchived(workshopId, messageId);
+		return row ? parseChatEntry(JSON.parse(row.entry)) : null;
+	}
+
+	return {
+		snapshot(workshopId: string): ChatSnapshot {
+			return deps.rooms.withRoom(roomOf(workshopId), (room) => chatSnapshot(docFrom(room.state())));
+		},
+
+		/** Moves the oldest messages to the archive once the live document holds more than CHAT_ARCHIVE_AT; returns how many moved. */
+		archiveOverflow(workshopId: string): number {
+			return deps.rooms.withRoom(roomOf(workshopId), (room) => {
+				const doc = docFrom(room.state());
+				const messages = chatMessages(doc);
+				if (messages.length <= CHAT_ARCHIVE_AT) return 0;
+				const count = messages.length - CHAT_LIVE_KEEP;
+				// Entries that break the schema are dropped, not archived: they were never shown.
+				const moving = messages
+					.slice(0, count)
+					.map(parseChatEntry)
+					.filter((e): e is ChatEntry => e !== null);
+				const at = deps.clock();
+				change(
+					room,
+					doc,
+					null,
+					() => {
+						messages.delete(0, count);
+						setArchivedCount(doc, archivedCount(doc) + moving.length);
+					},
+					() => {
+						for (const entry of moving) repo.insertArchived(workshopId, entry.id, JSON.stringify(entry), at);
+					}
+				);
+				room.purgeDeleted({ dropHistory: false });
+				return moving.length;
+			});
+		},
+
+		archivePage(workshopId: string, before: number | null, limit: number): ArchivePage {
+			const rows = repo.archivePage(workshopId, before, limit + 1);
+			const page = rows.slice(0, limit);
+			const entries = page
+				.map((r) => parseChatEntry(JSON.parse(r.entry)))
+				.filter((e): e is ChatEntry => e !== null)
+				.reverse();
+			return { entries, nextCursor: rows.length > limit ? page.at(-1)!.id : null };
+		},
+
+		/** A message still visible, live or archived; null for unknown or hidden ones. */
+		findMessage(workshopId: string, messageId: string): ChatMessage | null {
+			const live = deps.rooms.withRoom(roomOf(workshopId), (room) => findLive(docFrom(room.state()), messageId));
+			const entry = live?.entry ?? findArchived(workshopId, messageId);
+			return entry && !isTombstone(entry) ? entry : null;
+		},
+
+		/**
+		 * Hides a message: its text moves to the moderation table, a tombstone with the trace takes its place,
+		 * and the room is purged without history so the text is gone from the stored document.
+		 */
+		hide(workshopId: string, messageId: string, by: Moderator): void {
+			const at = deps.clock();
+			deps.rooms.withRoom(roomOf(workshopId), (room) => {
+				const doc = docFrom(room.state());
+				const live = findLive(doc, messageId);
+				const entry = live?.entry ?? findArchived(workshopId, messageId);
+				if (!entry) throw new AppError('not_found', 'message not found');
+				if (isTombstone(entry)) throw new AppError('conflict', 'message already hidden');
+				const tombstone: ChatEntry = { v: entry.v, id: entry.id, at: entry.at, hidden: { byId: by.id, byName: by.name, at } };
+				const logRow = () =>
+					repo.insertModeration(workshopId, { message_id: entry.id, message: JSON.stringify(entry), hidden_by_id: by.id, hidden_by_name: by.name, hidden_at: at });
+				if (live) {
+					change(room, doc, by.id, () => replaceChatEntry(doc, live.index, tombstone), logRow);
+				} else {
+					db.transaction(() => {
+						logRow();
+						repo.updateArchived(workshopId, entry.id, JSON.stringify(tombstone));
+					})();
+				}
+				// Older versions of the document still hold the text, archived or not.
+				room.purgeDeleted({ dropHistory: true });
+			});
+		},
+
+		/** Puts a hidden message back where it was (live or archived) and forgets the moderation row. */
+		unhide(workshopId: string, messageId: string): void {
+			const row = repo.findModeration(workshopId, messageId);
+			const message = row ? parseChatEntry(JSON.parse(row.message)) : null;
+			if (!message || isTombstone(message)) throw new AppError('not_found', 'hidden message not found');
+			deps.rooms.withRoom(roomOf(workshopId), (room) => {
+				const doc = docFrom(room.state());
+				const live = findLive(doc, messageId);
+				if (live) {
+					change(room, doc, null, () => replaceChatEntry(doc, live.index, message), () => repo.deleteModeration(workshopId, messageId));
+				} else {
+					db.transaction(() => {
+						repo.updateArchived(workshopId, messageId, JSON.stringify(message));
+						repo.deleteModeration(workshopId, messageId);
+					})();
+				}
+			});
+		},
+
+		hiddenMessages(workshopId: string): HiddenMessage[] {
+			return repo.listModeration(workshopId).flatMap((row) => {
+				const message = parseChatEntry(JSON.parse(row.message));
+				if (!message || isTombstone(message)) return [];
+				return [{ message, hidden: { byId: row.hidden_by_id, byName: row.hidden_by_name, at: row.hidden_at } }];
+			});
+		},
+
+		/**
+		 * Appends the message to the pad as a quote (blockquote > paragraphs, then the attribution with a link back),
+		 * through the pad's room so connected editors see it at once.
+		 */
+		promote(padId: string, message: ChatMessage, attribution: Attribution, authorId: string): void {
+			deps.rooms.withRoom(`pad:${padId}`, (room) => {
+				const doc = docFrom(room.state());
+				const before = Y.encodeStateVector(doc);
+				const fragment = doc.getXmlFragment(PAD_FRAGMENT);
+				const lines = message.text.split(/\r?\n/).filter((line) => line.trim() !== '');
+				doc.transact(() => {
+					const quote = new Y.XmlElement('blockquote');
+					fragment.insert(fragment.length, [quote]);
+					const paragraphs = [...lines, null].map(() => new Y.XmlElement('paragraph'));
+					quote.insert(0, paragraphs);
+					lines.forEach((line, i) => {
+						const text = new Y.XmlText();
+						paragraphs[i]!.insert(0, [text]);
+						text.insert(0, line);
+					});
+					const signature = new Y.XmlText();
+					paragraphs.at(-1)!.insert(0, [signature]);
+					signature.insert(0, attribution.prefix);
+					signature.insert(attribution.prefix.length, attribution.linkText, { link: { href: attribution.href } });
+				});
+				room.applyServerUpdate(Y.encodeStateAsUpdate(doc, before), authorId);
+			});
+		}
+	};
+}
+export type ChatDocuments = ReturnType<typeof createChatDocuments>;

@@ -1,0 +1,105 @@
+// The workshop chat: who may read, write and moderate, history pages, moderation and promotion into a pad.
+import { z } from 'zod';
+import type { ArchivePage, ChatDocuments, HiddenMessage } from '../../collab/chat-documents';
+import type { ChatSnapshot } from '../../shared/chat-doc';
+import { AppError } from '../../shared/errors';
+import { parseInput } from '../../shared/validate';
+import type { PadsService } from '../pads/pads.service';
+import type { WorkshopsService } from '../programme/workshops.service';
+import type { Viewer } from '../types';
+
+export const CHAT_PAGE_SIZE = 50;
+
+const messageIdSchema = z.string().regex(/^[a-z0-9]{8,40}$/, 'invalid');
+const cursorSchema = z.coerce.number().int().positive();
+export const chatModerationSchema = z.object({ messageId: messageIdSchema, action: z.enum(['hide', 'unhide'], 'invalidChoice') });
+const isTimeZone = (zone: string) => {
+	try {
+		new Intl.DateTimeFormat('fr-FR', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
+};
+export const chatPromoteSchema = z.object({
+	messageId: messageIdSchema,
+	padId: z.string().regex(/^[a-z0-9]{8,40}$/, 'required'),
+	timeZone: z.string().max(64).refine(isTimeZone, 'invalid').optional().default('Europe/Paris')
+});
+
+export type ChatAccess = { canRead: boolean; canWrite: boolean; canModerate: boolean };
+/** Where a promoted quote links back to, and the language of its attribution line. */
+export type PromoteContext = { chatUrl: string; locale: 'fr' | 'en' };
+
+export function createChatService(deps: { workshops: WorkshopsService; pads: PadsService; documents: ChatDocuments }) {
+	const { documents } = deps;
+
+	/** Same rule as the real-time room: facilitators and participants write; a closed workshop stays readable. */
+	function accessOf(viewer: Viewer | null, workshopId: string): ChatAccess {
+		const { access, isParticipant, workshop } = deps.workshops.get(viewer, workshopId);
+		const canWrite = access.canFacilitate || isParticipant;
+		return { canRead: canWrite || workshop.status === 'closed', canWrite, canModerate: access.canFacilitate };
+	}
+
+	function readable(viewer: Viewer | null, workshopId: string): ChatAccess {
+		const rights = accessOf(viewer, workshopId);
+		if (!rights.canRead) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to read its chat');
+		return rights;
+	}
+
+	function moderated(viewer: Viewer | null, workshopId: string): Viewer {
+		if (!readable(viewer, workshopId).canModerate || !viewer) throw new AppError('forbidden', 'only facilitators moderate the chat');
+		return viewer;
+	}
+
+	return {
+		access: accessOf,
+
+		/** The chat as plain JSON; moves old messages to the archive first, so the live document stays small. */
+		open(viewer: Viewer | null, workshopId: string): ChatSnapshot & { access: ChatAccess } {
+			const rights = readable(viewer, workshopId);
+			documents.archiveOverflow(workshopId);
+			return { ...documents.snapshot(workshopId), access: rights };
+		},
+
+		/** Asked by the client whose message took the live document past its limit: writers only, idempotent. */
+		archive(viewer: Viewer | null, workshopId: string): { archived: number } {
+			if (!accessOf(viewer, workshopId).canWrite) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to write in its chat');
+			return { archived: documents.archiveOverflow(workshopId) };
+		},
+
+		/** Older messages, newest page first; `before` is the cursor the previous page returned. */
+		history(viewer: Viewer | null, workshopId: string, before: unknown): ArchivePage {
+			readable(viewer, workshopId);
+			documents.archiveOverflow(workshopId);
+			const cursor = before === null || before === undefined || before === '' ? null : parseInput(z.object({ before: cursorSchema }), { before }).before;
+			return documents.archivePage(workshopId, cursor, CHAT_PAGE_SIZE);
+		},
+
+		hiddenMessages(viewer: Viewer | null, workshopId: string): HiddenMessage[] {
+			moderated(viewer, workshopId);
+			return documents.hiddenMessages(workshopId);
+		},
+
+		moderate(viewer: Viewer | null, workshopId: string, raw: unknown): void {
+			const moderator = moderated(viewer, workshopId);
+			const input = parseInput(chatModerationSchema, raw);
+			if (input.action === 'hide') documents.hide(workshopId, input.messageId, { id: moderator.id, name: moderator.displayName });
+			else documents.unhide(workshopId, input.messageId);
+		},
+
+		/** Copies a visible message into one of the workshop's pads as an attributed, timestamped quote. */
+		promote(viewer: Viewer | null, workshopId: string, raw: unknown, context: PromoteContext): void {
+			const moderator = moderated(viewer, workshopId);
+			const input = parseInput(chatPromoteSchema, raw);
+			const pad = deps.pads.get(moderator, input.padId);
+			if (pad.pad.workshopId !== workshopId || !pad.canWrite) throw new AppError('invalid', 'choose a pad of this workshop', { padId: 'invalidChoice' });
+			const message = documents.findMessage(workshopId, input.messageId);
+			if (!message) throw new AppError('not_found', 'message not found');
+			const when = new Intl.DateTimeFormat(context.locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: input.timeZone }).format(message.at);
+			const prefix = context.locale === 'fr' ? `— ${message.authorName}, dans le chat, ` : `— ${message.authorName}, in the chat, `;
+			documents.promote(input.padId, message, { prefix, linkText: when, href: `${context.chatUrl}#msg-${message.id}` }, moderator.id);
+		}
+	};
+}
+export type ChatService = ReturnType<typeof createChatService>;

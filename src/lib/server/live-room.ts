@@ -1,0 +1,20 @@
+// What a workshop's live areas need from the server: who is writing (or reading), and the chat's rights and pads.
+import { translate } from '$lib/i18n/catalogue';
+import { orError } from './forms';
+
+/** The name shown next to a caret or a message; readers without a session get a neutral one. */
+export function liveIdentity(locals: App.Locals) {
+	return { id: locals.viewer?.id ?? 'reader', name: locals.viewer?.displayName ?? translate(locals.locale, 'pad.readerName') };
+}
+
+export function chatPanel(locals: App.Locals, workshopId: string) {
+	const access = orError(() => locals.app.chat.access(locals.viewer, workshopId));
+	// Moves old messages to the archive before the browser syncs, so the live document it receives stays small.
+	if (access.canRead) orError(() => locals.app.chat.open(locals.viewer, workshopId));
+	const pads = access.canModerate
+		? orError(() => locals.app.pads.list(locals.viewer, workshopId))
+				.filter((p) => p.deletedAt === null)
+				.map((p) => ({ id: p.id, title: p.title }))
+		: [];
+	return { access, pads, me: liveIdentity(locals) };
+}
