@@ -2,7 +2,7 @@
 import type { Db } from '../../db/open';
 import { AppError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
-import { editionSchema, editionStatusSchema } from '../../shared/schemas';
+import { editionSchema, editionStatusSchema, type EditionInput } from '../../shared/schemas';
 import { parseInput } from '../../shared/validate';
 import { createOutboxRepo } from '../outbox/outbox.repo';
 import type { Clock, Viewer } from '../types';
@@ -14,6 +14,17 @@ export function createEditionsService(deps: { db: Db; clock: Clock; repo: Editio
 	const outbox = createOutboxRepo(db, deps.clock);
 	const now = () => new Date(deps.clock()).toISOString();
 	const seriesId = (title: string) => (title ? repo.findOrInsertSeries(title, newId(), now()) : null);
+	/** The columns an organiser's form sets, on creation and on edit alike. */
+	const editableFields = (input: EditionInput) => ({
+		series_id: seriesId(input.seriesTitle),
+		title: input.title,
+		city: input.city,
+		venue: input.venue,
+		starts_on: input.startsOn,
+		ends_on: input.endsOn,
+		description: input.description,
+		licence: input.licence
+	});
 
 	return {
 		get: (viewer: Viewer | null, id: string) => access.readable(viewer, id),
@@ -34,15 +45,8 @@ export function createEditionsService(deps: { db: Db; clock: Clock; repo: Editio
 				const t = now();
 				const row = {
 					id: newId(),
-					series_id: seriesId(input.seriesTitle),
-					title: input.title,
-					city: input.city,
-					venue: input.venue,
-					starts_on: input.startsOn,
-					ends_on: input.endsOn,
+					...editableFields(input),
 					timezone: 'Europe/Paris',
-					description: input.description,
-					licence: input.licence,
 					status: 'draft' as const,
 					created_by: viewer.id,
 					created_at: t,
@@ -59,18 +63,7 @@ export function createEditionsService(deps: { db: Db; clock: Clock; repo: Editio
 			access.managed(viewer, id);
 			const input = parseInput(editionSchema, raw);
 			return db.transaction(() => {
-				repo.update({
-					id,
-					series_id: seriesId(input.seriesTitle),
-					title: input.title,
-					city: input.city,
-					venue: input.venue,
-					starts_on: input.startsOn,
-					ends_on: input.endsOn,
-					description: input.description,
-					licence: input.licence,
-					updated_at: now()
-				});
+				repo.update({ id, ...editableFields(input), updated_at: now() });
 				outbox.record('edition.changed', id);
 				return repo.findById(id)!;
 			})();
