@@ -4,9 +4,12 @@ import { createPadDocuments } from './collab/pad-documents';
 import { createRoomTokens } from './collab/room-tokens';
 import { createRooms, type RoomsOptions } from './collab/rooms';
 import { createChatDocuments } from './collab/chat-documents';
+import { createDriveDocuments } from './collab/drive-documents';
 import type { Db } from './db/open';
 import { createChatRepo } from './domain/chat/chat.repo';
 import { createChatService } from './domain/chat/chat.service';
+import type { DriveLimits } from './domain/files/drive-inputs';
+import { createFilesService } from './domain/files/files.service';
 import { createAccountsService } from './domain/accounts/accounts.service';
 import { createSessionsService } from './domain/accounts/sessions.service';
 import { createAccessRules } from './domain/editions/access';
@@ -21,10 +24,19 @@ import { createWorkshopsService } from './domain/programme/workshops.service';
 import { createPadsService } from './domain/pads/pads.service';
 import { createApiTokensService } from './domain/tokens/api-tokens.service';
 import { systemClock, type Clock } from './domain/types';
+import { createLocalBlobStore } from './storage/local-blob-store';
+import os from 'node:os';
+import path from 'node:path';
 
 export type HealthCheck = () => { ok: boolean; detail?: string };
 
-export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; rooms?: RoomsOptions }) {
+/** Defaults suit tests: uploads go to a throwaway folder created on first use. */
+const defaultDrive = () => ({
+	dataDir: path.join(os.tmpdir(), `medialab-files-${process.pid}-${Math.random().toString(36).slice(2)}`),
+	limits: { uploadMaxBytes: 25 * 1024 * 1024, workshopQuotaBytes: 500 * 1024 * 1024 }
+});
+
+export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; rooms?: RoomsOptions; drive?: { dataDir: string; limits: DriveLimits } }) {
 	const { db } = deps;
 	const clock = deps.clock ?? systemClock;
 	const editionsRepo = createEditionsRepo(db);
@@ -64,6 +76,15 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		rooms,
 		padDocuments: createPadDocuments({ rooms, store: docStore }),
 		roomTokens: createRoomTokens(db, clock),
+		/** The workshop drive: bytes in the blob store, rows in SQLite, live entries in the drive room, in that order. */
+		files: createFilesService({
+			db,
+			clock,
+			workshops,
+			blobs: createLocalBlobStore((deps.drive ?? defaultDrive()).dataDir),
+			metadata: createDriveDocuments({ rooms }),
+			limits: (deps.drive ?? defaultDrive()).limits
+		}),
 		/** The workshop chat: history pages, moderation and promotion into pads, through the chat rooms. */
 		chat: createChatService({
 			workshops,

@@ -15,6 +15,8 @@ const configSchema = z.object({
 	ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
 	SESSION_DAYS: z.coerce.number().int().min(1).max(400).default(30),
 	COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+	UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+	WORKSHOP_QUOTA_BYTES: z.coerce.number().int().min(1024).default(500 * 1024 * 1024),
 	LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info')
 });
 
@@ -28,6 +30,7 @@ export type Config = {
 	admin: { username: string; password: string } | undefined;
 	sessionDays: number;
 	collabMaxMessageBytes: number;
+	drive: { uploadMaxBytes: number; workshopQuotaBytes: number };
 	logLevel: 'silent' | 'error' | 'info' | 'debug';
 };
 
@@ -63,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		admin: c.ADMIN_USERNAME && c.ADMIN_PASSWORD ? { username: c.ADMIN_USERNAME, password: c.ADMIN_PASSWORD } : undefined,
 		sessionDays: c.SESSION_DAYS,
 		collabMaxMessageBytes: c.COLLAB_MAX_MESSAGE_BYTES,
+		drive: { uploadMaxBytes: c.UPLOAD_MAX_BYTES, workshopQuotaBytes: c.WORKSHOP_QUOTA_BYTES },
 		logLevel: c.LOG_LEVEL
 	};
 }

@@ -24,8 +24,8 @@ async function main() {
 	// adapter-node assumes https when ORIGIN is unset; without ORIGIN we serve plain http on whatever host the
 	// request names (a phone on the venue Wi-Fi uses the LAN address), so we tell it the protocol ourselves.
 	if (!config.origin) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
-	// adapter-node refuses bodies over 512 kB by default, below the 1 MB CSV import (plus multipart overhead).
-	process.env.BODY_SIZE_LIMIT ??= '2M';
+	// adapter-node refuses bodies over 512 kB by default: below the CSV import and the drive's upload limit.
+	process.env.BODY_SIZE_LIMIT ??= String(Math.max(2 * 1024 * 1024, config.drive.uploadMaxBytes + 64 * 1024));
 	const handlerFile = pathToFileURL(path.resolve('build/handler.js')).href;
 	const { handler } = (await import(handlerFile)) as { handler: Handler };
 

@@ -10,7 +10,8 @@ export function resolveRoomAccess(app: App, viewer: Viewer | null, room: RoomNam
 	if (room.kind === 'pad') return app.pads.roomAccess(viewer, room.id);
 	// chat and drive rooms belong to a workshop
 	const { access, isParticipant, workshop } = app.workshops.get(viewer, room.id);
-	if (access.canFacilitate || isParticipant) return 'write';
+	// The drive's entries are written by the server only, after the bytes are stored: its members read it live.
+	if (access.canFacilitate || isParticipant) return room.kind === 'drive' ? 'read' : 'write';
 	if (workshop.status === 'closed') return 'read';
 	throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop first');
 }

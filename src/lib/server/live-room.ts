@@ -7,6 +7,20 @@ export function liveIdentity(locals: App.Locals) {
 	return { id: locals.viewer?.id ?? 'reader', name: locals.viewer?.displayName ?? translate(locals.locale, 'pad.readerName') };
 }
 
+type ReadableWorkshop = { access: { canFacilitate: boolean }; isParticipant: boolean; workshop: { status: string } };
+
+/** The drive's rights: members add files; once the workshop is closed, its readers still browse and download. */
+export function drivePanel(locals: App.Locals, found: ReadableWorkshop) {
+	const canWrite = found.access.canFacilitate || found.isParticipant;
+	return {
+		canRead: canWrite || found.workshop.status === 'closed',
+		canWrite,
+		canFacilitate: found.access.canFacilitate,
+		limits: locals.app.files.limits,
+		me: liveIdentity(locals)
+	};
+}
+
 export function chatPanel(locals: App.Locals, workshopId: string) {
 	const access = orError(() => locals.app.chat.access(locals.viewer, workshopId));
 	// Moves old messages to the archive before the browser syncs, so the live document it receives stays small.

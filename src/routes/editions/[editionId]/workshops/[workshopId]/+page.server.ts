@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { formAction } from '$lib/server/forms';
-import { chatPanel } from '$lib/server/live-room';
+import { chatPanel, drivePanel } from '$lib/server/live-room';
 import { signedInOrNewGuest } from '$lib/server/session-cookie';
 import { AppError } from '$server/shared/errors';
 import { workshopStatuses, type WorkshopStatus } from '$server/shared/vocabulary';
@@ -34,6 +34,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		// Organisers and the edition's facilitators document every workshop: they need not join it.
 		isFacilitator: access.canFacilitate,
 		chat: chatPanel(locals, workshop.id),
+		drive: drivePanel(locals, found),
 		notes: {
 			pads: locals.app.pads.list(locals.viewer, workshop.id),
 			canFacilitate: access.canFacilitate,

@@ -1,0 +1,44 @@
+// Writes drive metadata into the `drive:<workshopId>` room, so connected clients see files as soon as they are stored.
+import * as Y from 'yjs';
+import { deleteFile, deleteFolder, driveSnapshot, readFile, writeFile, writeFolder, type DriveFile, type DriveFolder, type DriveSnapshot } from '../shared/drive-doc';
+import type { Rooms } from './rooms';
+
+const roomOf = (workshopId: string) => `drive:${workshopId}`;
+
+export type DriveDocuments = {
+	putFile(workshopId: string, file: DriveFile, authorId: string | null): void;
+	removeFile(workshopId: string, fileId: string): void;
+	putFolder(workshopId: string, folder: DriveFolder, authorId: string | null): void;
+	removeFolder(workshopId: string, folderId: string): void;
+	file(workshopId: string, fileId: string): DriveFile | null;
+	snapshot(workshopId: string): DriveSnapshot;
+};
+
+export function createDriveDocuments(deps: { rooms: Rooms }): DriveDocuments {
+	function read<T>(workshopId: string, work: (doc: Y.Doc) => T): T {
+		return deps.rooms.withRoom(roomOf(workshopId), (room) => {
+			const doc = new Y.Doc();
+			Y.applyUpdate(doc, room.state());
+			return work(doc);
+		});
+	}
+
+	function change(workshopId: string, authorId: string | null, work: (doc: Y.Doc) => void): void {
+		deps.rooms.withRoom(roomOf(workshopId), (room) => {
+			const doc = new Y.Doc();
+			Y.applyUpdate(doc, room.state());
+			const before = Y.encodeStateVector(doc);
+			doc.transact(() => work(doc));
+			room.applyServerUpdate(Y.encodeStateAsUpdate(doc, before), authorId);
+		});
+	}
+
+	return {
+		putFile: (workshopId, file, authorId) => change(workshopId, authorId, (doc) => writeFile(doc, file)),
+		removeFile: (workshopId, fileId) => change(workshopId, null, (doc) => deleteFile(doc, fileId)),
+		putFolder: (workshopId, folder, authorId) => change(workshopId, authorId, (doc) => writeFolder(doc, folder)),
+		removeFolder: (workshopId, folderId) => change(workshopId, null, (doc) => deleteFolder(doc, folderId)),
+		file: (workshopId, fileId) => read(workshopId, (doc) => readFile(doc, fileId)),
+		snapshot: (workshopId) => read(workshopId, driveSnapshot)
+	};
+}

@@ -1,0 +1,254 @@
+// The workshop drive: uploads with access checks and quotas, trash and restore, rename, move, folders, transcripts.
+import type { Db } from '../../db/open';
+import { AppError } from '../../shared/errors';
+import type { DriveFile, DriveFolder } from '../../shared/drive-doc';
+import { newId } from '../../shared/ids';
+import { parseInput } from '../../shared/validate';
+import { BlobTooLargeError, type BlobStore, type ByteRange } from '../../storage/blob-store';
+import { sniffType } from '../../storage/sniff';
+import type { WorkshopsService } from '../programme/workshops.service';
+import type { Clock, Viewer } from '../types';
+import { describeBytes, folderSchema, moveSchema, renameSchema, transcriptSchema, uploadInputSchema, type DriveLimits } from './drive-inputs';
+import { createFilesRepo, type FileRow, type FolderRow } from './files.repo';
+
+/** Where drive metadata goes once bytes and rows are safe; the collab layer's drive documents implement it. */
+export type DriveMetadata = {
+	putFile(workshopId: string, file: DriveFile, authorId: string | null): void;
+	removeFile(workshopId: string, fileId: string): void;
+	putFolder(workshopId: string, folder: DriveFolder, authorId: string | null): void;
+	removeFolder(workshopId: string, folderId: string): void;
+};
+
+export type UploadRequest = {
+	name: string;
+	folderId?: string | null;
+	/** Pad images accept only (non-SVG) images. */
+	accept?: 'any' | 'image';
+	/** The size the client announced, to refuse early; the stream is counted anyway. */
+	declaredSize?: number;
+	source: AsyncIterable<Uint8Array>;
+};
+
+type Deps = { db: Db; clock: Clock; workshops: WorkshopsService; blobs: BlobStore; metadata: DriveMetadata; limits: DriveLimits };
+
+export const toDriveFile = (row: FileRow): DriveFile => ({
+	id: row.id,
+	name: row.name,
+	folderId: row.folder_id,
+	fileId: row.id,
+	size: row.size,
+	mime: row.mime,
+	kind: row.kind,
+	active: row.active === 1,
+	uploadedBy: { id: row.uploaded_by ?? '', name: row.uploader_name },
+	uploadedAt: row.uploaded_at,
+	trashedAt: row.trashed_at,
+	...(row.transcript !== null ? { transcript: row.transcript } : {})
+});
+
+const toDriveFolder = (row: FolderRow): DriveFolder => ({
+	id: row.id,
+	name: row.name,
+	parentId: row.parent_id,
+	createdBy: { id: row.created_by ?? '', name: row.creator_name },
+	createdAt: row.created_at
+});
+
+export function createFilesService(deps: Deps) {
+	const repo = createFilesRepo(deps.db);
+	const now = () => new Date(deps.clock()).toISOString();
+
+	/** Same rule as the drive room: facilitators and participants write; readers of a closed workshop read. */
+	function rightsIn(viewer: Viewer | null, workshopId: string) {
+		const found = deps.workshops.get(viewer, workshopId);
+		const canWrite = found.access.canFacilitate || found.isParticipant;
+		const canRead = canWrite || found.workshop.status === 'closed';
+		return { canRead, canWrite, canFacilitate: found.access.canFacilitate, workshop: found.workshop, edition: found.edition };
+	}
+
+	function writer(viewer: Viewer | null, workshopId: string) {
+		const rights = rightsIn(viewer, workshopId);
+		if (!rights.canWrite || !viewer) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to use its drive');
+		return { ...rights, viewer };
+	}
+
+	function fileFor(viewer: Viewer | null, fileId: string) {
+		const row = repo.findById(fileId);
+		if (!row) throw new AppError('not_found', 'file not found');
+		return { row, rights: rightsIn(viewer, row.workshop_id) };
+	}
+
+	function writableFile(viewer: Viewer | null, fileId: string) {
+		const { row } = fileFor(viewer, fileId);
+		const rights = writer(viewer, row.workshop_id);
+		if (row.trashed_at) throw new AppError('conflict', 'file is in the trash');
+		return { row, rights };
+	}
+
+	function assertFolderIn(workshopId: string, folderId: string | null) {
+		if (folderId === null) return;
+		const folder = repo.findFolder(folderId);
+		if (!folder || folder.workshop_id !== workshopId) throw new AppError('invalid', 'unknown folder', { folderId: 'invalidChoice' });
+	}
+
+	function tooLarge(kind: 'file' | 'quota', limitBytes: number) {
+		const what = kind === 'file' ? 'per-file limit' : 'workshop drive quota';
+		return new AppError('too_large', `exceeds the ${what} of ${describeBytes(limitBytes)}`, {
+			file: kind === 'file' ? 'fileTooLarge' : 'quotaExceeded',
+			limitBytes: String(limitBytes)
+		});
+	}
+
+	async function removeBlobIfUnused(sha256: string) {
+		if (repo.countBySha256(sha256) === 0) await deps.blobs.remove(sha256);
+	}
+
+	/** Writes a row change, then the live entry; if the live write fails the row goes back as it was. */
+	function changeFile(row: FileRow, fields: Parameters<typeof repo.update>[1], authorId: string): DriveFile {
+		repo.update(row.id, fields);
+		const updated = repo.findById(row.id)!;
+		try {
+			deps.metadata.putFile(row.workshop_id, toDriveFile(updated), authorId);
+		} catch (e) {
+			const { name, folder_id, trashed_at, transcript } = row;
+			repo.update(row.id, { name, folder_id, trashed_at, transcript });
+			throw e;
+		}
+		return toDriveFile(updated);
+	}
+
+	return {
+		limits: deps.limits,
+		rightsIn,
+
+		/** A file reached through another workshop's URL does not exist. */
+		assertInWorkshop(fileId: string, workshopId: string): void {
+			if (repo.findById(fileId)?.workshop_id !== workshopId) throw new AppError('not_found', 'file not found');
+		},
+
+		/** Bytes first (aside, then published), then the row, then the live entry: each step undoes the ones before if it fails. */
+		async upload(viewer: Viewer | null, workshopId: string, request: UploadRequest): Promise<DriveFile> {
+			const who = writer(viewer, workshopId);
+			const input = parseInput(uploadInputSchema, { name: request.name, folderId: request.folderId ?? null, accept: request.accept });
+			assertFolderIn(workshopId, input.folderId);
+			const { uploadMaxBytes, workshopQuotaBytes } = deps.limits;
+			const remaining = Math.max(0, workshopQuotaBytes - repo.usedBytes(workshopId));
+			const limitKind = remaining < uploadMaxBytes ? 'quota' : 'file';
+			const limitBytes = limitKind === 'quota' ? workshopQuotaBytes : uploadMaxBytes;
+			const maxBytes = Math.min(remaining, uploadMaxBytes);
+			if (request.declaredSize !== undefined && request.declaredSize > maxBytes) throw tooLarge(limitKind, limitBytes);
+
+			let staged;
+			try {
+				staged = await deps.blobs.stage(request.source, { maxBytes });
+			} catch (e) {
+				if (e instanceof BlobTooLargeError) throw tooLarge(limitKind, limitBytes);
+				throw e;
+			}
+			const type = sniffType(staged.head, input.name);
+			if (input.accept === 'image' && (type.kind !== 'image' || type.active)) {
+				await staged.discard();
+				throw new AppError('invalid', 'only images are accepted here', { file: 'notAnImage' });
+			}
+			await staged.commit();
+
+			const row: FileRow = {
+				id: newId(),
+				workshop_id: workshopId,
+				folder_id: input.folderId,
+				name: input.name,
+				sha256: staged.sha256,
+				size: staged.size,
+				mime: type.mime,
+				kind: type.kind,
+				active: type.active ? 1 : 0,
+				uploaded_by: who.viewer.id,
+				uploader_name: who.viewer.displayName,
+				uploaded_at: now(),
+				trashed_at: null,
+				transcript: null
+			};
+			let inserted = false;
+			try {
+				deps.db.transaction(() => {
+					// Checked again inside the transaction: two uploads may have raced past the first check.
+					if (repo.usedBytes(workshopId) + row.size > workshopQuotaBytes) throw tooLarge('quota', workshopQuotaBytes);
+					repo.insert(row);
+				})();
+				inserted = true;
+				deps.metadata.putFile(workshopId, toDriveFile(row), who.viewer.id);
+			} catch (e) {
+				if (inserted) repo.remove(row.id);
+				await removeBlobIfUnused(row.sha256);
+				throw e;
+			}
+			return toDriveFile(row);
+		},
+
+		createFolder(viewer: Viewer | null, workshopId: string, raw: unknown): DriveFolder {
+			const who = writer(viewer, workshopId);
+			const input = parseInput(folderSchema, raw);
+			assertFolderIn(workshopId, input.parentId);
+			const row: FolderRow = {
+				id: newId(),
+				workshop_id: workshopId,
+				parent_id: input.parentId,
+				name: input.name,
+				created_by: who.viewer.id,
+				creator_name: who.viewer.displayName,
+				created_at: now()
+			};
+			repo.insertFolder(row);
+			try {
+				deps.metadata.putFolder(workshopId, toDriveFolder(row), who.viewer.id);
+			} catch (e) {
+				repo.removeFolder(row.id);
+				throw e;
+			}
+			return toDriveFolder(row);
+		},
+
+		rename(viewer: Viewer | null, fileId: string, raw: unknown): DriveFile {
+			const { row, rights } = writableFile(viewer, fileId);
+			const { name } = parseInput(renameSchema, raw);
+			return changeFile(row, { name }, rights.viewer.id);
+		},
+
+		move(viewer: Viewer | null, fileId: string, raw: unknown): DriveFile {
+			const { row, rights } = writableFile(viewer, fileId);
+			const { folderId } = parseInput(moveSchema, raw);
+			assertFolderIn(row.workshop_id, folderId);
+			return changeFile(row, { folder_id: folderId }, rights.viewer.id);
+		},
+
+		/** Anyone who writes may put a file in the trash; only facilitators take it out again. */
+		trash(viewer: Viewer | null, fileId: string): DriveFile {
+			const { row, rights } = writableFile(viewer, fileId);
+			return changeFile(row, { trashed_at: now() }, rights.viewer.id);
+		},
+
+		restore(viewer: Viewer | null, fileId: string): DriveFile {
+			const { row, rights } = fileFor(viewer, fileId);
+			if (!rights.canFacilitate) throw new AppError('forbidden', 'only facilitators restore files');
+			if (!row.trashed_at) return toDriveFile(row);
+			return changeFile(row, { trashed_at: null }, viewer!.id);
+		},
+
+		setTranscript(viewer: Viewer | null, fileId: string, raw: unknown): DriveFile {
+			const { row, rights } = writableFile(viewer, fileId);
+			if (row.kind !== 'audio' && row.kind !== 'video') throw new AppError('invalid', 'only audio and video carry a transcript', { transcript: 'invalid' });
+			const { transcript } = parseInput(transcriptSchema, raw);
+			return changeFile(row, { transcript: transcript.trim() === '' ? null : transcript }, rights.viewer.id);
+		},
+
+		/** A file's bytes for someone who may read its workshop; trashed files only for facilitators. */
+		open(viewer: Viewer | null, fileId: string, range?: ByteRange) {
+			const { row, rights } = fileFor(viewer, fileId);
+			if (!rights.canRead || (row.trashed_at && !rights.canFacilitate)) throw new AppError('not_found', 'file not found');
+			const body = deps.blobs.open(row.sha256, range);
+			if (!body) throw new AppError('unavailable', 'file bytes are missing from storage');
+			return { file: toDriveFile(row), body };
+		}
+	};
+}
+export type FilesService = ReturnType<typeof createFilesService>;

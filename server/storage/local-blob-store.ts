@@ -1,0 +1,79 @@
+// Content-addressed blobs on the local disk, under <dataDir>/blobs/<ab>/<sha256>, written via a temp file and a rename.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { BlobTooLargeError, HEAD_BYTES, type BlobStore, type ByteRange, type StagedBlob } from './blob-store';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export function createLocalBlobStore(dataDir: string): BlobStore {
+	const root = path.join(dataDir, 'blobs');
+	const tmpDir = path.join(root, 'tmp');
+	const pathOf = (sha256: string) => {
+		if (!SHA256.test(sha256)) throw new Error('not a sha256 digest');
+		return path.join(root, sha256.slice(0, 2), sha256);
+	};
+
+	async function stage(source: AsyncIterable<Uint8Array>, options: { maxBytes: number }): Promise<StagedBlob> {
+		await fs.promises.mkdir(tmpDir, { recursive: true });
+		const tmp = path.join(tmpDir, `${randomBytes(12).toString('hex')}.part`);
+		const hash = createHash('sha256');
+		const head = new Uint8Array(HEAD_BYTES);
+		let headLength = 0;
+		let size = 0;
+		const out = await fs.promises.open(tmp, 'wx');
+		try {
+			for await (const chunk of source) {
+				size += chunk.byteLength;
+				if (size > options.maxBytes) throw new BlobTooLargeError(options.maxBytes);
+				if (headLength < HEAD_BYTES) {
+					const take = chunk.subarray(0, HEAD_BYTES - headLength);
+					head.set(take, headLength);
+					headLength += take.byteLength;
+				}
+				hash.update(chunk);
+				await out.write(chunk);
+			}
+			await out.sync();
+		} catch (e) {
+			await out.close();
+			await fs.promises.rm(tmp, { force: true });
+			throw e;
+		}
+		await out.close();
+		const sha256 = hash.digest('hex');
+		let settled = false;
+		return {
+			sha256,
+			size,
+			head: head.slice(0, headLength),
+			async commit() {
+				if (settled) return;
+				settled = true;
+				const target = pathOf(sha256);
+				await fs.promises.mkdir(path.dirname(target), { recursive: true });
+				// Same content already stored: keep the existing file, drop the copy.
+				if (fs.existsSync(target)) await fs.promises.rm(tmp, { force: true });
+				else await fs.promises.rename(tmp, target);
+			},
+			async discard() {
+				if (settled) return;
+				settled = true;
+				await fs.promises.rm(tmp, { force: true });
+			}
+		};
+	}
+
+	return {
+		stage,
+		open(sha256: string, range?: ByteRange) {
+			const file = pathOf(sha256);
+			if (!fs.existsSync(file)) return null;
+			return fs.createReadStream(file, range ? { start: range.start, end: range.end } : {});
+		},
+		has: (sha256) => fs.existsSync(pathOf(sha256)),
+		async remove(sha256) {
+			await fs.promises.rm(pathOf(sha256), { force: true });
+		}
+	};
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { parseInput } from '$server/shared/validate';
+import { driveJson, driveOf } from '../drive-json';
+import type { RequestHandler } from './$types';
+
+const fileId = z.string().regex(/^[a-z0-9]{8,40}$/);
+const changeSchema = z.discriminatedUnion('action', [
+	z.object({ action: z.literal('rename'), fileId, name: z.string() }),
+	z.object({ action: z.literal('move'), fileId, folderId: z.string().nullable() }),
+	z.object({ action: z.literal('trash'), fileId }),
+	z.object({ action: z.literal('restore'), fileId }),
+	z.object({ action: z.literal('transcript'), fileId, transcript: z.string() }),
+	z.object({ action: z.literal('createFolder'), name: z.string(), parentId: z.string().nullable() })
+]);
+
+/** Every drive change other than uploads: `{ action, … }` as JSON; answers with the changed entry. */
+export const POST: RequestHandler = ({ request, locals, params }) =>
+	driveJson(async () => {
+		const drive = driveOf(locals, params);
+		const change = parseInput(changeSchema, await request.json().catch(() => null));
+		const viewer = locals.viewer;
+		if (change.action !== 'createFolder') drive.assertInWorkshop(change.fileId, params.workshopId);
+		switch (change.action) {
+			case 'rename':
+				return drive.rename(viewer, change.fileId, change);
+			case 'move':
+				return drive.move(viewer, change.fileId, change);
+			case 'trash':
+				return drive.trash(viewer, change.fileId);
+			case 'restore':
+				return drive.restore(viewer, change.fileId);
+			case 'transcript':
+				return drive.setTranscript(viewer, change.fileId, change);
+			case 'createFolder':
+				return drive.createFolder(viewer, params.workshopId, change);
+		}
+	});

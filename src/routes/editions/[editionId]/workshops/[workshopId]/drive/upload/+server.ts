@@ -1,0 +1,30 @@
+import { AppError } from '$server/shared/errors';
+import { describeBytes } from '$server/domain/files/drive-inputs';
+import { chunksOf, driveJson, driveOf } from '../drive-json';
+import type { RequestHandler } from './$types';
+
+/** Room for the multipart envelope around the file. */
+const ENVELOPE_BYTES = 64 * 1024;
+
+/** One file per request (`file`, optional `folderId`, `accept=image`), so each has its own progress bar. */
+export const POST: RequestHandler = ({ request, locals, params }) =>
+	driveJson(async () => {
+		const drive = driveOf(locals, params);
+		const declared = Number(request.headers.get('content-length') ?? NaN);
+		const limit = drive.limits.uploadMaxBytes;
+		// Refused before reading: no point receiving 300 MB to say no.
+		if (declared > limit + ENVELOPE_BYTES) {
+			throw new AppError('too_large', `exceeds the per-file limit of ${describeBytes(limit)}`, { file: 'fileTooLarge', limitBytes: String(limit) });
+		}
+		const form = await request.formData();
+		const file = form.get('file');
+		if (!(file instanceof File)) throw new AppError('invalid', 'a file is required', { file: 'required' });
+		const folderId = form.get('folderId');
+		return drive.upload(locals.viewer, params.workshopId, {
+			name: file.name,
+			folderId: typeof folderId === 'string' && folderId !== '' ? folderId : null,
+			accept: form.get('accept') === 'image' ? 'image' : 'any',
+			declaredSize: file.size,
+			source: chunksOf(file.stream())
+		});
+	});
