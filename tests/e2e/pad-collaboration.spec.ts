@@ -1,6 +1,8 @@
 // Story: during a live workshop, Alice (facilitator) and Bob (a guest who scanned the room's QR code) write the notes together.
 import { expect, expectAccessible, test } from './fixtures';
 
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c50000000049454e44ae426082', 'hex');
+
 test('two people co-write a pad, through a network drop, and restore a version', async ({ browser, app, createPerson, logIn }) => {
 	const alice = await createPerson('Alice Martin');
 	const edition = app.editions.create(alice.viewer, { title: 'NEC pads', startsOn: '2018-09-13', endsOn: '2018-09-14' });
@@ -53,6 +55,13 @@ test('two people co-write a pad, through a network drop, and restore a version',
 	await bobPage.keyboard.press('End');
 	await bobPage.keyboard.type(' et grille');
 	await expect(aliceEditor.getByRole('heading', { name: 'Livrables et grille' })).toBeVisible();
+
+	// A photo of the paper board, stored like the drive's files, appears for Bob too.
+	await alicePage.keyboard.press('End');
+	await alicePage.keyboard.press('Enter');
+	await alicePage.locator('input[type="file"]').setInputFiles({ name: 'tableau.png', mimeType: 'image/png', buffer: PNG });
+	await expect(bobEditor.getByRole('img', { name: 'tableau.png' })).toBeVisible();
+	await expect.poll(() => bobEditor.getByRole('img', { name: 'tableau.png' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
 
 	// The venue Wi-Fi drops for Bob: he keeps typing, and it arrives when he is back.
 	await bobContext.setOffline(true);
