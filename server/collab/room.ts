@@ -19,6 +19,10 @@ export type Peer = {
 	backlogBytes: number;
 };
 
+/** Reads a peer's update before it is applied (and sees every applied one); rooms whose peers may make any edit have none. */
+export type UpdateGuard = { refuse(update: Uint8Array, authorId: string | null): string | null; applied(update: Uint8Array): void };
+export type GuardFactory = (initialState: Uint8Array) => UpdateGuard;
+
 export type RoomLimits = { slowSocketBytes: number; maxBacklogBytes: number; compactEvery: number; versionEveryMs: number };
 export const defaultRoomLimits: RoomLimits = { slowSocketBytes: 256 * 1024, maxBacklogBytes: 8 * 1024 * 1024, compactEvery: 2000, versionEveryMs: 10 * 60 * 1000 };
 
@@ -39,17 +43,20 @@ export class Room {
 	private updatesSinceVersion: number;
 	private lastVersionAt = Date.now();
 	lastActivity = Date.now();
+	private readonly guard: UpdateGuard | null;
 
 	constructor(
 		readonly name: string,
 		private readonly store: DocStore,
-		private readonly limits: RoomLimits = defaultRoomLimits
+		private readonly limits: RoomLimits = defaultRoomLimits,
+		guardFactory: GuardFactory | null = null
 	) {
 		const stored = store.load(name);
 		this.base = stored.base ?? EMPTY_UPDATE;
 		this.tail = stored.updates;
 		this.updatesSinceVersion = stored.updates.length;
 		for (const { client_id } of store.clientAuthors(name)) this.knownClients.add(client_id);
+		this.guard = guardFactory ? guardFactory(this.state()) : null;
 	}
 
 	/** The whole document as one update; merges what arrived since the last call. */
@@ -90,10 +97,15 @@ export class Room {
 				peer.write(frames([encodeSyncStep2(Y.diffUpdate(this.state(), message.stateVector))]));
 				return;
 			case 'sync-step2':
-			case 'update':
+			case 'update': {
 				// Read-only peers still answer our step 1; what they send is never applied.
-				if (peer.canWrite) this.applyUpdate(peer.userId, message.update);
+				if (!peer.canWrite) return;
+				const refusal = this.guard?.refuse(message.update, peer.userId) ?? null;
+				if (refusal === null) this.applyUpdate(peer.userId, message.update);
+				// A live update is the peer's own doing; a resync may carry what others wrote before a crash: dropped, not fatal.
+				else if (message.type === 'update') throw new ProtocolError(refusal);
 				return;
+			}
 			case 'awareness':
 				this.receiveAwareness(peer, message.update);
 				return;
@@ -124,6 +136,7 @@ export class Room {
 			this.knownClients.add(clientId);
 			this.store.recordClient(this.name, clientId, authorId);
 		}
+		this.guard?.applied(copy);
 		this.tail.push(copy);
 		if (this.tail.length >= TAIL_MERGE_AT) this.tail = [Y.mergeUpdates(this.tail)];
 		this.stateVector = null;

@@ -1,6 +1,10 @@
 // The rooms held in memory: loaded on first join, saved as a version and unloaded once nobody is there.
 import type { DocStore } from './doc-store';
-import { defaultRoomLimits, Room, type RoomLimits } from './room';
+import { createChatGuard } from './chat-guard';
+import { defaultRoomLimits, Room, type GuardFactory, type RoomLimits } from './room';
+
+/** Rooms whose peers may only make some changes; pads take any edit from their writers. */
+const guards: Record<string, GuardFactory> = { chat: createChatGuard };
 
 export type RoomsOptions = { idleUnloadMs: number; limits?: RoomLimits };
 
@@ -21,7 +25,7 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 		timers.delete(name);
 		let room = rooms.get(name);
 		if (!room) {
-			room = new Room(name, store, options.limits ?? defaultRoomLimits);
+			room = new Room(name, store, options.limits ?? defaultRoomLimits, guards[name.split(':')[0]!] ?? null);
 			rooms.set(name, room);
 		}
 		return room;
