@@ -1,0 +1,62 @@
+// `npm run bench [-- a b …] [--quick] [--profile] [--servers=ours,yws,hocus]`: drives our real-time server
+// (SQLite persistence and session auth on) and two in-memory reference servers with the same load, on this
+// machine and in this run, then prints every figure, its ratio to the better reference, and PASS/FAIL checks.
+import { type Ctx } from './kit';
+import { scenarioD, scenarioE, scenarioF } from './scenarios-other';
+import { scenarioA, scenarioB, scenarioC, scenarioG } from './scenarios-typing';
+import { Report, type ServerKind } from './stats';
+
+const scenarios: Record<string, { title: string; run: (ctx: Ctx) => Promise<void> }> = {
+	a: { title: 'an event: 30 rooms × 30 clients, 5 typists each at 5 keystrokes/s', run: scenarioA },
+	b: { title: 'many workshops: rooms of 30 added until p99 passes 100 ms', run: scenarioB },
+	c: { title: 'a plenary: one room from 400 to 1,000 members, 50 and 10% typing', run: scenarioC },
+	d: { title: 'a connect storm: 2,000 clients over 100 rooms, with auth', run: scenarioD },
+	e: { title: 'cold join of a pad with 200,000 operations of history', run: scenarioE },
+	f: { title: 'memory per idle open room', run: scenarioF },
+	g: { title: 'collaboration carets: an awareness update per keystroke on (a)', run: scenarioG }
+};
+
+async function main() {
+	const args = process.argv.slice(2);
+	const flags = new Set(args.filter((a) => a.startsWith('--')));
+	const chosen = args.filter((a) => !a.startsWith('-')).map((a) => a.toLowerCase());
+	const unknown = chosen.filter((c) => !scenarios[c]);
+	if (unknown.length) {
+		console.error(`unknown scenario(s): ${unknown.join(', ')}; choose among ${Object.keys(scenarios).join(' ')}`);
+		process.exit(2);
+	}
+	const serversFlag = args.find((a) => a.startsWith('--servers='));
+	const servers = (serversFlag ? serversFlag.slice('--servers='.length).split(',') : ['ours', 'yws', 'hocus']) as ServerKind[];
+	const ctx: Ctx = { quick: flags.has('--quick'), profile: flags.has('--profile'), servers, report: new Report(), memo: new Map() };
+	const list = chosen.length ? chosen : Object.keys(scenarios);
+	const started = performance.now();
+	console.log(`MédiaLab real-time bench${ctx.quick ? ' (--quick: shortened smoke run)' : ''}: scenarios ${list.join(' ')}; servers ${servers.join(', ')}; Node ${process.version}`);
+	// Nothing here may run forever: a hard ceiling on the whole run.
+	const ceiling = setTimeout(() => {
+		console.error('bench exceeded 30 minutes; aborting');
+		process.exit(3);
+	}, 30 * 60_000);
+	ceiling.unref();
+	for (const key of list) {
+		const s = scenarios[key]!;
+		const t = performance.now();
+		console.log(`\n(${key}) ${s.title}`);
+		try {
+			await s.run(ctx);
+		} catch (e) {
+			ctx.report.check(key, 'scenario ran to completion', false, (e as Error).message.split('\n')[0]!);
+			console.error(e);
+		}
+		console.log(`  (${key}) took ${((performance.now() - t) / 1000).toFixed(0)} s`);
+	}
+	ctx.report.print();
+	console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
+	// Reference servers may legitimately drown under some loads; the exit code speaks for ours (and the bench itself).
+	const failed = ctx.report.checks.some((c) => !c.pass && !c.name.startsWith('y-websocket-server') && !c.name.startsWith('Hocuspocus'));
+	process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});

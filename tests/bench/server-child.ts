@@ -1,0 +1,112 @@
+// The server under test, alone in its own process: started by the runner, it answers requests over IPC
+// (fixtures, CPU time and memory, GC) so that its CPU is measured with process.cpuUsage() apart from the load generator.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { ServerKind } from './stats';
+import { listen, type ServerUnderTest } from './servers/types';
+
+export type ChildRequest =
+	| { id: number; cmd: 'fixtures'; rooms: number; clientsPerRoom: number }
+	| { id: number; cmd: 'stats' }
+	| { id: number; cmd: 'gc' }
+	| { id: number; cmd: 'roomLoaded'; name: string }
+	| { id: number; cmd: 'profileStart' }
+	| { id: number; cmd: 'profileStop'; file: string }
+	| { id: number; cmd: 'exit' };
+
+export type ServerStats = {
+	cpuUserUs: number;
+	cpuSystemUs: number;
+	rss: number;
+	heapUsed: number;
+	external: number;
+	at: number;
+	/** Event-loop delay since the previous stats request (ms). */
+	loopDelayP99: number;
+	loopDelayMax: number;
+	extra: Record<string, number>;
+};
+
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
+
+function stats(sut: ServerUnderTest): ServerStats {
+	const cpu = process.cpuUsage();
+	const mem = process.memoryUsage();
+	const s = {
+		cpuUserUs: cpu.user,
+		cpuSystemUs: cpu.system,
+		rss: mem.rss,
+		heapUsed: mem.heapUsed,
+		external: mem.external,
+		at: performance.now(),
+		loopDelayP99: loopDelay.percentile(99) / 1e6,
+		loopDelayMax: loopDelay.max / 1e6,
+		extra: sut.extraStats?.() ?? {}
+	};
+	loopDelay.reset();
+	return s;
+}
+
+async function start(kind: ServerKind): Promise<ServerUnderTest> {
+	if (kind === 'ours') return (await import('./servers/ours')).startOurs({ idleUnloadMs: Number(process.env.BENCH_IDLE_UNLOAD_MS ?? 1000) });
+	if (kind === 'yws') return (await import('./servers/yws')).startYws();
+	return (await import('./servers/hocus')).startHocus();
+}
+
+async function main() {
+	const kind = process.argv[2] as ServerKind;
+	const sut = await start(kind);
+	const port = await listen(sut.server);
+	const send = (m: unknown) => process.send!(m);
+	// Never outlive the runner.
+	process.on('disconnect', () => process.exit(0));
+	const lifetime = setTimeout(() => process.exit(3), Number(process.env.BENCH_CHILD_MAX_MS ?? 20 * 60_000));
+	lifetime.unref();
+
+	process.on('message', async (req: ChildRequest) => {
+		try {
+			switch (req.cmd) {
+				case 'fixtures':
+					return send({ id: req.id, result: sut.fixtures(req.rooms, req.clientsPerRoom) });
+				case 'stats':
+					return send({ id: req.id, result: stats(sut) });
+				case 'gc': {
+					const gc = (globalThis as { gc?: () => void }).gc;
+					if (!gc) throw new Error('run the server child with --expose-gc');
+					// Collect until RSS settles (V8 and malloc give pages back lazily), at most ~3 s.
+					let previous = 0;
+					for (let i = 0; i < 15; i++) {
+						gc();
+						await new Promise((r) => setTimeout(r, 200));
+						const rss = process.memoryUsage().rss;
+						if (i >= 2 && Math.abs(rss - previous) < 128 * 1024) break;
+						previous = rss;
+					}
+					return send({ id: req.id, result: stats(sut) });
+				}
+				case 'profileStart':
+					await (await import('./profile')).startProfiling();
+					return send({ id: req.id, result: true });
+				case 'profileStop':
+					await (await import('./profile')).stopProfiling(req.file);
+					return send({ id: req.id, result: true });
+				case 'roomLoaded':
+					return send({ id: req.id, result: sut.roomLoaded(req.name) });
+				case 'exit':
+					await Promise.race([sut.close(), new Promise((r) => setTimeout(r, 3000))]);
+					send({ id: req.id, result: true });
+					// Let a --cpu-prof profile be written by a normal exit.
+					setTimeout(() => process.exit(0), 50);
+					return;
+			}
+		} catch (e) {
+			send({ id: req.id, error: (e as Error).stack ?? String(e) });
+		}
+	});
+	send({ ready: true, port });
+}
+
+main().catch((e) => {
+	console.error('[bench server] failed to start', e);
+	process.exit(1);
+});
