@@ -2,12 +2,15 @@
 import type { WorkshopStatus } from '../../shared/vocabulary';
 
 /** 'YYYY-MM-DDTHH:MM' for `ms` in `timeZone`: workshop slots are stored as local times of the edition. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function localDateTime(ms: number, timeZone: string): string {
-	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-			.formatToParts(new Date(ms))
-			.map((p) => [p.type, p.value])
-	);
+	let format = formatters.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+		formatters.set(timeZone, format);
+	}
+	const parts = Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
 	return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 

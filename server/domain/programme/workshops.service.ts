@@ -29,16 +29,18 @@ export function createWorkshopsService(deps: Deps) {
 	const outbox = createOutboxRepo(db, deps.clock);
 	const now = () => new Date(deps.clock()).toISOString();
 
-	function programmeOf(edition: EditionRow, filters: ProgrammeFilters = {}) {
+	/** With `only`, the view of that one workshop: joining a room checks one workshop, not a whole programme. */
+	function programmeOf(edition: EditionRow, filters: ProgrammeFilters = {}, only?: WorkshopRow) {
+		const mine = <T extends { workshop_id: string }>(links: T[]) => (only ? links.filter((l) => l.workshop_id === only.id) : links);
 		return buildProgramme(
 			{
 				edition,
 				themes: structure.listThemes(edition.id),
 				tracks: structure.listTracks(edition.id),
 				rooms: structure.listRooms(edition.id),
-				workshops: workshops.listByEdition(edition.id),
-				themeLinks: workshops.themeLinks(edition.id),
-				facilitatorLinks: workshops.facilitatorLinks(edition.id)
+				workshops: only ? [only] : workshops.listByEdition(edition.id),
+				themeLinks: mine(workshops.themeLinks(edition.id)),
+				facilitatorLinks: mine(workshops.facilitatorLinks(edition.id))
 			},
 			deps.clock(),
 			filters
@@ -106,7 +108,7 @@ export function createWorkshopsService(deps: Deps) {
 
 		get(viewer: Viewer | null, workshopId: string) {
 			const { row, edition, rights } = readableWorkshop(viewer, workshopId);
-			const workshop = programmeOf(edition).workshops.find((w) => w.id === row.id) as WorkshopView;
+			const workshop = programmeOf(edition, {}, row).workshops[0] as WorkshopView;
 			return {
 				edition,
 				access: rights,
