@@ -19,7 +19,15 @@ const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counte
 
 export type Person = { viewer: Viewer; username: string; password: string };
 
-export const test = base.extend<{ app: App; createPerson: (displayName: string) => Promise<Person>; logIn: (context: BrowserContext, person: Person) => Promise<void> }>({
+export type LiveWorkshop = { edition: { id: string }; workshopId: string; joinCode: string; workshopUrl: string };
+
+export const test = base.extend<{
+	app: App;
+	createPerson: (displayName: string) => Promise<Person>;
+	logIn: (context: BrowserContext, person: Person) => Promise<void>;
+	/** An edition organised by `organiser` with one workshop happening now. */
+	liveWorkshop: (organiser: Person, title: string) => LiveWorkshop;
+}>({
 	// eslint-disable-next-line no-empty-pattern
 	app: async ({}, use) => use(domain()),
 	createPerson: async ({ app }, use) =>
@@ -28,6 +36,19 @@ export const test = base.extend<{ app: App; createPerson: (displayName: string) 
 			const password = 'correct horse battery';
 			const viewer = await app.accounts.signUp({ username, displayName, password });
 			return { viewer, username, password };
+		}),
+	liveWorkshop: async ({ app }, use) =>
+		use((organiser, title) => {
+			const edition = app.editions.create(organiser.viewer, { title, startsOn: '2018-09-13', endsOn: '2018-09-14' });
+			const workshopId = app.workshops.create(organiser.viewer, edition.id, {
+				title: 'Cartographier les communs',
+				format: 'atelier-contributif',
+				startsAt: '2018-09-13T14:00',
+				endsAt: '2018-09-13T15:30',
+				statusOverride: 'live'
+			});
+			const joinCode = app.workshops.get(organiser.viewer, workshopId).joinCode!;
+			return { edition, workshopId, joinCode, workshopUrl: `/editions/${edition.id}/workshops/${workshopId}` };
 		}),
 	logIn: async ({ app, baseURL }, use) =>
 		use(async (context, person) => {

@@ -2,19 +2,10 @@
 // keyboard only, copies his idea into the notes pad where both see the quote arrive, then hides a message.
 import { expect, expectAccessible, test } from './fixtures';
 
-test('a guest and a facilitator chat live, promote a message into a pad and moderate', async ({ browser, app, createPerson, logIn }) => {
+test('a guest and a facilitator chat live, promote a message into a pad and moderate', async ({ browser, app, createPerson, logIn, liveWorkshop }) => {
 	const alice = await createPerson('Alice Martin');
-	const edition = app.editions.create(alice.viewer, { title: 'NEC chat', startsOn: '2018-09-13', endsOn: '2018-09-14' });
-	const workshopId = app.workshops.create(alice.viewer, edition.id, {
-		title: 'Cartographier les communs',
-		format: 'atelier-contributif',
-		startsAt: '2018-09-13T14:00',
-		endsAt: '2018-09-13T15:30',
-		statusOverride: 'live'
-	});
+	const { workshopId, joinCode, workshopUrl } = liveWorkshop(alice, 'NEC chat');
 	const pad = app.pads.create(alice.viewer, workshopId, { title: 'Notes' });
-	const joinCode = app.workshops.get(alice.viewer, workshopId).joinCode!;
-	const workshopUrl = `/editions/${edition.id}/workshops/${workshopId}`;
 
 	// Separate contexts: BroadcastChannel would otherwise sync the tabs without the server.
 	const aliceContext = await browser.newContext();

@@ -13,17 +13,9 @@ function forbidDialogs(page: Page, who: string) {
 	});
 }
 
-test('a guest shares files that everyone sees live, with previews, safely, by keyboard', async ({ browser, app, createPerson, logIn }) => {
+test('a guest shares files that everyone sees live, with previews, safely, by keyboard', async ({ browser, createPerson, logIn, liveWorkshop }) => {
 	const alice = await createPerson('Alice Martin');
-	const edition = app.editions.create(alice.viewer, { title: 'NEC fichiers', startsOn: '2018-09-13', endsOn: '2018-09-14' });
-	const workshopId = app.workshops.create(alice.viewer, edition.id, {
-		title: 'Cartographier les communs',
-		format: 'atelier-contributif',
-		startsAt: '2018-09-13T14:00',
-		endsAt: '2018-09-13T15:30',
-		statusOverride: 'live'
-	});
-	const joinCode = app.workshops.get(alice.viewer, workshopId).joinCode!;
+	const { edition, workshopId, joinCode } = liveWorkshop(alice, 'NEC fichiers');
 	const driveUrl = `/editions/${edition.id}/workshops/${workshopId}/drive`;
 
 	// Separate contexts: BroadcastChannel would otherwise sync the tabs without the server.
