@@ -20,6 +20,23 @@ export function openDatabase(file: string): Db {
 	return db;
 }
 
+const caches = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * `db.prepare` compiles the SQL every time; repos on the hot path (joining a room checks access) prepare each
+ * statement once per database. Each SQL text keeps one mode: a statement read with `.pluck()` stays plucked.
+ */
+export function statementCache(db: Db) {
+	let cache = caches.get(db);
+	if (!cache) caches.set(db, (cache = new Map()));
+	const statements = cache;
+	return <P extends unknown[] | object = unknown[], R = unknown>(sql: string): Database.Statement<P, R> => {
+		let statement = statements.get(sql);
+		if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+		return statement as unknown as Database.Statement<P, R>;
+	};
+}
+
 type Migration = { version: number; name: string; sql: string };
 
 function readMigrations(): Migration[] {

@@ -1,5 +1,5 @@
 // SQL for series, editions, their members and invites.
-import type { Db } from '../../db/open';
+import { statementCache, type Db } from '../../db/open';
 import type { EditionRole, EditionStatus, Licence } from '../../shared/vocabulary';
 
 export type EditionRow = {
@@ -36,48 +36,49 @@ export type InviteRow = {
 const editionSelect = `SELECT editions.*, series.title AS series_title FROM editions LEFT JOIN series ON series.id = editions.series_id`;
 
 export function createEditionsRepo(db: Db) {
+	const prepare = statementCache(db);
 	return {
-		findById: (id: string) => db.prepare<[string], EditionRow>(`${editionSelect} WHERE editions.id = ?`).get(id),
-		listPublished: () => db.prepare<[], EditionRow>(`${editionSelect} WHERE status = 'published' ORDER BY starts_on DESC`).all(),
+		findById: (id: string) => prepare<[string], EditionRow>(`${editionSelect} WHERE editions.id = ?`).get(id),
+		listPublished: () => prepare<[], EditionRow>(`${editionSelect} WHERE status = 'published' ORDER BY starts_on DESC`).all(),
 		listForUser: (userId: string) =>
 			db
 				.prepare<[string], EditionRow & { role: EditionRole }>(
 					`${editionSelect} JOIN edition_members m ON m.edition_id = editions.id WHERE m.user_id = ? ORDER BY starts_on DESC`
 				)
 				.all(userId),
-		listAll: () => db.prepare<[], EditionRow>(`${editionSelect} ORDER BY starts_on DESC`).all(),
+		listAll: () => prepare<[], EditionRow>(`${editionSelect} ORDER BY starts_on DESC`).all(),
 		findOrInsertSeries(title: string, id: string, now: string): string {
-			const existing = db.prepare<[string], { id: string }>('SELECT id FROM series WHERE title = ?').get(title);
+			const existing = prepare<[string], { id: string }>('SELECT id FROM series WHERE title = ?').get(title);
 			if (existing) return existing.id;
-			db.prepare('INSERT INTO series (id, title, created_at) VALUES (?, ?, ?)').run(id, title, now);
+			prepare('INSERT INTO series (id, title, created_at) VALUES (?, ?, ?)').run(id, title, now);
 			return id;
 		},
 		insert(row: Omit<EditionRow, 'series_title'>) {
-			db.prepare(
+			prepare(
 				`INSERT INTO editions (id, series_id, title, city, venue, starts_on, ends_on, timezone, description, licence, status, created_by, created_at, updated_at)
 				 VALUES (@id, @series_id, @title, @city, @venue, @starts_on, @ends_on, @timezone, @description, @licence, @status, @created_by, @created_at, @updated_at)`
 			).run(row);
 		},
 		update(row: Pick<EditionRow, 'id' | 'series_id' | 'title' | 'city' | 'venue' | 'starts_on' | 'ends_on' | 'description' | 'licence' | 'updated_at'>) {
-			db.prepare(
+			prepare(
 				`UPDATE editions SET series_id = @series_id, title = @title, city = @city, venue = @venue, starts_on = @starts_on,
 				 ends_on = @ends_on, description = @description, licence = @licence, updated_at = @updated_at WHERE id = @id`
 			).run(row);
 		},
 		updateStatus: (id: string, status: EditionStatus, now: string) =>
-			db.prepare('UPDATE editions SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id),
+			prepare('UPDATE editions SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id),
 
 		findRole: (editionId: string, userId: string) =>
-			db.prepare<[string, string], EditionRole>('SELECT role FROM edition_members WHERE edition_id = ? AND user_id = ?').pluck().get(editionId, userId),
+			prepare<[string, string], EditionRole>('SELECT role FROM edition_members WHERE edition_id = ? AND user_id = ?').pluck().get(editionId, userId),
 		upsertMember(editionId: string, userId: string, role: EditionRole, now: string) {
-			db.prepare(
+			prepare(
 				`INSERT INTO edition_members (edition_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)
 				 ON CONFLICT(edition_id, user_id) DO UPDATE SET role = excluded.role`
 			).run(editionId, userId, role, now);
 		},
-		deleteMember: (editionId: string, userId: string) => db.prepare('DELETE FROM edition_members WHERE edition_id = ? AND user_id = ?').run(editionId, userId),
+		deleteMember: (editionId: string, userId: string) => prepare('DELETE FROM edition_members WHERE edition_id = ? AND user_id = ?').run(editionId, userId),
 		countOrganisers: (editionId: string) =>
-			db.prepare("SELECT count(*) FROM edition_members WHERE edition_id = ? AND role = 'organiser'").pluck().get(editionId) as number,
+			prepare("SELECT count(*) FROM edition_members WHERE edition_id = ? AND role = 'organiser'").pluck().get(editionId) as number,
 		listMembers: (editionId: string) =>
 			db
 				.prepare<[string], MemberRow>(
@@ -88,18 +89,18 @@ export function createEditionsRepo(db: Db) {
 				.all(editionId),
 
 		insertInvite(row: InviteRow) {
-			db.prepare(
+			prepare(
 				`INSERT INTO invites (id, token_hash, edition_id, role, note, created_by, created_at, expires_at, used_by, used_at)
 				 VALUES (@id, @token_hash, @edition_id, @role, @note, @created_by, @created_at, @expires_at, @used_by, @used_at)`
 			).run(row);
 		},
-		findInviteByHash: (hash: string) => db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE token_hash = ?').get(hash),
+		findInviteByHash: (hash: string) => prepare<[string], InviteRow>('SELECT * FROM invites WHERE token_hash = ?').get(hash),
 		listOpenInvites: (editionId: string, now: string) =>
-			db.prepare<[string, string], InviteRow>('SELECT * FROM invites WHERE edition_id = ? AND used_at IS NULL AND expires_at > ? ORDER BY created_at').all(editionId, now),
+			prepare<[string, string], InviteRow>('SELECT * FROM invites WHERE edition_id = ? AND used_at IS NULL AND expires_at > ? ORDER BY created_at').all(editionId, now),
 		/** Single use: only succeeds when the invite is still unused. */
 		markInviteUsed: (id: string, userId: string, now: string) =>
-			db.prepare('UPDATE invites SET used_by = ?, used_at = ? WHERE id = ? AND used_at IS NULL').run(userId, now, id).changes === 1,
-		deleteInvite: (editionId: string, id: string) => db.prepare('DELETE FROM invites WHERE edition_id = ? AND id = ? AND used_at IS NULL').run(editionId, id).changes
+			prepare('UPDATE invites SET used_by = ?, used_at = ? WHERE id = ? AND used_at IS NULL').run(userId, now, id).changes === 1,
+		deleteInvite: (editionId: string, id: string) => prepare('DELETE FROM invites WHERE edition_id = ? AND id = ? AND used_at IS NULL').run(editionId, id).changes
 	};
 }
 export type EditionsRepo = ReturnType<typeof createEditionsRepo>;

@@ -1,5 +1,5 @@
 // SQL for workshops, their themes, facilitators and participants.
-import type { Db } from '../../db/open';
+import { statementCache, type Db } from '../../db/open';
 import type { WorkshopFormat, WorkshopStatus } from '../../shared/vocabulary';
 
 export type WorkshopRow = {
@@ -22,11 +22,12 @@ export type WorkshopRow = {
 export type WorkshopWrite = Omit<WorkshopRow, 'join_code' | 'created_at' | 'track_position'>;
 
 export function createWorkshopsRepo(db: Db) {
+	const prepare = statementCache(db);
 	return {
-		findById: (id: string) => db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?').get(id),
-		findByJoinCode: (code: string) => db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE join_code = ?').get(code),
+		findById: (id: string) => prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?').get(id),
+		findByJoinCode: (code: string) => prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE join_code = ?').get(code),
 		listByEdition: (editionId: string) =>
-			db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE edition_id = ? ORDER BY starts_at, title').all(editionId),
+			prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE edition_id = ? ORDER BY starts_at, title').all(editionId),
 		themeLinks: (editionId: string) =>
 			db
 				.prepare<[string], { workshop_id: string; theme_id: string }>(
@@ -42,15 +43,15 @@ export function createWorkshopsRepo(db: Db) {
 				.all(editionId),
 		insert(row: WorkshopWrite & { join_code: string; created_at: string }) {
 			const position = row.track_id
-				? (db.prepare('SELECT coalesce(max(track_position), -1) + 1 FROM workshops WHERE track_id = ?').pluck().get(row.track_id) as number)
+				? (prepare('SELECT coalesce(max(track_position), -1) + 1 FROM workshops WHERE track_id = ?').pluck().get(row.track_id) as number)
 				: null;
-			db.prepare(
+			prepare(
 				`INSERT INTO workshops (id, edition_id, title, format, description, track_id, track_position, room_id, starts_at, ends_at, status_override, join_code, speakers, created_at, updated_at)
 				 VALUES (@id, @edition_id, @title, @format, @description, @track_id, @track_position, @room_id, @starts_at, @ends_at, @status_override, @join_code, @speakers, @created_at, @updated_at)`
 			).run({ ...row, track_position: position });
 		},
 		update(row: WorkshopWrite) {
-			db.prepare(
+			prepare(
 				`UPDATE workshops SET title = @title, format = @format, description = @description,
 				 track_position = CASE WHEN track_id IS @track_id THEN track_position
 				   ELSE (SELECT coalesce(max(track_position), -1) + 1 FROM workshops WHERE track_id = @track_id) END,
@@ -59,23 +60,23 @@ export function createWorkshopsRepo(db: Db) {
 				 WHERE id = @id AND edition_id = @edition_id`
 			).run(row);
 		},
-		delete: (editionId: string, id: string) => db.prepare('DELETE FROM workshops WHERE id = ? AND edition_id = ?').run(id, editionId).changes,
+		delete: (editionId: string, id: string) => prepare('DELETE FROM workshops WHERE id = ? AND edition_id = ?').run(id, editionId).changes,
 		setThemes(workshopId: string, themeIds: string[]) {
-			db.prepare('DELETE FROM workshop_themes WHERE workshop_id = ?').run(workshopId);
-			const insert = db.prepare('INSERT INTO workshop_themes (workshop_id, theme_id) VALUES (?, ?)');
+			prepare('DELETE FROM workshop_themes WHERE workshop_id = ?').run(workshopId);
+			const insert = prepare('INSERT INTO workshop_themes (workshop_id, theme_id) VALUES (?, ?)');
 			for (const id of new Set(themeIds)) insert.run(workshopId, id);
 		},
 		setFacilitators(workshopId: string, userIds: string[]) {
-			db.prepare('DELETE FROM workshop_facilitators WHERE workshop_id = ?').run(workshopId);
-			const insert = db.prepare('INSERT INTO workshop_facilitators (workshop_id, user_id) VALUES (?, ?)');
+			prepare('DELETE FROM workshop_facilitators WHERE workshop_id = ?').run(workshopId);
+			const insert = prepare('INSERT INTO workshop_facilitators (workshop_id, user_id) VALUES (?, ?)');
 			for (const id of new Set(userIds)) insert.run(workshopId, id);
 		},
 		addParticipant: (workshopId: string, userId: string, now: string) =>
-			db.prepare('INSERT OR IGNORE INTO workshop_participants (workshop_id, user_id, joined_at) VALUES (?, ?, ?)').run(workshopId, userId, now),
+			prepare('INSERT OR IGNORE INTO workshop_participants (workshop_id, user_id, joined_at) VALUES (?, ?, ?)').run(workshopId, userId, now),
 		isParticipant: (workshopId: string, userId: string) =>
-			db.prepare('SELECT 1 FROM workshop_participants WHERE workshop_id = ? AND user_id = ?').pluck().get(workshopId, userId) === 1,
+			prepare('SELECT 1 FROM workshop_participants WHERE workshop_id = ? AND user_id = ?').pluck().get(workshopId, userId) === 1,
 		countParticipants: (workshopId: string) =>
-			db.prepare('SELECT count(*) FROM workshop_participants WHERE workshop_id = ?').pluck().get(workshopId) as number
+			prepare('SELECT count(*) FROM workshop_participants WHERE workshop_id = ?').pluck().get(workshopId) as number
 	};
 }
 export type WorkshopsRepo = ReturnType<typeof createWorkshopsRepo>;
