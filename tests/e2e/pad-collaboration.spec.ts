@@ -62,6 +62,7 @@ test('two people co-write a pad, through a network drop, and restore a version',
 	await alicePage.locator('input[type="file"]').setInputFiles({ name: 'tableau.png', mimeType: 'image/png', buffer: PNG });
 	await expect(bobEditor.getByRole('img', { name: 'tableau.png' })).toBeVisible();
 	await expect.poll(() => bobEditor.getByRole('img', { name: 'tableau.png' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+	await expect(alicePage.getByText('Envoi de l’image…')).toHaveCount(0);
 
 	// The venue Wi-Fi drops for Bob: he keeps typing, and it arrives when he is back.
 	await bobContext.setOffline(true);
@@ -72,6 +73,7 @@ test('two people co-write a pad, through a network drop, and restore a version',
 	await aliceEditor.getByRole('heading', { name: 'En savoir +' }).click();
 	await alicePage.keyboard.press('End');
 	await alicePage.keyboard.type(' pendant la coupure');
+	await expect(aliceEditor.getByRole('heading', { name: 'En savoir + pendant la coupure' })).toBeVisible();
 	await bobContext.setOffline(false);
 	await expect(aliceEditor.getByRole('heading', { name: 'Prochaines étapes hors ligne' })).toBeVisible();
 	await expect(bobEditor.getByRole('heading', { name: 'En savoir + pendant la coupure' })).toBeVisible();
