@@ -48,6 +48,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const pads = createPadsService({ db, clock, workshops });
 	// Real-time documents in memory and in SQLite; the WebSocket endpoint serves them, pages change them through padDocuments.
 	const docStore = createDocStore(db);
+	const drive = deps.drive ?? defaultDrive();
 	const rooms = createRooms(docStore, deps.rooms);
 	const health = new Map<string, HealthCheck>([
 		[
@@ -81,9 +82,9 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 			db,
 			clock,
 			workshops,
-			blobs: createLocalBlobStore((deps.drive ?? defaultDrive()).dataDir),
+			blobs: createLocalBlobStore(drive.dataDir),
 			metadata: createDriveDocuments({ rooms }),
-			limits: (deps.drive ?? defaultDrive()).limits
+			limits: drive.limits
 		}),
 		/** The workshop chat: history pages, moderation and promotion into pads, through the chat rooms. */
 		chat: createChatService({

@@ -86,13 +86,6 @@ export function createDocStore(db: Db) {
 			db.prepare('DELETE FROM doc_snapshots WHERE room = ? AND id < (SELECT max(id) FROM doc_snapshots WHERE room = ?)').run(room, room);
 		},
 
-		countUpdatesSinceSnapshot(room: string): number {
-			return db
-				.prepare('SELECT count(*) FROM doc_updates WHERE room = ? AND id > coalesce((SELECT max(upto_update_id) FROM doc_snapshots WHERE room = ?), 0)')
-				.pluck()
-				.get(room, room) as number;
-		},
-
 		listVersions: (room: string) =>
 			db.prepare<[string], VersionRow>('SELECT id, created_at, authors, reason, upto_update_id FROM doc_snapshots WHERE room = ? ORDER BY id DESC').all(room),
 		versionData(room: string, id: number): Uint8Array | null {

@@ -42,7 +42,6 @@ export class Room {
 	private turnScheduled = false;
 	private updatesSinceVersion: number;
 	private lastVersionAt = Date.now();
-	lastActivity = Date.now();
 	private readonly guard: UpdateGuard | null;
 
 	constructor(
@@ -75,7 +74,6 @@ export class Room {
 
 	join(peer: Peer): void {
 		this.peers.add(peer);
-		this.lastActivity = Date.now();
 		const messages = [encodeSyncStep1(this.currentStateVector())];
 		const present = this.awareness.snapshot();
 		if (present) messages.push(encodeAwareness(present));
@@ -90,7 +88,6 @@ export class Room {
 
 	/** Handles one frame; throws ProtocolError for anything malformed (the caller closes that connection only). */
 	receive(peer: Peer, data: Uint8Array): void {
-		this.lastActivity = Date.now();
 		const message = decodeMessage(data);
 		switch (message.type) {
 			case 'sync-step1': {

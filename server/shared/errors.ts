@@ -46,5 +46,4 @@ export const closeCodeOf: Record<ErrorCode, number> = {
 };
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
-export const forbidden = (why = 'not allowed') => new AppError('forbidden', why);
 export const invalid = (message: string, fields: FieldErrors = {}) => new AppError('invalid', message, fields);

@@ -25,6 +25,7 @@ function trackContext(locals: App.Locals, editionId: string, workshopId: string,
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const found = readWorkshopInEdition(locals, params);
 	const { workshop, edition, access, joinCode } = found;
+	const pads = locals.app.pads.list(locals.viewer, workshop.id);
 	return {
 		edition: { id: edition.id, title: edition.title },
 		workshop,
@@ -33,10 +34,10 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		isParticipant: found.isParticipant,
 		// Organisers and the edition's facilitators document every workshop: they need not join it.
 		isFacilitator: access.canFacilitate,
-		chat: chatPanel(locals, workshop.id),
+		chat: chatPanel(locals, workshop.id, pads),
 		drive: drivePanel(locals, found),
 		notes: {
-			pads: locals.app.pads.list(locals.viewer, workshop.id),
+			pads,
 			canFacilitate: access.canFacilitate,
 			templates: templateKeys,
 			defaultTemplate: defaultTemplateFor(workshop.format)
