@@ -14,7 +14,14 @@ export async function bootstrap(config: Config): Promise<Running> {
 	if (config.admin) await app.accounts.ensureAdmin(config.admin.username, config.admin.password);
 	const demoEditionId = config.demo ? seedDemo(app) : null;
 	app.sessions.deleteExpired();
+	// Bytes of uploads a crash interrupted before their row was written; off the start-up path.
+	void app.files.sweepOrphanBlobs().then(
+		(swept) => swept.removed + swept.staging > 0 && console.log(`[drive] removed ${swept.removed} orphan blobs and ${swept.staging} interrupted uploads`),
+		(e) => console.error('[drive] orphan blob sweep failed', e)
+	);
 	registerApp(app);
+	// In the background: pages answer at once, search says « starting » until Meilisearch is up (or why it is off).
+	void app.search.start(config.search);
 	const collab = createCollabEndpoint(app, { allowedOrigin: sameOrigin(config.origin), maxMessageBytes: config.collabMaxMessageBytes });
 	return {
 		app,
@@ -22,6 +29,7 @@ export async function bootstrap(config: Config): Promise<Running> {
 		demoEditionId,
 		close() {
 			collab.close();
+			void app.search.stop();
 			db.close();
 		}
 	};

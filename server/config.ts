@@ -1,6 +1,7 @@
 // Reads and validates the process configuration from environment variables, with embedded-mode defaults.
 import path from 'node:path';
 import { z } from 'zod';
+import type { SearchStartOptions } from './search/search';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -17,7 +18,10 @@ const configSchema = z.object({
 	COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
 	UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
 	WORKSHOP_QUOTA_BYTES: z.coerce.number().int().min(1024).default(500 * 1024 * 1024),
-	LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info')
+	LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+	SEARCH: z.enum(['auto', 'off'], 'must be auto or off').default('auto'),
+	MEILI_URL: z.url().optional(),
+	MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional()
 });
 
 export type Config = {
@@ -32,6 +36,8 @@ export type Config = {
 	collabMaxMessageBytes: number;
 	drive: { uploadMaxBytes: number; workshopQuotaBytes: number };
 	logLevel: 'silent' | 'error' | 'info' | 'debug';
+	/** Embedded: the app runs Meilisearch itself under <dataDir>/meili; external: MEILI_URL; off: SEARCH=off. */
+	search: SearchStartOptions;
 };
 
 export class ConfigError extends Error {
@@ -53,6 +59,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	if ((relevant.ADMIN_USERNAME === undefined) !== (relevant.ADMIN_PASSWORD === undefined)) {
 		problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
 	}
+	if ((relevant.MEILI_URL === undefined) !== (relevant.MEILI_MASTER_KEY === undefined)) {
+		problems.push('MEILI_URL and MEILI_MASTER_KEY must be set together (leave both unset to run the embedded Meilisearch)');
+	}
 	if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
 	const c = parsed.data;
 	const dataDir = path.resolve(c.DATA_DIR);
@@ -67,6 +76,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		sessionDays: c.SESSION_DAYS,
 		collabMaxMessageBytes: c.COLLAB_MAX_MESSAGE_BYTES,
 		drive: { uploadMaxBytes: c.UPLOAD_MAX_BYTES, workshopQuotaBytes: c.WORKSHOP_QUOTA_BYTES },
-		logLevel: c.LOG_LEVEL
+		logLevel: c.LOG_LEVEL,
+		search:
+			c.SEARCH === 'off'
+				? { mode: 'off', detail: 'search is turned off on this server (SEARCH=off)' }
+				: c.MEILI_URL && c.MEILI_MASTER_KEY
+					? { mode: 'external', url: c.MEILI_URL.replace(/\/$/, ''), masterKey: c.MEILI_MASTER_KEY }
+					: { mode: 'embedded', dataDir: path.join(dataDir, 'meili') }
 	};
 }

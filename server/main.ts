@@ -51,13 +51,15 @@ async function main() {
 		else if (!running.app.accounts.hasAccounts()) console.log(`No account yet: open ${url}/signup — the first account created becomes the instance admin.`);
 	});
 
-	const shutdown = () => {
+	const shutdown = async () => {
 		server.close();
+		// Meilisearch gets its SIGTERM and a moment to stop cleanly before the process exits.
+		await running.app.search.stop().catch(() => {});
 		running.close();
 		process.exit(0);
 	};
-	process.on('SIGINT', shutdown);
-	process.on('SIGTERM', shutdown);
+	process.on('SIGINT', () => void shutdown());
+	process.on('SIGTERM', () => void shutdown());
 }
 
 main().catch((e: unknown) => {

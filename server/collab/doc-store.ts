@@ -16,9 +16,20 @@ export function createDocStore(db: Db) {
 	let queue: PendingUpdate[] = [];
 	let clients: { room: string; clientId: number; userId: string | null; at: number }[] = [];
 	let scheduled = false;
+	// Tells the search indexer which rooms changed, in the same commit: one row per room, however many updates.
+	const markChanged = db.prepare('INSERT INTO search_dirty (room, marked_at) VALUES (?, ?) ON CONFLICT(room) DO UPDATE SET marked_at = excluded.marked_at');
+	let lastMark = 0;
 	const writeBatch = db.transaction((updates: PendingUpdate[], newClients: typeof clients) => {
-		for (const u of updates) insertUpdate.run(u.room, u.data, u.authorId, u.at);
+		let previousRoom = '';
+		const changed = new Set<string>();
+		for (const u of updates) {
+			insertUpdate.run(u.room, u.data, u.authorId, u.at);
+			if (u.room !== previousRoom) changed.add((previousRoom = u.room));
+		}
 		for (const c of newClients) insertClient.run(c.room, c.clientId, c.userId, c.at);
+		// Strictly increasing, so the indexer clears a mark only if nothing changed since it read the room.
+		if (changed.size > 0) lastMark = Math.max(lastMark + 1, Date.now());
+		for (const room of changed) markChanged.run(room, lastMark);
 	});
 
 	function flush() {

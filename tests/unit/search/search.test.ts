@@ -1,0 +1,194 @@
+// Search against a real Meilisearch: typos, synonyms, facets, permissions, section anchors, catching up after an outage.
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Viewer } from '../../../server/domain/types';
+import type { SearchInput } from '../../../server/search/types';
+import { createAccount, createEdition, createGuest, createWorkshop, joinCodeOf } from '../factories';
+import { createSearchWorld, say, writePad } from './search-world';
+
+type World = Awaited<ReturnType<typeof createSearchWorld>>;
+
+const ask = async (w: World, viewer: Viewer | null, q: string, filters: SearchInput['filters'] = {}) => {
+	const result = await w.app.search.query(viewer, { q, filters, page: 1 });
+	if (result.status !== 'ok') throw new Error(`search unavailable: ${result.detail}`);
+	return result;
+};
+
+describe('search over a real Meilisearch', () => {
+	let w: World;
+	let alice: Viewer; // organiser of A
+	let bob: Viewer; // organiser of B
+	let carol: Viewer; // participant of A's live workshop
+	let editionA: string;
+	let editionB: string;
+	let closedA: string;
+	let liveA: string;
+	let liveB: string;
+	let padClosed: string;
+
+	beforeAll(async () => {
+		w = await createSearchWorld();
+		const { app } = w;
+		await createAccount(app, 'root'); // the first account is the instance admin, who sees everything
+		alice = await createAccount(app, 'alice');
+		bob = await createAccount(app, 'bob');
+		carol = createGuest(app, 'Carol');
+		editionA = createEdition(app, alice, { title: 'NEC 2018 Nantes', status: 'published' }).id;
+		editionB = createEdition(app, bob, { title: 'NEC974 La Réunion', startsOn: '2019-05-02', endsOn: '2019-05-03', status: 'published' }).id;
+		const donnees = app.structure.addTheme(alice, editionA, { label: '#données', aliases: ['#data'] });
+		const inclusion = app.structure.addTheme(alice, editionA, { label: '#inclusion' });
+		closedA = createWorkshop(app, alice, editionA, { title: 'Ouvrir les données publiques', themeIds: [donnees], statusOverride: 'closed' });
+		liveA = createWorkshop(app, alice, editionA, { title: 'Médiation et inclusion', format: 'table-ronde', themeIds: [inclusion], statusOverride: 'live' });
+		liveB = createWorkshop(app, bob, editionB, { title: 'Atelier réunionnais', startsAt: '2019-05-02T10:00', endsAt: '2019-05-02T12:00', statusOverride: 'live' });
+		app.workshops.join(carol, joinCodeOf(app, liveA));
+
+		padClosed = app.pads.create(alice, closedA, { title: 'Notes partagées' }).id;
+		writePad(app, padClosed, [
+			['p', 'Introduction de la séance sur les jeux de données ouverts.'],
+			['h', 'Points de convergence'],
+			['p', 'Les collectivités publient leurs jeux de données sous Licence Ouverte.'],
+			['h', 'Exemples d’initiatives'],
+			['p', 'Un tiers-lieu à Rezé anime un atelier de cartographie contributive.']
+		], alice);
+		const padLive = app.pads.create(alice, liveA, { title: 'Prise de notes' }).id;
+		writePad(app, padLive, [['h', 'Constats'], ['p', 'La médiation numérique favorise l’inclusion des publics éloignés.']], alice);
+		const padB = app.pads.create(bob, liveB, { title: 'Secret' }).id;
+		writePad(app, padB, [['p', 'Le mot zorglubien reste entre nous.']], bob);
+		say(app, liveB, bob, 'Le zorglubien se dit aussi dans le chat.', Date.parse('2019-05-02T06:30:00Z'));
+		say(app, liveA, carol, 'Qui anime la cartographie contributive ?', Date.parse('2018-09-13T12:10:00Z'));
+		await app.files.upload(bob, liveB, { name: 'compte-rendu.md', source: Readable.from([Buffer.from('# Compte rendu\n\nLe zorglubien figure aussi dans un fichier.')]) });
+		await w.flush();
+	}, 60_000);
+
+	afterAll(async () => {
+		await w?.close();
+	});
+
+	it('finds « inclusion » when typed « inclsuion », and suggests the right spelling', async () => {
+		const r = await ask(w, carol, 'inclsuion');
+		expect(r.hits.map((h) => h.title)).toContain('Constats');
+		const hit = r.hits.find((h) => h.title === 'Constats')!;
+		expect(hit.snippet).toContain('<mark>inclusion</mark>');
+		expect(r.suggestion).toBe('inclusion');
+	});
+
+	it('finds a section of a workshop tagged #données when searching « data »', async () => {
+		const r = await ask(w, null, 'data');
+		expect(r.hits.some((h) => h.type === 'pad' && h.url.includes(padClosed))).toBe(true);
+		expect(r.hits.some((h) => h.type === 'workshop' && h.title === 'Ouvrir les données publiques')).toBe(true);
+	});
+
+	it('treats « tiers lieux » as « tiers-lieu »', async () => {
+		const r = await ask(w, null, 'tiers lieux');
+		expect(r.hits[0]?.title).toBe('Exemples d’initiatives');
+	});
+
+	it('opens the exact section: the hit links to the pad with the heading anchor, with where and when', async () => {
+		const r = await ask(w, null, 'Licence Ouverte collectivités');
+		const hit = r.hits.find((h) => h.type === 'pad')!;
+		expect(hit.title).toBe('Points de convergence');
+		expect(hit.url).toBe(`/editions/${editionA}/workshops/${closedA}/pads/${padClosed}#h1-points-de-convergence`);
+		expect(hit.context).toMatchObject({ editionTitle: 'NEC 2018 Nantes', workshopTitle: 'Ouvrir les données publiques', date: '2018-09-13T14:00' });
+		expect(hit.snippet).toMatch(/<mark>Licence<\/mark> <mark>Ouverte<\/mark>/);
+	});
+
+	it('counts facets with labels and filters by them (several values of one facet OR-ed)', async () => {
+		const all = await ask(w, alice, '');
+		expect(all.facets.edition.find((f) => f.value === editionA)?.label).toBe('NEC 2018 Nantes');
+		expect(all.facets.theme.map((f) => f.label)).toEqual(expect.arrayContaining(['#données', '#inclusion']));
+		expect(all.facets.format.find((f) => f.value === 'table-ronde')?.label).toBe('Table ronde');
+		const onlyRound = await ask(w, alice, '', { format: ['table-ronde'] });
+		expect(onlyRound.total).toBeGreaterThan(0);
+		expect(onlyRound.hits.every((h) => h.context.workshopTitle === 'Médiation et inclusion')).toBe(true);
+		// The selected facet still offers its other values, with their counts.
+		expect(onlyRound.facets.format.map((f) => f.value)).toEqual(expect.arrayContaining(['table-ronde', 'atelier-contributif']));
+		const chatsOnly = await ask(w, alice, '', { type: ['chat'] });
+		expect(chatsOnly.hits.map((h) => h.type)).toEqual(['chat']);
+		expect(chatsOnly.hits[0]!.url).toMatch(new RegExp(`/workshops/${liveA}/chat#msg-[a-z0-9]+$`));
+		const year = await ask(w, alice, '', { year: ['2019'] });
+		expect(year.total).toBeGreaterThan(0);
+		expect(year.hits.every((h) => h.context.editionTitle === 'NEC974 La Réunion')).toBe(true);
+	});
+
+	it('never shows edition B’s private pad, chat or file to a member of edition A, even by a matching word', async () => {
+		for (const viewer of [alice, carol, null]) {
+			const r = await ask(w, viewer, 'zorglubien');
+			expect(r.hits).toEqual([]);
+			expect(r.total).toBe(0);
+		}
+		const insider = await ask(w, bob, 'zorglubien');
+		expect(insider.hits.map((h) => h.type).sort()).toEqual(['chat', 'file', 'pad']);
+	});
+
+	it('shows an anonymous reader only public content: no live workshop’s pad or chat, no draft edition', async () => {
+		const { app } = w;
+		const draft = createEdition(app, alice, { title: 'Brouillon confidentiel' });
+		createWorkshop(app, alice, draft.id, { title: 'Atelier confidentiel', statusOverride: 'closed' });
+		await w.flush();
+		expect((await ask(w, null, 'confidentiel')).total).toBe(0);
+		expect((await ask(w, alice, 'confidentiel')).total).toBe(2);
+		expect((await ask(w, null, 'médiation publics éloignés')).hits.filter((h) => h.type === 'pad')).toEqual([]);
+		expect((await ask(w, carol, 'médiation publics éloignés')).hits.filter((h) => h.type === 'pad')).toHaveLength(1);
+		expect((await ask(w, null, 'cartographie')).hits.filter((h) => h.type === 'chat')).toEqual([]);
+		// Once the workshop is closed, its pads open to every reader; its chat only if the edition made it public.
+		app.workshops.setStatus(alice, liveA, 'closed');
+		await w.flush();
+		expect((await ask(w, null, 'médiation publics éloignés')).hits.filter((h) => h.type === 'pad')).toHaveLength(1);
+		expect((await ask(w, null, 'cartographie')).hits.filter((h) => h.type === 'chat')).toEqual([]);
+		app.db.prepare('UPDATE editions SET chat_public = 1 WHERE id = ?').run(editionA);
+		expect((await ask(w, null, 'cartographie')).hits.filter((h) => h.type === 'chat')).toHaveLength(1);
+	});
+
+	it('removes a deleted pad from the results', async () => {
+		const { app } = w;
+		const pad = app.pads.create(alice, closedA, { title: 'Brouillon éphémère' }).id;
+		writePad(app, pad, [['p', 'Un paragraphe xylophonique.']], alice);
+		await w.flush();
+		expect((await ask(w, alice, 'xylophonique')).total).toBe(1);
+		app.pads.remove(alice, pad);
+		await w.flush();
+		expect((await ask(w, alice, 'xylophonique')).total).toBe(0);
+	});
+
+	it('makes an edit searchable within 2 s without being asked: the indexer wakes on the changed-room mark', async () => {
+		const { app } = w;
+		const pad = app.pads.create(alice, closedA, { title: 'En direct' }).id;
+		await w.flush();
+		const started = Date.now();
+		writePad(app, pad, [['p', 'Une phrase ornithorynque tapée en direct.']], alice);
+		let found = 0;
+		while (found === 0 && Date.now() - started < 2000) {
+			await new Promise((r) => setTimeout(r, 25));
+			found = (await ask(w, alice, 'ornithorynque')).total;
+		}
+		expect(found).toBe(1);
+		expect(Date.now() - started).toBeLessThan(2000);
+	});
+
+	it('rebuilds the whole index from SQLite alone', async () => {
+		const { app } = w;
+		const client = app.search.engine.client()!;
+		await client.index('medialab').deleteAllDocuments().waitTask();
+		expect((await ask(w, alice, 'Licence Ouverte')).total).toBe(0);
+		const { documents } = await app.search.indexer.reindexAll();
+		expect(documents).toBeGreaterThan(10);
+		expect((await ask(w, null, 'Licence Ouverte collectivités')).hits[0]?.title).toBe('Points de convergence');
+		expect((await ask(w, bob, 'zorglubien')).total).toBe(3);
+	});
+
+	it('answers « unavailable » while Meilisearch is down, and catches up once it is back', async () => {
+		const { app } = w;
+		const meiliDir = `${w.dir}/meili`;
+		await app.search.stop();
+		const down = await app.search.query(alice, { q: 'x', filters: {}, page: 1 });
+		expect(down).toMatchObject({ status: 'unavailable', reason: 'unreachable' });
+		// Edits keep working meanwhile.
+		const pad = app.pads.create(alice, closedA, { title: 'Pendant la panne' }).id;
+		writePad(app, pad, [['h', 'Rattrapage'], ['p', 'Ce texte quasimodesque est écrit pendant la panne.']], alice);
+		app.rooms.closeAll();
+		await app.search.start({ mode: 'embedded', dataDir: meiliDir });
+		await w.flush();
+		const r = await ask(w, alice, 'quasimodesque');
+		expect(r.hits.map((h) => h.url)).toEqual([expect.stringMatching(new RegExp(`/pads/${pad}#h1-rattrapage$`))]);
+	}, 30_000);
+});
