@@ -98,12 +98,13 @@ const alive = (pid: number) => {
  * the engine recorded in `engine.pid` when the server that started it is gone (never another live server's).
  */
 async function endOrphanedEngine(pidFile: string): Promise<void> {
-	let owner: number, engine: number;
+	let recorded: number[];
 	try {
-		[owner, engine] = fs.readFileSync(pidFile, 'utf8').trim().split(/\s+/).map(Number);
+		recorded = fs.readFileSync(pidFile, 'utf8').trim().split(/\s+/).map(Number);
 	} catch {
 		return;
 	}
+	const [owner = 0, engine = 0] = recorded;
 	if (!engine || alive(owner)) return;
 	let cmdline = '';
 	try {
