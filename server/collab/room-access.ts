@@ -7,7 +7,11 @@ import type { Viewer } from '../domain/types';
 export type RoomAccess = 'write' | 'read';
 
 export function resolveRoomAccess(app: App, viewer: Viewer | null, room: RoomName): RoomAccess {
-	if (room.kind === 'pad') return app.pads.roomAccess(viewer, room.id);
+	if (room.kind === 'pad') {
+		const mode = app.pads.roomAccess(viewer, room.id);
+		// Once a workshop has closed, its participants read its pads; facilitators may still correct them.
+		return mode === 'write' && app.workshopClosure.padLockedFor(viewer, room.id) ? 'read' : mode;
+	}
 	// chat and drive rooms belong to a workshop
 	const { access, isParticipant, workshop } = app.workshops.get(viewer, room.id);
 	// The drive's entries are written by the server only, after the bytes are stored: its members read it live.

@@ -2,7 +2,9 @@
 import type { Db } from '../../db/open';
 import type { Clock } from '../types';
 
-export type OutboxTopic = 'edition.changed' | 'edition.deleted' | 'workshop.changed' | 'workshop.deleted' | 'pad.changed' | 'pad.deleted';
+export type OutboxTopic = 'edition.changed' | 'edition.deleted' | 'workshop.changed' | 'workshop.deleted' | 'pad.changed' | 'pad.deleted'
+	| 'deliverable.changed'
+	| 'deliverable.deleted';
 export type OutboxRow = { id: number; topic: OutboxTopic; entity_id: string; payload: string; created_at: string };
 
 export function createOutboxRepo(db: Db, clock: Clock) {

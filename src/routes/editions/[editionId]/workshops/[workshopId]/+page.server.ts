@@ -36,6 +36,8 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		isFacilitator: access.canFacilitate,
 		chat: chatPanel(locals, workshop.id, pads),
 		drive: drivePanel(locals, found),
+		deliverables: locals.app.deliverables.listForWorkshop(locals.viewer, workshop.id),
+		closure: locals.app.workshopClosure.get(locals.viewer, workshop.id),
 		notes: {
 			pads,
 			canFacilitate: access.canFacilitate,
@@ -59,6 +61,15 @@ function asStatusChoice(raw: unknown): WorkshopStatus | null {
 	return status;
 }
 
+/** Facilitators reopen a closed workshop's pads for corrections, close them again, or follow the timetable. */
+function closureAction(event: Parameters<Actions[string]>[0], change: 'reopen' | 'close' | 'followTimetable') {
+	return formAction(event.request, () => {
+		readWorkshopInEdition(event.locals, event.params as { editionId: string; workshopId: string });
+		event.locals.app.workshopClosure[change](event.locals.viewer, (event.params as { workshopId: string }).workshopId);
+		return { done: change };
+	});
+}
+
 export const actions: Actions = {
 	join: (event) =>
 		formAction(event.request, (values) => {
@@ -74,6 +85,10 @@ export const actions: Actions = {
 			event.locals.app.workshops.setStatus(event.locals.viewer, event.params.workshopId, asStatusChoice(values.status));
 			return { done: 'status' as const };
 		}),
+
+	reopen: (event) => closureAction(event, 'reopen'),
+	close: (event) => closureAction(event, 'close'),
+	followTimetable: (event) => closureAction(event, 'followTimetable'),
 
 	rotate: (event) =>
 		formAction(event.request, () => {

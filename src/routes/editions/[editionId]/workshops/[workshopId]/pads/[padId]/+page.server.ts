@@ -6,11 +6,14 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const found = readPadInWorkshop(locals, params);
+	// After the workshop closes, participants read its pads; the real-time room refuses their edits too.
+	const closedToViewer = locals.app.workshopClosure.get(locals.viewer, found.workshop.id).readOnly;
 	return {
+		closedToViewer,
 		edition: { id: found.edition.id, title: found.edition.title },
 		workshop: { id: found.workshop.id, title: found.workshop.title, status: found.workshop.status },
 		pad: found.pad,
-		canWrite: found.canWrite,
+		canWrite: found.canWrite && !closedToViewer,
 		canFacilitate: found.access.canFacilitate,
 		me: liveIdentity(locals)
 	};
