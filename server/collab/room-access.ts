@@ -2,6 +2,7 @@
 import type { App } from '../app';
 import { AppError } from '../shared/errors';
 import type { RoomName } from '../shared/rooms';
+import { isChatOpenToReaders } from '../domain/chat/chat.service';
 import type { Viewer } from '../domain/types';
 
 export type RoomAccess = 'write' | 'read';
@@ -13,9 +14,9 @@ export function resolveRoomAccess(app: App, viewer: Viewer | null, room: RoomNam
 		return mode === 'write' && app.workshopClosure.padLockedFor(viewer, room.id) ? 'read' : mode;
 	}
 	// chat and drive rooms belong to a workshop
-	const { access, isParticipant, workshop } = app.workshops.get(viewer, room.id);
+	const { access, isParticipant, workshop, edition } = app.workshops.get(viewer, room.id);
 	// The drive's entries are written by the server only, after the bytes are stored: its members read it live.
 	if (access.canFacilitate || isParticipant) return room.kind === 'drive' ? 'read' : 'write';
-	if (workshop.status === 'closed') return 'read';
+	if (room.kind === 'chat' ? isChatOpenToReaders(workshop.status, edition) : workshop.status === 'closed') return 'read';
 	throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop first');
 }

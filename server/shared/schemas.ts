@@ -72,6 +72,9 @@ export const editionSchema = z
 	})
 	.refine((e) => e.endsOn >= e.startsOn, { path: ['endsOn'], message: 'endBeforeStart' });
 export type EditionInput = z.infer<typeof editionSchema>;
+/** An unticked checkbox sends nothing: absent means false. */
+const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
+export const editionSharingSchema = z.object({ chatPublic: checkbox });
 export const editionStatusSchema = z.object({ status: z.enum(editionStatuses, 'invalidChoice') });
 
 export const themeSchema = z.object({

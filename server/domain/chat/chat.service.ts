@@ -27,6 +27,9 @@ export const chatPromoteSchema = z.object({
 	timeZone: z.string().max(64).refine(isTimeZone, 'invalid').optional().default('Europe/Paris')
 });
 
+/** A chat is its workshop's conversation: other readers see it only once the workshop has closed, if the edition says so. */
+export const isChatOpenToReaders = (workshopStatus: string, edition: { chat_public: number }) => workshopStatus === 'closed' && edition.chat_public === 1;
+
 export type ChatAccess = { canRead: boolean; canWrite: boolean; canModerate: boolean };
 /** Where a promoted quote links back to, and the language of its attribution line. */
 export type PromoteContext = { chatUrl: string; locale: 'fr' | 'en' };
@@ -34,11 +37,11 @@ export type PromoteContext = { chatUrl: string; locale: 'fr' | 'en' };
 export function createChatService(deps: { workshops: WorkshopsService; pads: PadsService; documents: ChatDocuments }) {
 	const { documents } = deps;
 
-	/** Same rule as the real-time room: facilitators and participants write; a closed workshop stays readable. */
+	/** Same rule as the real-time room: facilitators and participants write; see isChatOpenToReaders for the others. */
 	function accessOf(viewer: Viewer | null, workshopId: string): ChatAccess {
-		const { access, isParticipant, workshop } = deps.workshops.get(viewer, workshopId);
+		const { access, isParticipant, workshop, edition } = deps.workshops.get(viewer, workshopId);
 		const canWrite = access.canFacilitate || isParticipant;
-		return { canRead: canWrite || workshop.status === 'closed', canWrite, canModerate: access.canFacilitate };
+		return { canRead: canWrite || isChatOpenToReaders(workshop.status, edition), canWrite, canModerate: access.canFacilitate };
 	}
 
 	function readable(viewer: Viewer | null, workshopId: string): ChatAccess {

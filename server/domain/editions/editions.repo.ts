@@ -15,6 +15,9 @@ export type EditionRow = {
 	description: string;
 	licence: Licence;
 	status: EditionStatus;
+	/** 1 when readers of the edition may read (and search) its closed workshops' chats. */
+	chat_public: number;
+	close_delay_minutes: number;
 	created_by: string | null;
 	created_at: string;
 	updated_at: string;
@@ -65,6 +68,8 @@ export function createEditionsRepo(db: Db) {
 				 ends_on = @ends_on, description = @description, licence = @licence, updated_at = @updated_at WHERE id = @id`
 			).run(row);
 		},
+		updateChatPublic: (id: string, chatPublic: boolean, now: string) =>
+			prepare('UPDATE editions SET chat_public = ?, updated_at = ? WHERE id = ?').run(chatPublic ? 1 : 0, now, id),
 		updateStatus: (id: string, status: EditionStatus, now: string) =>
 			prepare('UPDATE editions SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id),
 

@@ -2,7 +2,7 @@
 import type { Db } from '../../db/open';
 import { AppError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
-import { editionSchema, editionStatusSchema, type EditionInput } from '../../shared/schemas';
+import { editionSchema, editionSharingSchema, editionStatusSchema, type EditionInput } from '../../shared/schemas';
 import { parseInput } from '../../shared/validate';
 import { createOutboxRepo } from '../outbox/outbox.repo';
 import type { Clock, Viewer } from '../types';
@@ -64,6 +64,17 @@ export function createEditionsService(deps: { db: Db; clock: Clock; repo: Editio
 			const input = parseInput(editionSchema, raw);
 			return db.transaction(() => {
 				repo.update({ id, ...editableFields(input), updated_at: now() });
+				outbox.record('edition.changed', id);
+				return repo.findById(id)!;
+			})();
+		},
+
+		/** Whether readers who are not in a workshop may read its chat once it has closed (pages and search alike). */
+		setChatPublic(viewer: Viewer | null, id: string, raw: unknown): EditionRow {
+			access.managed(viewer, id);
+			const { chatPublic } = parseInput(editionSharingSchema, raw);
+			return db.transaction(() => {
+				repo.updateChatPublic(id, chatPublic, now());
 				outbox.record('edition.changed', id);
 				return repo.findById(id)!;
 			})();

@@ -24,12 +24,14 @@ describe('collab endpoint', () => {
 
 	let orga: Viewer;
 	let publishedWorkshop: string;
+	let publishedEditionId: string;
 	let draftWorkshop: string;
 
 	beforeEach(async () => {
 		t = createTestApp();
 		orga = await createAccount(t.app, 'olivia');
 		const published = createEdition(t.app, orga, { status: 'published' });
+		publishedEditionId = published.id;
 		publishedWorkshop = createWorkshop(t.app, orga, published.id); // 14:00–15:30, upcoming at 10:00
 		const draft = createEdition(t.app, orga, { title: 'Brouillon' });
 		draftWorkshop = createWorkshop(t.app, orga, draft.id);
@@ -151,8 +153,10 @@ describe('collab endpoint', () => {
 		]);
 	});
 
-	it('gives read access to anyone once the workshop is closed', async () => {
+	it('keeps a closed workshop’s chat to its members unless the edition opened its chats to readers', async () => {
 		t.setTime('2018-09-13T14:00:00Z'); // 16:00 in Nantes
+		expect(await connect(chat(publishedWorkshop))).toMatchObject({ kind: 'closed', code: 4401 });
+		t.app.editions.setChatPublic(orga, publishedEditionId, { chatPublic: 'on' });
 		const outcome = await connect(chat(publishedWorkshop));
 		expect(outcome.kind).toBe('open');
 		expect(peers()).toEqual([{ userId: null, canWrite: false }]);

@@ -159,5 +159,14 @@ describe('editions and access', () => {
 			const error = await expectAppError(() => t.app.editions.setStatus(orga, edition.id, { status: 'archived' }), 'invalid');
 			expect(error.fields).toEqual({ status: 'invalidChoice' });
 		});
+
+		it('opens closed workshops’ chats to readers only when an organiser says so (an unticked box closes them)', async () => {
+			const edition = createEdition(t.app, orga, { status: 'published' });
+			expect(t.app.editions.get(null, edition.id).edition.chat_public).toBe(0);
+			await expectAppError(() => t.app.editions.setChatPublic(other, edition.id, { chatPublic: 'on' }), 'forbidden');
+			expect(t.app.editions.setChatPublic(orga, edition.id, { chatPublic: 'on' }).chat_public).toBe(1);
+			expect(outbox().at(-1)).toMatchObject({ topic: 'edition.changed', entity_id: edition.id });
+			expect(t.app.editions.setChatPublic(orga, edition.id, {}).chat_public).toBe(0);
+		});
 	});
 });

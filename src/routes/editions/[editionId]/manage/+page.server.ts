@@ -19,6 +19,13 @@ export const actions: Actions = {
 			locals.app.editions.update(locals.viewer, params.editionId, values);
 			return { saved: 'settings' as const };
 		}),
+	/** Both settings are checked before either is saved. */
+	sharing: async ({ request, locals, params }) =>
+		formAction(request, (values) => {
+			locals.app.workshopClosure.setCloseDelay(locals.viewer, params.editionId, values);
+			locals.app.editions.setChatPublic(locals.viewer, params.editionId, values);
+			return { saved: 'sharing' as const };
+		}),
 	status: async ({ request, locals, params }) =>
 		formAction(request, (values) => {
 			const edition = locals.app.editions.setStatus(locals.viewer, params.editionId, values);
