@@ -5,8 +5,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app';
 import { readCookie, SESSION_COOKIE } from '../shared/cookies';
-import { AppError, closeCodeOf, isAppError } from '../shared/errors';
-import { COLLAB_PATH, formatRoom, parseRoom } from '../shared/rooms';
+import { ACCESS_CHANGED_CLOSE_CODE, AppError, closeCodeOf, isAppError } from '../shared/errors';
+import { COLLAB_PATH, formatRoom, parseRoom, type RoomName } from '../shared/rooms';
 import type { Viewer } from '../domain/types';
 import { ProtocolError } from './protocol';
 import type { Peer, Room } from './room';
@@ -18,9 +18,11 @@ export type CollabOptions = {
 	/** Simultaneous connections one session may hold (a phone with a few tabs, not a script flooding the room). */
 	maxConnectionsPerSession?: number;
 	pingIntervalMs?: number;
+	/** How often pad connections are checked against the workshop's closure (pads lock after the slot). */
+	accessCheckIntervalMs?: number;
 };
 
-type Connection = { socket: WebSocket; peer: Peer; room: Room; sessionKey: string | null; alive: boolean };
+type Connection = { socket: WebSocket; peer: Peer; room: Room; roomName: RoomName; viewer: Viewer | null; sessionKey: string | null; alive: boolean };
 
 /** Writes ready-made frames straight to the TCP socket: one syscall per batch instead of one per message. */
 function createPeer(socket: WebSocket, viewer: Viewer | null, canWrite: boolean): Peer {
@@ -82,7 +84,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 
 		const peer = createPeer(socket, viewer, canWrite);
 		const target = rooms.get(formatRoom(room));
-		const connection: Connection = { socket, peer, room: target, sessionKey, alive: true };
+		const connection: Connection = { socket, peer, room: target, roomName: room, viewer, sessionKey, alive: true };
 		connections.add(connection);
 		socket.on('message', (data, isBinary) => receive(connection, data as Buffer, isBinary));
 		socket.on('pong', () => (connection.alive = true));
@@ -126,6 +128,28 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 	}, options.pingIntervalMs ?? 30_000);
 	pinger.unref();
 
+	// A pad locks when its workshop's slot (plus the edition's delay) is over, or when a facilitator closes or reopens
+	// it: people already connected are closed with ACCESS_CHANGED_CLOSE_CODE and reconnect with their new access.
+	const accessChecker = setInterval(() => {
+		const decided = new Map<string, boolean | AppError>();
+		for (const c of connections) {
+			if (c.roomName.kind !== 'pad') continue;
+			const key = `${c.roomName.id}:${c.viewer?.id ?? ''}`;
+			let canWrite = decided.get(key);
+			if (canWrite === undefined) {
+				try {
+					canWrite = resolveRoomAccess(app, c.viewer, c.roomName) === 'write';
+				} catch (e) {
+					canWrite = isAppError(e) ? e : new AppError('unavailable', 'server error');
+				}
+				decided.set(key, canWrite);
+			}
+			if (canWrite instanceof AppError) refuse(c.socket, canWrite);
+			else if (canWrite !== c.peer.canWrite) c.socket.close(ACCESS_CHANGED_CLOSE_CODE, 'access changed: reconnect');
+		}
+	}, options.accessCheckIntervalMs ?? 15_000);
+	accessChecker.unref();
+
 	app.health.set('realtime', () => ({ ok: true, detail: `${connections.size} connections, ${rooms.rooms.size} rooms in memory` }));
 
 	return {
@@ -158,6 +182,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 		},
 		close() {
 			clearInterval(pinger);
+			clearInterval(accessChecker);
 			for (const c of connections) c.socket.close(1001, 'server shutting down');
 			rooms.closeAll();
 			wss.close();

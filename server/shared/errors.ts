@@ -45,5 +45,11 @@ export const closeCodeOf: Record<ErrorCode, number> = {
 	unavailable: 4503
 };
 
+/**
+ * Not an error: the person's rights in the room changed (its workshop closed or reopened). Outside 4400–4499, which
+ * stock y-websocket clients treat as final, so they reconnect at once and get their new access.
+ */
+export const ACCESS_CHANGED_CLOSE_CODE = 4100;
+
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 export const invalid = (message: string, fields: FieldErrors = {}) => new AppError('invalid', message, fields);

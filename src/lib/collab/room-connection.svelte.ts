@@ -2,6 +2,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { ACCESS_CHANGED_CLOSE_CODE } from '$server/shared/errors';
 import { colorFor } from './user-color';
 
 export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'refused';
@@ -10,6 +11,7 @@ export type Me = { id: string; name: string };
 
 /** Close codes that mean « you may not be here »: reconnecting would not help. */
 const REFUSED = new Set([4400, 4401, 4403, 4404]);
+
 
 export class RoomConnection {
 	readonly doc = new Y.Doc();
@@ -20,7 +22,7 @@ export class RoomConnection {
 	private readonly local: IndexeddbPersistence;
 	private readonly cleanups: (() => void)[] = [];
 
-	constructor(room: string, me: Me) {
+	constructor(room: string, me: Me, options: { onAccessChanged?: () => void } = {}) {
 		this.local = new IndexeddbPersistence(`medialab:${room}`, this.doc);
 		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
 		this.provider = new WebsocketProvider(`${scheme}://${location.host}/collab`, room, this.doc, { disableBc: false });
@@ -36,7 +38,7 @@ export class RoomConnection {
 			if (event && REFUSED.has(event.code)) {
 				this.status = 'refused';
 				this.provider.shouldConnect = false;
-			}
+			} else if (event?.code === ACCESS_CHANGED_CLOSE_CODE) options.onAccessChanged?.();
 		});
 		const updatePeople = () => {
 			const selfId = this.provider.awareness.clientID;

@@ -10,10 +10,10 @@ import { openDatabase, type Db } from '../../../server/db/open';
 
 export type Harness = { app: App; db: Db; collab: CollabEndpoint; url: string; close: () => Promise<void> };
 
-export async function startHarness(options: { db?: Db; maxMessageBytes?: number; idleUnloadMs?: number } = {}): Promise<Harness> {
+export async function startHarness(options: { db?: Db; maxMessageBytes?: number; idleUnloadMs?: number; accessCheckIntervalMs?: number } = {}): Promise<Harness> {
 	const db = options.db ?? openDatabase(':memory:');
 	const app = createApp({ db, rooms: { idleUnloadMs: options.idleUnloadMs ?? 50 } });
-	const collab = createCollabEndpoint(app, { allowedOrigin: sameOrigin(undefined), maxMessageBytes: options.maxMessageBytes ?? 1_000_000 });
+	const collab = createCollabEndpoint(app, { allowedOrigin: sameOrigin(undefined), maxMessageBytes: options.maxMessageBytes ?? 1_000_000, accessCheckIntervalMs: options.accessCheckIntervalMs });
 	const server = http.createServer();
 	server.on('upgrade', (req, socket, head) => {
 		if (!collab.handleUpgrade(req, socket, head)) socket.destroy();

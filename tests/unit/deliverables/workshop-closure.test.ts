@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveRoomAccess } from '../../../server/collab/room-access';
+import { ACCESS_CHANGED_CLOSE_CODE } from '../../../server/shared/errors';
 import { parseRoom } from '../../../server/shared/rooms';
 import { connectClient, startHarness, synced, waitFor, type Harness } from '../collab/realtime-harness';
 import { padScenario } from '../collab/realtime-fixtures';
@@ -72,6 +73,28 @@ describe('closed workshops', () => {
 			harness.app.rooms.withRoom(s.room, (room) => Y.applyUpdate(stored, room.state()));
 			expect(stored.getText('t').toString()).toBe('correction');
 			for (const c of [writer, participant]) c.provider.destroy();
+		});
+
+		it('tell people already writing that their access changed when a facilitator closes the pads, then serve them read-only', async () => {
+			harness = await startHarness({ accessCheckIntervalMs: 30 });
+			const s = await padScenario(harness.app);
+			const alice = s.guest('Alice');
+			const participant = connectClient(harness.url, s.room, s.tokenOf(alice));
+			await synced(participant.provider);
+			const closeCodes: number[] = [];
+			participant.provider.on('connection-close', (event: CloseEvent | null) => event && closeCodes.push(event.code));
+			const peers = () => harness.app.rooms.withRoom(s.room, (room) => [...room.peers].map((p) => p.canWrite)) ?? [];
+			expect(peers()).toEqual([true]);
+
+			harness.app.workshopClosure.close(s.organiser, s.workshopId);
+			await waitFor(() => closeCodes.includes(ACCESS_CHANGED_CLOSE_CODE));
+			// y-websocket reconnects by itself; the new connection is read-only.
+			await waitFor(() => participant.provider.wsconnected && peers().length === 1 && peers()[0] === false);
+
+			harness.app.workshopClosure.reopen(s.organiser, s.workshopId);
+			await waitFor(() => closeCodes.filter((c) => c === ACCESS_CHANGED_CLOSE_CODE).length === 2);
+			await waitFor(() => participant.provider.wsconnected && peers().length === 1 && peers()[0] === true);
+			participant.provider.destroy();
 		});
 	});
 });
