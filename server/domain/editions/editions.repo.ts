@@ -56,7 +56,7 @@ export function createEditionsRepo(db: Db) {
 			prepare('INSERT INTO series (id, title, created_at) VALUES (?, ?, ?)').run(id, title, now);
 			return id;
 		},
-		insert(row: Omit<EditionRow, 'series_title'>) {
+		insert(row: Omit<EditionRow, 'series_title' | 'chat_public' | 'close_delay_minutes'>) {
 			prepare(
 				`INSERT INTO editions (id, series_id, title, city, venue, starts_on, ends_on, timezone, description, licence, status, created_by, created_at, updated_at)
 				 VALUES (@id, @series_id, @title, @city, @venue, @starts_on, @ends_on, @timezone, @description, @licence, @status, @created_by, @created_at, @updated_at)`

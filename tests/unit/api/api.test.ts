@@ -141,6 +141,8 @@ const edition = (id: string, startsOn: string, status: 'draft' | 'published' = '
 	description: '',
 	licence: 'etalab-2.0',
 	status,
+	chat_public: 0,
+	close_delay_minutes: 120,
 	created_by: 'secret-user',
 	created_at: '2018-01-01T00:00:00Z',
 	updated_at: '2018-01-01T00:00:00Z'
