@@ -2,6 +2,7 @@
 import * as Y from 'yjs';
 import type { Db } from '../db/open';
 import type { ChatRepo } from '../domain/chat/chat.repo';
+import { createOutboxRepo } from '../domain/outbox/outbox.repo';
 import {
 	archivedCount,
 	CHAT_ARCHIVE_AT,
@@ -39,6 +40,8 @@ function docFrom(update: Uint8Array): Y.Doc {
 
 export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStore; repo: ChatRepo; clock: () => number }) {
 	const { db, repo } = deps;
+	// Archived messages are outside the live room, so the room's change mark does not cover their moderation.
+	const outbox = createOutboxRepo(db, deps.clock);
 
 	/**
 	 * Changes the room's document and the tables in one SQLite transaction: the update is written
@@ -137,6 +140,7 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 					db.transaction(() => {
 						logRow();
 						repo.updateArchived(workshopId, entry.id, JSON.stringify(tombstone));
+						outbox.record('chat.moderated', workshopId);
 					})();
 				}
 				// Older versions of the document still hold the text, archived or not.
@@ -158,6 +162,7 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 					db.transaction(() => {
 						repo.updateArchived(workshopId, messageId, JSON.stringify(message));
 						repo.deleteModeration(workshopId, messageId);
+						outbox.record('chat.moderated', workshopId);
 					})();
 				}
 			});

@@ -62,6 +62,8 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; sources: Sea
 			else if (row.topic === 'pad.deleted') work.deletes.push(`padId = ${q(id)}`);
 			else if (row.topic === 'deliverable.changed') work.deliverables.add(id);
 			else if (row.topic === 'deliverable.deleted') work.deleteIds.push(`deliverable-${id}`);
+			// The whole workshop is rebuilt, archive included: rare, and hidden messages must leave the index.
+			else if (row.topic === 'chat.moderated') work.workshops.add(id);
 		}
 		for (const { room } of rooms) {
 			const [kind, id] = room.split(':') as [string, string];

@@ -2,9 +2,16 @@
 import type { Db } from '../../db/open';
 import type { Clock } from '../types';
 
-export type OutboxTopic = 'edition.changed' | 'edition.deleted' | 'workshop.changed' | 'workshop.deleted' | 'pad.changed' | 'pad.deleted'
+export type OutboxTopic =
+	| 'edition.changed'
+	| 'edition.deleted'
+	| 'workshop.changed'
+	| 'workshop.deleted'
+	| 'pad.changed'
+	| 'pad.deleted'
 	| 'deliverable.changed'
-	| 'deliverable.deleted';
+	| 'deliverable.deleted'
+	| 'chat.moderated';
 export type OutboxRow = { id: number; topic: OutboxTopic; entity_id: string; payload: string; created_at: string };
 
 export function createOutboxRepo(db: Db, clock: Clock) {

@@ -150,6 +150,18 @@ describe('search over a real Meilisearch', () => {
 		expect((await ask(w, alice, 'xylophonique')).total).toBe(0);
 	});
 
+	it('drops a hidden message from the results, even one already moved out of the live chat into the archive', async () => {
+		const { app } = w;
+		const first = say(app, liveA, carol, 'Une remarque hippopotamesque à modérer.', Date.parse('2018-09-13T12:11:00Z'));
+		for (let i = 0; i < 260; i++) say(app, liveA, carol, `Message ${i}`, Date.parse('2018-09-13T12:12:00Z') + i);
+		expect(app.chat.archive(alice, liveA).archived).toBeGreaterThan(0);
+		await w.flush();
+		expect((await ask(w, alice, 'hippopotamesque')).total).toBe(1);
+		app.chat.moderate(alice, liveA, { messageId: first, action: 'hide' });
+		await w.flush();
+		expect((await ask(w, alice, 'hippopotamesque')).total).toBe(0);
+	});
+
 	it('makes an edit searchable within 2 s without being asked: the indexer wakes on the changed-room mark', async () => {
 		const { app } = w;
 		const pad = app.pads.create(alice, closedA, { title: 'En direct' }).id;
