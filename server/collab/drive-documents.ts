@@ -1,6 +1,6 @@
 // Writes drive metadata into the `drive:<workshopId>` room, so connected clients see files as soon as they are stored.
 import * as Y from 'yjs';
-import { deleteFile, deleteFolder, driveSnapshot, readFile, writeFile, writeFolder, type DriveFile, type DriveFolder, type DriveSnapshot } from '../shared/drive-doc';
+import { applyDriveBatch, deleteFile, deleteFolder, driveSnapshot, readFile, writeFile, writeFolder, type DriveBatch, type DriveFile, type DriveFolder, type DriveSnapshot } from '../shared/drive-doc';
 import type { Rooms } from './rooms';
 
 const roomOf = (workshopId: string) => `drive:${workshopId}`;
@@ -10,6 +10,8 @@ export type DriveDocuments = {
 	removeFile(workshopId: string, fileId: string): void;
 	putFolder(workshopId: string, folder: DriveFolder, authorId: string | null): void;
 	removeFolder(workshopId: string, folderId: string): void;
+	/** Writes a batch as one update: connected clients see a folder and its contents go to the trash together. */
+	apply(workshopId: string, batch: DriveBatch, authorId: string | null): void;
 	file(workshopId: string, fileId: string): DriveFile | null;
 	snapshot(workshopId: string): DriveSnapshot;
 };
@@ -38,6 +40,7 @@ export function createDriveDocuments(deps: { rooms: Rooms }): DriveDocuments {
 		removeFile: (workshopId, fileId) => change(workshopId, null, (doc) => deleteFile(doc, fileId)),
 		putFolder: (workshopId, folder, authorId) => change(workshopId, authorId, (doc) => writeFolder(doc, folder)),
 		removeFolder: (workshopId, folderId) => change(workshopId, null, (doc) => deleteFolder(doc, folderId)),
+		apply: (workshopId, batch, authorId) => change(workshopId, authorId, (doc) => applyDriveBatch(doc, batch)),
 		file: (workshopId, fileId) => read(workshopId, (doc) => readFile(doc, fileId)),
 		snapshot: (workshopId) => read(workshopId, driveSnapshot)
 	};

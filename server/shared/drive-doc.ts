@@ -12,7 +12,10 @@ export const driveFolderSchema = z.object({
 	name: z.string(),
 	parentId: z.string().nullable(),
 	createdBy: person,
-	createdAt: z.string()
+	createdAt: z.string(),
+	/** Set when the folder is in the trash; `trashedWith` names the folder whose trashing took it along (itself when trashed directly). */
+	trashedAt: z.string().nullable().default(null),
+	trashedWith: z.string().nullable().default(null)
 });
 
 export const driveFileSchema = z.object({
@@ -29,6 +32,8 @@ export const driveFileSchema = z.object({
 	uploadedBy: person,
 	uploadedAt: z.string(),
 	trashedAt: z.string().nullable(),
+	/** The folder whose trashing took this file along; null when the file itself was put in the trash. */
+	trashedWith: z.string().nullable().default(null),
 	transcript: z.string().optional()
 });
 
@@ -70,6 +75,16 @@ export function writeFile(doc: Y.Doc, file: DriveFile): void {
 export function writeFolder(doc: Y.Doc, folder: DriveFolder): void {
 	foldersMap(doc).set(folder.id, { ...folder });
 	doc.getMap<unknown>(META).set('schemaVersion', DRIVE_SCHEMA_VERSION);
+}
+
+/** Several entries written and removed at once (a folder trashed with its contents, the trash emptied). */
+export type DriveBatch = { files?: DriveFile[]; folders?: DriveFolder[]; removeFiles?: string[]; removeFolders?: string[] };
+
+export function applyDriveBatch(doc: Y.Doc, batch: DriveBatch): void {
+	for (const file of batch.files ?? []) writeFile(doc, file);
+	for (const folder of batch.folders ?? []) writeFolder(doc, folder);
+	for (const id of batch.removeFiles ?? []) deleteFile(doc, id);
+	for (const id of batch.removeFolders ?? []) deleteFolder(doc, id);
 }
 
 export const deleteFile = (doc: Y.Doc, id: string) => filesMap(doc).delete(id);

@@ -27,6 +27,10 @@ export interface BlobStore {
 	open(sha256: string, range?: ByteRange): Readable | null;
 	has(sha256: string): boolean;
 	remove(sha256: string): Promise<void>;
+	/** Every stored blob with the time it was last written (or re-committed by an identical upload). */
+	list(): AsyncIterable<{ sha256: string; modifiedAt: number }>;
+	/** Removes staged bytes written before `before` (ms since epoch) that were never committed (a crash mid-upload); returns how many. */
+	removeStaleStaging(before: number): Promise<number>;
 }
 
 export const HEAD_BYTES = 8192;

@@ -52,9 +52,13 @@ export function createLocalBlobStore(dataDir: string): BlobStore {
 				settled = true;
 				const target = pathOf(sha256);
 				await fs.promises.mkdir(path.dirname(target), { recursive: true });
-				// Same content already stored: keep the existing file, drop the copy.
-				if (fs.existsSync(target)) await fs.promises.rm(tmp, { force: true });
-				else await fs.promises.rename(tmp, target);
+				// Same content already stored: keep the existing file, drop the copy, and mark the blob fresh so the
+				// orphan sweep spares it until the row that will reference it is written.
+				if (fs.existsSync(target)) {
+					await fs.promises.rm(tmp, { force: true });
+					const now = new Date();
+					await fs.promises.utimes(target, now, now);
+				} else await fs.promises.rename(tmp, target);
 			},
 			async discard() {
 				if (settled) return;
@@ -74,6 +78,29 @@ export function createLocalBlobStore(dataDir: string): BlobStore {
 		has: (sha256) => fs.existsSync(pathOf(sha256)),
 		async remove(sha256) {
 			await fs.promises.rm(pathOf(sha256), { force: true });
+		},
+		async *list() {
+			const shards = await fs.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+			for (const shard of shards) {
+				if (!shard.isDirectory() || !/^[0-9a-f]{2}$/.test(shard.name)) continue;
+				for (const name of await fs.promises.readdir(path.join(root, shard.name))) {
+					if (!SHA256.test(name) || !name.startsWith(shard.name)) continue;
+					const stat = await fs.promises.stat(path.join(root, shard.name, name)).catch(() => null);
+					if (stat?.isFile()) yield { sha256: name, modifiedAt: stat.mtimeMs };
+				}
+			}
+		},
+		async removeStaleStaging(before) {
+			let removed = 0;
+			for (const name of await fs.promises.readdir(tmpDir).catch(() => [] as string[])) {
+				const file = path.join(tmpDir, name);
+				const stat = await fs.promises.stat(file).catch(() => null);
+				if (stat?.isFile() && stat.mtimeMs < before) {
+					await fs.promises.rm(file, { force: true });
+					removed++;
+				}
+			}
+			return removed;
 		}
 	};
 }

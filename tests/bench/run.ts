@@ -2,6 +2,7 @@
 // (SQLite persistence and session auth on) and two in-memory reference servers with the same load, on this
 // machine and in this run, then prints every figure, its ratio to the better reference, and PASS/FAIL checks.
 import { type Ctx } from './kit';
+import { scenarioChat } from './scenarios-chat';
 import { scenarioD, scenarioE, scenarioF } from './scenarios-other';
 import { scenarioA, scenarioB, scenarioC, scenarioG } from './scenarios-typing';
 import { Report, type ServerKind } from './stats';
@@ -13,7 +14,8 @@ const scenarios: Record<string, { title: string; run: (ctx: Ctx) => Promise<void
 	d: { title: 'a connect storm: 2,000 clients over 100 rooms, with auth', run: scenarioD },
 	e: { title: 'cold join of a pad with 200,000 operations of history', run: scenarioE },
 	f: { title: 'memory per idle open room', run: scenarioF },
-	g: { title: 'collaboration carets: an awareness update per keystroke on (a)', run: scenarioG }
+	g: { title: 'collaboration carets: an awareness update per keystroke on (a)', run: scenarioG },
+	chat: { title: 'the workshop chat: 30 rooms × 30 participants, 1 message/s per room, stock y-websocket clients', run: scenarioChat }
 };
 
 async function main() {

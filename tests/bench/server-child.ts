@@ -2,10 +2,10 @@
 // (fixtures, CPU time and memory, GC) so that its CPU is measured with process.cpuUsage() apart from the load generator.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ServerKind } from './stats';
-import { listen, type ServerUnderTest } from './servers/types';
+import { listen, type FixtureKind, type ServerUnderTest } from './servers/types';
 
 export type ChildRequest =
-	| { id: number; cmd: 'fixtures'; rooms: number; clientsPerRoom: number }
+	| { id: number; cmd: 'fixtures'; rooms: number; clientsPerRoom: number; kind?: FixtureKind }
 	| { id: number; cmd: 'stats' }
 	| { id: number; cmd: 'gc' }
 	| { id: number; cmd: 'roomLoaded'; name: string }
@@ -67,7 +67,7 @@ async function main() {
 		try {
 			switch (req.cmd) {
 				case 'fixtures':
-					return send({ id: req.id, result: sut.fixtures(req.rooms, req.clientsPerRoom) });
+					return send({ id: req.id, result: sut.fixtures(req.rooms, req.clientsPerRoom, req.kind) });
 				case 'stats':
 					return send({ id: req.id, result: stats(sut) });
 				case 'gc': {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServerStats } from './server-child';
 import type { ServerKind } from './stats';
-import type { RoomFixture } from './servers/types';
+import type { FixtureKind, RoomFixture } from './servers/types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -12,7 +12,7 @@ export type ServerHandle = {
 	kind: ServerKind;
 	port: number;
 	base: string;
-	fixtures(rooms: number, clientsPerRoom: number): Promise<RoomFixture[]>;
+	fixtures(rooms: number, clientsPerRoom: number, kind?: FixtureKind): Promise<RoomFixture[]>;
 	stats(timeoutMs?: number): Promise<ServerStats>;
 	gcStats(): Promise<ServerStats>;
 	roomLoaded(name: string): Promise<boolean>;
@@ -82,7 +82,7 @@ export async function launchServer(kind: ServerKind, options: LaunchOptions = {}
 		kind,
 		port,
 		base: `ws://127.0.0.1:${port}`,
-		fixtures: (rooms, clientsPerRoom) => request({ cmd: 'fixtures', rooms, clientsPerRoom }),
+		fixtures: (rooms, clientsPerRoom, kind) => request({ cmd: 'fixtures', rooms, clientsPerRoom, kind }),
 		stats: (timeoutMs) => request({ cmd: 'stats' }, timeoutMs),
 		gcStats: () => request({ cmd: 'gc' }),
 		roomLoaded: (name) => request({ cmd: 'roomLoaded', name }),

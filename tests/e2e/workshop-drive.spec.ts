@@ -95,3 +95,127 @@ test('a guest shares files that everyone sees live, with previews, safely, by ke
 	await aliceContext.close();
 	await bobContext.close();
 });
+
+const MP3 = Buffer.from('ID3\u0003\u0000\u0000\u0000\u0000\u0000\u0000rest-of-an-mp3-recording');
+
+test('folders are renamed, moved, trashed with their contents and restored; a recording dropped in gets a transcript; the trash is emptied', async ({ browser, createPerson, logIn, liveWorkshop }) => {
+	const alice = await createPerson('Alice Martin');
+	const { edition, workshopId } = liveWorkshop(alice, 'NEC dossiers');
+	const driveUrl = `/editions/${edition.id}/workshops/${workshopId}/drive`;
+	const aliceContext = await browser.newContext();
+	await logIn(aliceContext, alice);
+	// Alice also has the drive open on the room's screen (another browser): changes must arrive there through the server.
+	const screenContext = await browser.newContext();
+	await logIn(screenContext, alice);
+	const page = await aliceContext.newPage();
+	forbidDialogs(page, 'Alice');
+	await page.goto(driveUrl);
+	await expect(page.getByText('En ligne, enregistré')).toBeVisible();
+
+	for (const name of ['Sons', 'Archives']) {
+		await page.getByLabel('Nom du nouveau dossier').fill(name);
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('link', { name: `Ouvrir le dossier ${name}` })).toBeVisible();
+	}
+
+	// Alice opens « Sons » and drops a recording onto the drop zone (a real drop event carrying the file).
+	await page.getByRole('link', { name: 'Ouvrir le dossier Sons' }).click();
+	await expect(page.getByRole('link', { name: 'Sons', exact: true })).toHaveAttribute('aria-current', 'location');
+	await page.getByRole('group', { name: 'Zone de dépôt des fichiers' }).evaluate((zone, bytes) => {
+		const data = new DataTransfer();
+		data.items.add(new File([new Uint8Array(bytes)], 'entretien.mp3', { type: 'audio/mpeg' }));
+		zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+		zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+	}, [...MP3]);
+	await expect(page.getByRole('progressbar', { name: 'Envoi de entretien.mp3' })).toHaveAttribute('value', '100');
+	const files = page.getByRole('list', { name: 'Fichiers de ce dossier' });
+	await expect(files.getByRole('listitem').filter({ hasText: 'entretien.mp3' })).toBeVisible();
+
+	// Its transcript, typed beside the player.
+	await page.getByRole('button', { name: 'Aperçu entretien.mp3' }).click();
+	const preview = page.getByRole('region', { name: 'Aperçu de entretien.mp3' });
+	await expect(preview.locator('audio[aria-label="entretien.mp3"]')).toBeVisible();
+	await preview.getByLabel('Texte de la transcription').fill('Bonjour, nous parlons des communs numériques.');
+	await preview.getByRole('button', { name: 'Enregistrer la transcription' }).click();
+	await expect(preview.getByText('Enregistré.')).toBeVisible();
+	const screen = await screenContext.newPage();
+	await screen.goto(`${driveUrl}?folder=${new URL(page.url()).searchParams.get('folder')}`);
+	await screen.getByRole('button', { name: 'Aperçu entretien.mp3' }).click();
+	await expect(screen.getByRole('region', { name: 'Aperçu de entretien.mp3' }).getByLabel('Texte de la transcription')).toHaveValue('Bonjour, nous parlons des communs numériques.');
+	await screen.goto(driveUrl);
+
+	// Back at the root, by keyboard: rename « Sons », then move it into « Archives » (never into itself).
+	await page.getByRole('link', { name: 'Tous les fichiers' }).click();
+	await page.getByRole('button', { name: 'Renommer Sons' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByLabel('Nouveau nom')).toBeFocused();
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.type('Podcasts');
+	await page.keyboard.press('Enter');
+	await expect(screen.getByRole('link', { name: 'Ouvrir le dossier Podcasts' })).toBeVisible();
+	await page.getByRole('button', { name: 'Déplacer Podcasts' }).focus();
+	await page.keyboard.press('Enter');
+	const destination = page.getByLabel('Dossier de destination');
+	await expect(destination).toBeFocused();
+	await expect(destination.getByRole('option')).toHaveText(['Tous les fichiers', 'Archives']);
+	await destination.selectOption({ label: 'Archives' });
+	await page.getByRole('button', { name: 'Déplacer', exact: true }).click();
+	await expect(screen.getByRole('link', { name: 'Ouvrir le dossier Podcasts' })).toHaveCount(0);
+	await page.getByRole('link', { name: 'Ouvrir le dossier Archives' }).click();
+	await expect(page.getByRole('link', { name: 'Ouvrir le dossier Podcasts' })).toBeVisible();
+
+	// To the trash with its recording; from the room's screen it is restored, contents included.
+	await page.getByRole('button', { name: 'Mettre le dossier à la corbeille Podcasts' }).click();
+	await expect(page.getByRole('link', { name: 'Ouvrir le dossier Podcasts' })).toHaveCount(0);
+	await screen.getByRole('button', { name: 'Corbeille (1)' }).click();
+	await expect(screen.getByRole('region', { name: 'Corbeille' })).toContainText('Podcasts (avec son contenu)');
+	await screen.getByRole('button', { name: 'Restaurer Podcasts' }).click();
+	await page.getByRole('link', { name: 'Ouvrir le dossier Podcasts' }).click();
+	await expect(files.getByRole('listitem').filter({ hasText: 'entretien.mp3' })).toBeVisible();
+
+	// Trashed again, then gone for good once the trash is emptied (after confirming).
+	await page.getByRole('link', { name: 'Archives' }).click();
+	await page.getByRole('button', { name: 'Mettre le dossier à la corbeille Podcasts' }).click();
+	await screen.getByRole('button', { name: 'Vider la corbeille' }).click();
+	await expect(screen.getByText('Supprimer définitivement 1 élément(s) ?')).toBeVisible();
+	await expect(screen.getByRole('button', { name: 'Oui, supprimer définitivement' })).toBeFocused();
+	await screen.keyboard.press('Enter');
+	await expect(screen.getByRole('status').filter({ hasText: 'Corbeille vidée : 1 fichier(s), 1 dossier(s)' })).toBeVisible();
+	await expect(screen.getByRole('region', { name: 'Corbeille' })).toContainText('La corbeille est vide.');
+	await expectAccessible(screen);
+	await expectAccessible(page);
+
+	await aliceContext.close();
+	await screenContext.close();
+});
+
+test('without JavaScript the drive lists files with download links and takes uploads; a full drive says why', async ({ browser, app, createPerson, logIn, liveWorkshop }) => {
+	const alice = await createPerson('Alice Martin');
+	const { edition, workshopId } = liveWorkshop(alice, 'NEC sans script');
+	const driveUrl = `/editions/${edition.id}/workshops/${workshopId}/drive`;
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	await logIn(context, alice);
+	const page = await context.newPage();
+	await page.goto(driveUrl);
+
+	await page.getByLabel('Ajouter des fichiers').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Notes de l’atelier') });
+	await page.getByRole('button', { name: 'Envoyer' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Fichier(s) ajouté(s) : notes.txt.' })).toBeVisible();
+	const link = page.getByRole('list', { name: 'Fichiers de ce dossier' }).getByRole('link', { name: 'Télécharger notes.txt' });
+	await expect(link).toBeVisible();
+	expect(await (await context.request.get((await link.getAttribute('href'))!)).text()).toBe('Notes de l’atelier');
+
+	// The workshop already holds recordings up to a few bytes under its quota (a row standing for them: the
+	// quota counts stored sizes), so the next upload is refused with the reason and what to do about it.
+	const quota = app.files.limits.workshopQuotaBytes;
+	app.db
+		.prepare(
+			`INSERT INTO files (id, workshop_id, folder_id, name, sha256, size, mime, kind, active, uploaded_by, uploader_name, uploaded_at, trashed_at, transcript)
+			 VALUES (?, ?, NULL, 'captation.mp4', ?, ?, 'video/mp4', 'video', 0, NULL, 'Régie', ?, ?, NULL)`
+		)
+		.run(`quota${Date.now().toString(36)}`, workshopId, 'e'.repeat(64), quota - 10, new Date().toISOString(), new Date().toISOString());
+	await page.getByLabel('Ajouter des fichiers').setInputFiles({ name: 'plus.txt', mimeType: 'text/plain', buffer: Buffer.from('encore quelques octets') });
+	await page.getByRole('button', { name: 'Envoyer' }).click();
+	await expect(page.getByRole('alert')).toContainText('L’espace de l’atelier est plein : la limite est de 500 Mo au total. Les fichiers de la corbeille comptent');
+	await context.close();
+});

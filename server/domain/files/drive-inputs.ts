@@ -19,6 +19,8 @@ export const uploadInputSchema = z.object({
 export const renameSchema = z.object({ name: cleanName(200) });
 export const moveSchema = z.object({ folderId: id.nullable() });
 export const folderSchema = z.object({ name: cleanName(100), parentId: id.nullable().default(null) });
+export const renameFolderSchema = z.object({ name: cleanName(100) });
+export const moveFolderSchema = z.object({ parentId: id.nullable() });
 export const TRANSCRIPT_MAX_CHARS = 200_000;
 export const transcriptSchema = z.object({ transcript: z.string().max(TRANSCRIPT_MAX_CHARS, 'tooLong') });
 

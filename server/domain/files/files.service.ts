@@ -1,23 +1,20 @@
-// The workshop drive: uploads with access checks and quotas, trash and restore, rename, move, folders, transcripts.
+// The workshop drive: uploads with access checks and quotas, trash and restore, rename, move, transcripts; folders and the trash in their own modules.
 import type { Db } from '../../db/open';
 import { AppError } from '../../shared/errors';
-import type { DriveFile, DriveFolder } from '../../shared/drive-doc';
+import { DRIVE_SCHEMA_VERSION, type DriveFile, type DriveFolder, type DriveSnapshot } from '../../shared/drive-doc';
 import { newId } from '../../shared/ids';
 import { parseInput } from '../../shared/validate';
 import { BlobTooLargeError, type BlobStore, type ByteRange } from '../../storage/blob-store';
 import { sniffType } from '../../storage/sniff';
 import type { WorkshopsService } from '../programme/workshops.service';
 import type { Clock, Viewer } from '../types';
+import { toDriveFile, toDriveFolder, type DriveContext, type DriveMetadata } from './drive-entries';
+import { createDriveFolders } from './drive-folders';
+import { createDriveTrash } from './drive-trash';
 import { describeBytes, folderSchema, moveSchema, renameSchema, transcriptSchema, uploadInputSchema, type DriveLimits } from './drive-inputs';
 import { createFilesRepo, type FileRow, type FolderRow } from './files.repo';
 
-/** Where drive metadata goes once bytes and rows are safe; the collab layer's drive documents implement it. */
-export type DriveMetadata = {
-	putFile(workshopId: string, file: DriveFile, authorId: string | null): void;
-	removeFile(workshopId: string, fileId: string): void;
-	putFolder(workshopId: string, folder: DriveFolder, authorId: string | null): void;
-	removeFolder(workshopId: string, folderId: string): void;
-};
+export type { DriveMetadata } from './drive-entries';
 
 export type UploadRequest = {
 	name: string;
@@ -30,29 +27,6 @@ export type UploadRequest = {
 };
 
 type Deps = { db: Db; clock: Clock; workshops: WorkshopsService; blobs: BlobStore; metadata: DriveMetadata; limits: DriveLimits };
-
-export const toDriveFile = (row: FileRow): DriveFile => ({
-	id: row.id,
-	name: row.name,
-	folderId: row.folder_id,
-	fileId: row.id,
-	size: row.size,
-	mime: row.mime,
-	kind: row.kind,
-	active: row.active === 1,
-	uploadedBy: { id: row.uploaded_by ?? '', name: row.uploader_name },
-	uploadedAt: row.uploaded_at,
-	trashedAt: row.trashed_at,
-	...(row.transcript !== null ? { transcript: row.transcript } : {})
-});
-
-const toDriveFolder = (row: FolderRow): DriveFolder => ({
-	id: row.id,
-	name: row.name,
-	parentId: row.parent_id,
-	createdBy: { id: row.created_by ?? '', name: row.creator_name },
-	createdAt: row.created_at
-});
 
 export function createFilesService(deps: Deps) {
 	const repo = createFilesRepo(deps.db);
@@ -89,18 +63,21 @@ export function createFilesService(deps: Deps) {
 		if (folderId === null) return;
 		const folder = repo.findFolder(folderId);
 		if (!folder || folder.workshop_id !== workshopId) throw new AppError('invalid', 'unknown folder', { folderId: 'invalidChoice' });
+		if (folder.trashed_at) throw new AppError('invalid', 'that folder is in the trash', { folderId: 'folderTrashed' });
 	}
 
 	function tooLarge(kind: 'file' | 'quota', limitBytes: number) {
+		// Trashed files keep their bytes until the trash is emptied, so they count: say so where it matters.
 		const what = kind === 'file' ? 'per-file limit' : 'workshop drive quota';
-		return new AppError('too_large', `exceeds the ${what} of ${describeBytes(limitBytes)}`, {
+		const hint = kind === 'quota' ? ' (files in the trash count until a facilitator empties it)' : '';
+		return new AppError('too_large', `exceeds the ${what} of ${describeBytes(limitBytes)}${hint}`, {
 			file: kind === 'file' ? 'fileTooLarge' : 'quotaExceeded',
 			limitBytes: String(limitBytes)
 		});
 	}
 
 	async function removeBlobIfUnused(sha256: string) {
-		if (repo.countBySha256(sha256) === 0) await deps.blobs.remove(sha256);
+		if (!repo.isReferenced(sha256)) await deps.blobs.remove(sha256);
 	}
 
 	/** Writes a row change, then the live entry; if the live write fails the row goes back as it was. */
@@ -110,16 +87,31 @@ export function createFilesService(deps: Deps) {
 		try {
 			deps.metadata.putFile(row.workshop_id, toDriveFile(updated), authorId);
 		} catch (e) {
-			const { name, folder_id, trashed_at, transcript } = row;
-			repo.update(row.id, { name, folder_id, trashed_at, transcript });
+			const { name, folder_id, trashed_at, trashed_with, transcript } = row;
+			repo.update(row.id, { name, folder_id, trashed_at, trashed_with, transcript });
 			throw e;
 		}
 		return toDriveFile(updated);
 	}
 
+	const context: DriveContext = { db: deps.db, repo, blobs: deps.blobs, metadata: deps.metadata, now, rightsIn, writer, assertFolderIn, removeBlobIfUnused };
+
 	return {
+		...createDriveFolders(context),
+		...createDriveTrash(context),
 		limits: deps.limits,
 		rightsIn,
+
+		/** The drive as stored, for the server-rendered list (it works without JavaScript); the live room carries the same entries. */
+		list(viewer: Viewer | null, workshopId: string): DriveSnapshot {
+			if (!rightsIn(viewer, workshopId).canRead) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to see its drive');
+			const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'fr');
+			return {
+				schemaVersion: DRIVE_SCHEMA_VERSION,
+				folders: repo.listFolders(workshopId).map(toDriveFolder).sort(byName),
+				files: repo.listFiles(workshopId).map(toDriveFile).sort(byName)
+			};
+		},
 
 		/** A file reached through another workshop's URL does not exist. */
 		assertInWorkshop(fileId: string, workshopId: string): void {
@@ -166,6 +158,7 @@ export function createFilesService(deps: Deps) {
 				uploader_name: who.viewer.displayName,
 				uploaded_at: now(),
 				trashed_at: null,
+				trashed_with: null,
 				transcript: null
 			};
 			let inserted = false;
@@ -196,7 +189,9 @@ export function createFilesService(deps: Deps) {
 				name: input.name,
 				created_by: who.viewer.id,
 				creator_name: who.viewer.displayName,
-				created_at: now()
+				created_at: now(),
+				trashed_at: null,
+				trashed_with: null
 			};
 			repo.insertFolder(row);
 			try {
@@ -224,14 +219,17 @@ export function createFilesService(deps: Deps) {
 		/** Anyone who writes may put a file in the trash; only facilitators take it out again. */
 		trash(viewer: Viewer | null, fileId: string): DriveFile {
 			const { row, rights } = writableFile(viewer, fileId);
-			return changeFile(row, { trashed_at: now() }, rights.viewer.id);
+			return changeFile(row, { trashed_at: now(), trashed_with: null }, rights.viewer.id);
 		},
 
 		restore(viewer: Viewer | null, fileId: string): DriveFile {
 			const { row, rights } = fileFor(viewer, fileId);
 			if (!rights.canFacilitate) throw new AppError('forbidden', 'only facilitators restore files');
 			if (!row.trashed_at) return toDriveFile(row);
-			return changeFile(row, { trashed_at: null }, viewer!.id);
+			// Its folder may be in the trash (or gone): the file comes back at the root rather than out of sight.
+			const folder = row.folder_id ? repo.findFolder(row.folder_id) : null;
+			const folder_id = folder && !folder.trashed_at ? folder.id : null;
+			return changeFile(row, { trashed_at: null, trashed_with: null, folder_id }, viewer!.id);
 		},
 
 		setTranscript(viewer: Viewer | null, fileId: string, raw: unknown): DriveFile {

@@ -16,9 +16,9 @@ export async function startHocus(): Promise<ServerUnderTest> {
 	);
 	return {
 		server,
-		fixtures: (rooms, clientsPerRoom) =>
+		fixtures: (rooms, clientsPerRoom, kind) =>
 			Array.from({ length: rooms }, (): RoomFixture => {
-				const name = refRoomName();
+				const name = refRoomName(kind);
 				return { name, path: `/${name}`, tokens: new Array<null>(clientsPerRoom).fill(null) };
 			}),
 		roomLoaded: (name) => hocuspocus.documents.has(name),

@@ -7,7 +7,7 @@ import { createApp } from '../../../server/app';
 import { createCollabEndpoint, sameOrigin } from '../../../server/collab/endpoint';
 import { openDatabase, type Db } from '../../../server/db/open';
 import type { Viewer } from '../../../server/domain/types';
-import type { RoomFixture, ServerUnderTest } from './types';
+import type { FixtureKind, RoomFixture, ServerUnderTest } from './types';
 
 /**
  * Times every SQLite transaction the app runs (the doc store's group commits, snapshots) without touching server
@@ -58,8 +58,8 @@ export async function startOurs(options: { idleUnloadMs: number }): Promise<Serv
 	let workshopCount = 0;
 	let guestCount = 0;
 
-	/** One workshop per room (all in one edition, as at a real event), one pad each, one joined guest with a session per client. */
-	function fixtures(rooms: number, clientsPerRoom: number): RoomFixture[] {
+	/** One workshop per room (all in one edition, as at a real event), its pad or its chat, one joined guest with a session per client. */
+	function fixtures(rooms: number, clientsPerRoom: number, kind: FixtureKind = 'pad'): RoomFixture[] {
 		return db.transaction(() => {
 			const out: RoomFixture[] = [];
 			for (let r = 0; r < rooms; r++) {
@@ -69,15 +69,17 @@ export async function startOurs(options: { idleUnloadMs: number }): Promise<Serv
 					startsAt: `${today}T00:00`,
 					endsAt: `${today}T23:59`
 				});
-				const pad = app.pads.create(organiser, workshopId, { title: 'Notes' });
 				const code = db.prepare('SELECT join_code FROM workshops WHERE id = ?').pluck().get(workshopId) as string;
 				const tokens: string[] = [];
+				const userIds: string[] = [];
 				for (let c = 0; c < clientsPerRoom; c++) {
 					const guest = app.accounts.createGuest({ displayName: `Participant ${++guestCount}` });
 					app.workshops.join(guest, code);
 					tokens.push(app.sessions.create(guest.id, true).token);
+					userIds.push(guest.id);
 				}
-				out.push({ name: `pad:${pad.id}`, path: `/collab/pad:${pad.id}`, tokens });
+				const name = kind === 'chat' ? `chat:${workshopId}` : `pad:${app.pads.create(organiser, workshopId, { title: 'Notes' }).id}`;
+				out.push({ name, path: `/collab/${name}`, tokens, userIds });
 			}
 			return out;
 		})();

@@ -9,12 +9,17 @@ export type RoomFixture = {
 	path: string;
 	/** One session token per client (null: the server has no authentication). */
 	tokens: (string | null)[];
+	/** The user id behind each token, for rooms that check authorship (ours: the chat); absent for the references. */
+	userIds?: string[];
 };
+
+/** What a room holds: a pad (`pad:<id>`) or a workshop chat (`chat:<workshopId>`). */
+export type FixtureKind = 'pad' | 'chat';
 
 export type ServerUnderTest = {
 	server: http.Server;
 	/** Rooms ready to join, with credentials for `clientsPerRoom` clients each. */
-	fixtures(rooms: number, clientsPerRoom: number): RoomFixture[];
+	fixtures(rooms: number, clientsPerRoom: number, kind?: FixtureKind): RoomFixture[];
 	/** Whether the room's document is currently held in memory. */
 	roomLoaded(name: string): boolean;
 	/** Server-specific counters since the previous call (ours: SQLite transaction timings). */
@@ -31,4 +36,4 @@ export function listen(server: http.Server): Promise<number> {
 
 let counter = 0;
 /** A room id that matches our room-name pattern, for the reference servers. */
-export const refRoomName = () => `pad:ref${process.pid.toString(36)}x${(counter++).toString(36).padStart(6, '0')}`;
+export const refRoomName = (kind: FixtureKind = 'pad') => `${kind}:ref${process.pid.toString(36)}x${(counter++).toString(36).padStart(6, '0')}`;

@@ -11,9 +11,9 @@ export async function startYws(): Promise<ServerUnderTest> {
 	server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => setupWSConnection(ws, req)));
 	return {
 		server,
-		fixtures: (rooms, clientsPerRoom) =>
+		fixtures: (rooms, clientsPerRoom, kind) =>
 			Array.from({ length: rooms }, (): RoomFixture => {
-				const name = refRoomName();
+				const name = refRoomName(kind);
 				return { name, path: `/${name}`, tokens: new Array<null>(clientsPerRoom).fill(null) };
 			}),
 		roomLoaded: (name) => docs.has(name),

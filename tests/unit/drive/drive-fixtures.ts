@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { createDriveDocuments } from '../../../server/collab/drive-documents';
 import { createFilesService } from '../../../server/domain/files/files.service';
-import { readFiles } from '../../../server/shared/drive-doc';
+import { readFiles, readFolders } from '../../../server/shared/drive-doc';
 import { createLocalBlobStore } from '../../../server/storage/local-blob-store';
 import { createAccount, createEdition, createGuest, createTestApp, createWorkshop, joinCodeOf } from '../factories';
 
@@ -34,17 +34,19 @@ export async function createDriveWorld(limits = { uploadMaxBytes: 1000, workshop
 		metadata: createDriveDocuments({ rooms: app.rooms }),
 		limits
 	});
-	const liveFiles = () =>
+	const liveDoc = () =>
 		app.rooms.withRoom(`drive:${workshopId}`, (room) => {
 			const doc = new Y.Doc();
 			Y.applyUpdate(doc, room.state());
-			return readFiles(doc);
+			return doc;
 		});
+	const liveFiles = () => readFiles(liveDoc());
+	const liveFolders = () => readFolders(liveDoc());
 	const blobFiles = () => {
 		const root = path.join(dataDir, 'blobs');
 		if (!fs.existsSync(root)) return [];
 		return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
 	};
 	const rows = () => app.db.prepare('SELECT count(*) FROM files').pluck().get() as number;
-	return { app, alice, bob, workshopId, files, dataDir, liveFiles, blobFiles, rows };
+	return { app, alice, bob, workshopId, files, dataDir, liveFiles, liveFolders, blobFiles, rows };
 }

@@ -37,9 +37,15 @@ export type DriveChange =
 	| { action: 'move'; fileId: string; folderId: string | null }
 	| { action: 'trash' | 'restore'; fileId: string }
 	| { action: 'transcript'; fileId: string; transcript: string }
-	| { action: 'createFolder'; name: string; parentId: string | null };
+	| { action: 'createFolder'; name: string; parentId: string | null }
+	| { action: 'renameFolder'; folderId: string; name: string }
+	| { action: 'moveFolder'; folderId: string; parentId: string | null }
+	| { action: 'trashFolder' | 'restoreFolder'; folderId: string }
+	| { action: 'emptyTrash' };
 
-export async function changeDrive(base: string, change: DriveChange): Promise<DriveResult<DriveFile | DriveFolder>> {
+export type EmptiedTrash = { files: number; folders: number; bytes: number };
+
+export async function changeDrive(base: string, change: DriveChange): Promise<DriveResult<DriveFile | DriveFolder | EmptiedTrash>> {
 	try {
 		const response = await fetch(`${base}/drive/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(change) });
 		return parse(response.status, await response.text());

@@ -1,12 +1,35 @@
+import { AppError } from '$server/shared/errors';
 import { drivePanel } from '$lib/server/live-room';
+import { formAction, orError } from '$lib/server/forms';
 import { readWorkshopInEdition } from '../workshop-in-edition';
-import type { PageServerLoad } from './$types';
+import { chunksOf, driveOf } from './drive-json';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const found = readWorkshopInEdition(locals, params);
+	const panel = drivePanel(locals, found);
 	return {
 		edition: { id: found.edition.id, title: found.edition.title },
 		workshop: { id: found.workshop.id, title: found.workshop.title, status: found.workshop.status },
-		...drivePanel(locals, found)
+		...panel,
+		// Rendered on the server so that the list and its download links need no JavaScript.
+		drive: panel.canRead ? orError(() => locals.app.files.list(locals.viewer, found.workshop.id)) : null
 	};
+};
+
+export const actions: Actions = {
+	/** The upload form without JavaScript: every chosen file, one after the other; the first refusal stops and is shown. */
+	upload: ({ request, locals, params }) =>
+		formAction(request, async (values, form) => {
+			const drive = driveOf(locals, params);
+			const files = form.getAll('file').filter((f): f is File => f instanceof File && f.name !== '');
+			if (files.length === 0) throw new AppError('invalid', 'choose a file to upload', { file: 'required' });
+			const folderId = typeof values.folderId === 'string' && values.folderId !== '' ? values.folderId : null;
+			const added: string[] = [];
+			for (const file of files) {
+				const stored = await drive.upload(locals.viewer, params.workshopId, { name: file.name, folderId, declaredSize: file.size, source: chunksOf(file.stream()) });
+				added.push(stored.name);
+			}
+			return { uploaded: added };
+		})
 };
