@@ -40,7 +40,7 @@ function docFrom(update: Uint8Array): Y.Doc {
 
 export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStore; repo: ChatRepo; clock: () => number }) {
 	const { db, repo } = deps;
-	// Archived messages are outside the live room, so the room's change mark does not cover their moderation.
+	// Archived messages are outside the live room, so the room's change mark does not cover them: the outbox does.
 	const outbox = createOutboxRepo(db, deps.clock);
 
 	/**
@@ -95,6 +95,7 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 					},
 					() => {
 						for (const entry of moving) repo.insertArchived(workshopId, entry.id, JSON.stringify(entry), at);
+						outbox.record('chat.archive.changed', workshopId);
 					}
 				);
 				room.purgeDeleted({ dropHistory: false });
@@ -140,7 +141,7 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 					db.transaction(() => {
 						logRow();
 						repo.updateArchived(workshopId, entry.id, JSON.stringify(tombstone));
-						outbox.record('chat.moderated', workshopId);
+						outbox.record('chat.archive.changed', workshopId);
 					})();
 				}
 				// Older versions of the document still hold the text, archived or not.
@@ -162,7 +163,7 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 					db.transaction(() => {
 						repo.updateArchived(workshopId, messageId, JSON.stringify(message));
 						repo.deleteModeration(workshopId, messageId);
-						outbox.record('chat.moderated', workshopId);
+						outbox.record('chat.archive.changed', workshopId);
 					})();
 				}
 			});

@@ -15,6 +15,8 @@ type Work = {
 	workshops: Set<string>;
 	pads: Set<string>;
 	chats: Set<string>;
+	/** Chats whose archive changed: rebuilt with it. */
+	archivedChats: Set<string>;
 	drives: Set<string>;
 	deliverables: Set<string>;
 	deletes: string[];
@@ -51,7 +53,7 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; sources: Sea
 	const nextRev = () => (lastRev = Math.max(lastRev + 1, Date.now()));
 
 	function collect(rows: OutboxRow[], rooms: { room: string }[]): Work {
-		const work: Work = { editions: new Set(), workshops: new Set(), pads: new Set(), chats: new Set(), drives: new Set(), deliverables: new Set(), deletes: [], deleteIds: [] };
+		const work: Work = { editions: new Set(), workshops: new Set(), pads: new Set(), chats: new Set(), archivedChats: new Set(), drives: new Set(), deliverables: new Set(), deletes: [], deleteIds: [] };
 		for (const row of rows) {
 			const id = row.entity_id;
 			if (row.topic === 'edition.changed') work.editions.add(id);
@@ -62,8 +64,8 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; sources: Sea
 			else if (row.topic === 'pad.deleted') work.deletes.push(`padId = ${q(id)}`);
 			else if (row.topic === 'deliverable.changed') work.deliverables.add(id);
 			else if (row.topic === 'deliverable.deleted') work.deleteIds.push(`deliverable-${id}`);
-			// The whole workshop is rebuilt, archive included: rare, and hidden messages must leave the index.
-			else if (row.topic === 'chat.moderated') work.workshops.add(id);
+			// Messages moved to the archive (maybe before they were ever indexed) or moderated there: the whole chat again.
+			else if (row.topic === 'chat.archive.changed') work.archivedChats.add(id);
 		}
 		for (const { room } of rooms) {
 			const [kind, id] = room.split(':') as [string, string];
@@ -105,8 +107,16 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; sources: Sea
 			stale.push(`padId = ${q(padId)} AND rev < ${rev}`);
 		}
 		const deleteIds = [...work.deleteIds];
-		for (const workshopId of work.chats) {
+		for (const workshopId of work.archivedChats) {
 			if (whole.has(workshopId)) continue;
+			const chat = sources.chat(workshopId, rev, { withArchive: true });
+			if (!chat) continue;
+			docs.push(...chat.docs);
+			sentMessages.set(workshopId, new Set(chat.docs.map((d) => d.id)));
+			deleteIds.push(...chat.hiddenIds);
+		}
+		for (const workshopId of work.chats) {
+			if (whole.has(workshopId) || work.archivedChats.has(workshopId)) continue;
 			const chat = sources.chat(workshopId, rev, { withArchive: false });
 			if (!chat) continue;
 			const sent = sentMessages.get(workshopId) ?? new Set<string>();

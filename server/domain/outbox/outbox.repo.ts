@@ -11,7 +11,7 @@ export type OutboxTopic =
 	| 'pad.deleted'
 	| 'deliverable.changed'
 	| 'deliverable.deleted'
-	| 'chat.moderated';
+	| 'chat.archive.changed';
 export type OutboxRow = { id: number; topic: OutboxTopic; entity_id: string; payload: string; created_at: string };
 
 export function createOutboxRepo(db: Db, clock: Clock) {
