@@ -1,0 +1,108 @@
+// GDPR: a person downloads everything they wrote (portability) or erases their personal data while their
+// licensed contributions stay, credited « contributeur anonyme ».
+import { verify } from '@node-rs/argon2';
+import { z } from 'zod';
+import type { Db } from '../../db/open';
+import type { ChatDocuments } from '../../collab/chat-documents';
+import { isTombstone, type ChatEntry, type ChatMessage } from '../../shared/chat-doc';
+import { AppError } from '../../shared/errors';
+import { parseInput } from '../../shared/validate';
+import { anonymousLabel } from '../deliverables/credits';
+import type { PmNode } from '../pads/pad-html';
+import { renderPadMarkdown } from '../pads/pad-markdown';
+import type { Clock, Viewer } from '../types';
+import { createPrivacyRepo } from './privacy.repo';
+import { createUsersRepo } from './users.repo';
+
+export const PERSONAL_DATA_VERSION = 1;
+
+/** Accounts confirm with their password; guests, who have none, by typing their display name. */
+export const eraseSchema = z.object({
+	password: z.string().max(200, 'tooLong').optional().default(''),
+	confirmName: z.string().trim().max(80, 'tooLong').optional().default('')
+});
+
+type Deps = {
+	db: Db;
+	clock: Clock;
+	chat: Pick<ChatDocuments, 'snapshot' | 'archivePage'>;
+	/** A pad's current content as ProseMirror JSON. */
+	padContent: (padId: string) => unknown;
+};
+
+export function createPrivacyService(deps: Deps) {
+	const repo = createPrivacyRepo(deps.db);
+	const users = createUsersRepo(deps.db);
+	const now = () => new Date(deps.clock()).toISOString();
+
+	/** A workshop's whole chat: the archive page by page, then the live messages. */
+	function chatEntries(workshopId: string): ChatEntry[] {
+		const archived: ChatEntry[] = [];
+		for (let before: number | null = null, first = true; first || before !== null; first = false) {
+			const page = deps.chat.archivePage(workshopId, before, 500);
+			archived.unshift(...page.entries);
+			before = page.nextCursor;
+		}
+		return [...archived, ...deps.chat.snapshot(workshopId).entries];
+	}
+
+	function requireUser(viewer: Viewer | null) {
+		if (!viewer) throw new AppError('unauthenticated', 'log in first');
+		const user = users.findById(viewer.id);
+		if (!user) throw new AppError('not_found', 'user not found');
+		return user;
+	}
+
+	return {
+		/** Everything the person wrote or chose, as one JSON document; never password hashes or token secrets. */
+		collect(viewer: Viewer | null) {
+			const user = requireUser(viewer);
+			const workshops = repo.workshops(user.id);
+			const chatMessages = workshops.flatMap((w) =>
+				chatEntries(w.id)
+					.filter((e): e is ChatMessage => !isTombstone(e) && e.authorId === user.id)
+					.map((e) => ({ workshopId: w.id, workshopTitle: w.title, ...e }))
+			);
+			const pads = repo.pads(user.id).map((p) => ({ ...p, markdown: renderPadMarkdown(deps.padContent(p.id) as PmNode) }));
+			return {
+				schema: 'medialab-personal-data',
+				version: PERSONAL_DATA_VERSION,
+				exportedAt: now(),
+				profile: { id: user.id, username: user.username, displayName: user.display_name, email: user.email, isGuest: user.is_guest === 1, createdAt: user.created_at },
+				memberships: repo.memberships(user.id),
+				workshops,
+				creditChoices: repo.creditChoices(user.id),
+				chatMessages,
+				// Authorship is recorded per update, not per character: each pad is given whole, as it reads now.
+				pads,
+				files: repo.files(user.id).map(({ sha256: _sha, ...f }) => f),
+				deliverableComments: repo.comments(user.id),
+				apiTokens: repo.apiTokens(user.id)
+			};
+		},
+
+		/** Files the person uploaded, with their content address (for the zip export). */
+		uploadedFiles: (viewer: Viewer | null) => repo.files(requireUser(viewer).id),
+
+		/**
+		 * Erases who the person is: username, e-mail, password, display name, sessions, tokens, affiliations, and the
+		 * copies of their name beside what they left. Their contributions stay, credited anonymously in every edition.
+		 */
+		async erase(viewer: Viewer | null, raw: unknown): Promise<void> {
+			const user = requireUser(viewer);
+			const input = parseInput(eraseSchema, raw);
+			if (user.is_guest === 0) {
+				if (!input.password) throw new AppError('invalid', 'confirm with your password', { password: 'required' });
+				if (!user.password_hash || !(await verify(user.password_hash, input.password))) {
+					throw new AppError('invalid', 'wrong password', { password: 'wrongPassword' });
+				}
+			} else if (input.confirmName !== user.display_name.trim()) {
+				throw new AppError('invalid', 'the name does not match', { confirmName: input.confirmName ? 'nameMismatch' : 'required' });
+			}
+			deps.db.transaction(() => {
+				repo.anonymise(user.id, anonymousLabel.fr, repo.creditedEditions(user.id), now());
+			})();
+		}
+	};
+}
+export type PrivacyService = ReturnType<typeof createPrivacyService>;

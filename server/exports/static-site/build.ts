@@ -1,0 +1,31 @@
+// Renders an edition's public archive as a set of files (path -> content), sorted by path: the static site's whole content.
+import type { EditionSnapshot } from '../../domain/archive/archive.service';
+import { toMarkdown } from '../document-export';
+import type { Labels } from '../labels';
+import { buildOpenData, csvTables, openDataCsv } from '../open-data';
+import { paths, renderPage } from './layout';
+import { deliverablePage, exportDocumentOf, figuresPage, indexPage, themePages, trackPages, workshopPage } from './pages';
+import { siteCss } from './site-css';
+
+export function renderStaticSite(snapshot: EditionSnapshot, labels: Labels, origin: string): Map<string, string> {
+	const ctx = { snapshot, labels, origin };
+	const title = snapshot.edition.title;
+	const pages = [
+		indexPage(ctx),
+		figuresPage(ctx),
+		...snapshot.workshops.map((w) => workshopPage(w, ctx)),
+		...themePages(ctx),
+		...trackPages(ctx),
+		...snapshot.versions.flatMap(([latest, ...older]) => [
+			deliverablePage(latest!, paths.deliverable(latest!.id), ctx),
+			...[latest!, ...older].map((v) => deliverablePage(v, paths.version(v.id, v.version), ctx))
+		])
+	];
+	const files = new Map<string, string>([[paths.css, siteCss]]);
+	for (const page of pages) files.set(page.path, renderPage(page, title, labels));
+	for (const d of snapshot.versions.flat()) files.set(paths.markdown(d.id, d.version), toMarkdown(exportDocumentOf(d, ctx), labels));
+	const data = buildOpenData(snapshot, origin);
+	files.set(paths.data('open-data.json'), `${JSON.stringify(data, null, 2)}\n`);
+	for (const table of csvTables) files.set(paths.data(`${table}.csv`), openDataCsv(data, table));
+	return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

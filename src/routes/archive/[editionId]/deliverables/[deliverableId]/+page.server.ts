@@ -1,0 +1,7 @@
+import type { PageServerLoad } from './$types';
+import { loadDeliverable } from './deliverable-page';
+
+export const load: PageServerLoad = ({ locals, params, url }) => {
+	const { doc: _doc, ...page } = loadDeliverable(locals, url.origin, params.editionId, params.deliverableId);
+	return page;
+};

@@ -1,0 +1,36 @@
+// An edition's archive to take away: the static site (zip, streamed), open data as JSON, or one CSV table.
+import { Readable } from 'node:stream';
+import { error } from '@sveltejs/kit';
+import { orError } from '$lib/server/forms';
+import { exportLabels } from '$lib/components/archive/export-labels';
+import { slugify } from '$server/exports/document-export';
+import { buildOpenData, csvTables, openDataCsv, type CsvTable } from '$server/exports/open-data';
+import { renderStaticSite } from '$server/exports/static-site/build';
+import { zipFiles } from '$server/exports/zip';
+import type { RequestHandler } from './$types';
+
+const isTable = (name: string): name is CsvTable => (csvTables as readonly string[]).includes(name);
+
+export const GET: RequestHandler = ({ locals, params, url }) => {
+	const snapshot = orError(() => locals.app.archive.snapshot(params.editionId, locals.locale));
+	const name = slugify(snapshot.edition.title);
+	if (params.file === 'site.zip') {
+		const zip = zipFiles(renderStaticSite(snapshot, exportLabels(locals.locale), url.origin), `${name}/`);
+		return new Response(Readable.toWeb(zip) as ReadableStream, {
+			headers: { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${name}-archive.zip"` }
+		});
+	}
+	const data = buildOpenData(snapshot, url.origin);
+	if (params.file === 'open-data.json') {
+		return new Response(`${JSON.stringify(data, null, 2)}\n`, {
+			headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}-open-data.json"` }
+		});
+	}
+	const table = params.file.replace(/\.csv$/, '');
+	if (params.file.endsWith('.csv') && isTable(table)) {
+		return new Response(openDataCsv(data, table), {
+			headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}-${table}.csv"` }
+		});
+	}
+	error(404, { message: 'unknown export', code: 'not_found' });
+};

@@ -1,0 +1,7 @@
+import { orError } from '$lib/server/forms';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, parent }) => {
+	const { archive } = await parent();
+	return { figures: orError(() => locals.app.archive.figures(params.editionId, archive)) };
+};
