@@ -1,4 +1,4 @@
-// Server-side changes to chat documents through the rooms: archive old messages, hide/unhide with a trace, promote into a pad.
+// Server-side changes to chat documents through the rooms: archive old messages (also in the background), hide/unhide with a trace, promote into a pad.
 import * as Y from 'yjs';
 import type { Db } from '../db/open';
 import type { ChatRepo } from '../domain/chat/chat.repo';
@@ -20,6 +20,7 @@ import {
 } from '../shared/chat-doc';
 import { AppError } from '../shared/errors';
 import { PAD_FRAGMENT } from '../shared/pad-schema';
+import { parseRoom } from '../shared/rooms';
 import type { DocStore } from './doc-store';
 import type { Room } from './room';
 import type { Rooms } from './rooms';
@@ -62,45 +63,72 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 		return readChatEntries(doc).find((e) => e.entry.id === messageId) ?? null;
 	}
 
+	/** Moves the oldest messages to the archive once the live document holds more than CHAT_ARCHIVE_AT; returns how many moved. */
+	function archiveOverflow(room: Room, workshopId: string): number {
+			const doc = docFrom(room.state());
+			const messages = chatMessages(doc);
+			if (messages.length <= CHAT_ARCHIVE_AT) return 0;
+			const count = messages.length - CHAT_LIVE_KEEP;
+			// Entries that break the schema are dropped, not archived: they were never shown.
+			const moving = messages
+				.slice(0, count)
+				.map(parseChatEntry)
+				.filter((e): e is ChatEntry => e !== null);
+			const at = deps.clock();
+			change(
+				room,
+				doc,
+				null,
+				() => {
+					messages.delete(0, count);
+					setArchivedCount(doc, archivedCount(doc) + moving.length);
+				},
+				() => {
+					for (const entry of moving) repo.insertArchived(workshopId, entry.id, JSON.stringify(entry), at);
+					outbox.record('chat.archive.changed', workshopId);
+				}
+			);
+			room.purgeDeleted({ dropHistory: false });
+			return moving.length;
+	}
+
+	// Chats also archive with no page open: on a slow timer while people talk, and when the room unloads.
+	deps.rooms.upkeep('chat', (room) => {
+		const name = parseRoom(room.name);
+		if (name) archiveOverflow(room, name.id);
+	});
+
 	function findArchived(workshopId: string, messageId: string): ChatEntry | null {
 		const row = repo.findArchived(workshopId, messageId);
 		return row ? parseChatEntry(JSON.parse(row.entry)) : null;
 	}
 
 	return {
+		/**
+		 * Erasure: the person's name leaves the live messages they wrote or hid, and the room's stored history, so only
+		 * `name` (« contributeur anonyme ») remains. The archive rows are renamed by the privacy service.
+		 */
+		renamePerson(workshopId: string, userId: string, name: string): number {
+			return deps.rooms.withRoom(roomOf(workshopId), (room) => {
+				const doc = docFrom(room.state());
+				const renamed = readChatEntries(doc).flatMap(({ entry, index }): { index: number; entry: ChatEntry }[] => {
+					if (isTombstone(entry)) return entry.hidden.byId === userId ? [{ index, entry: { ...entry, hidden: { ...entry.hidden, byName: name } } }] : [];
+					return entry.authorId === userId ? [{ index, entry: { ...entry, authorName: name } }] : [];
+				});
+				if (renamed.length === 0) return 0;
+				change(room, doc, null, () => renamed.forEach(({ index, entry }) => replaceChatEntry(doc, index, entry)), () => {});
+				room.purgeDeleted({ dropHistory: true });
+				return renamed.length;
+			});
+		},
+
 		snapshot(workshopId: string): ChatSnapshot {
 			return deps.rooms.withRoom(roomOf(workshopId), (room) => chatSnapshot(docFrom(room.state())));
 		},
 
 		/** Moves the oldest messages to the archive once the live document holds more than CHAT_ARCHIVE_AT; returns how many moved. */
 		archiveOverflow(workshopId: string): number {
-			return deps.rooms.withRoom(roomOf(workshopId), (room) => {
-				const doc = docFrom(room.state());
-				const messages = chatMessages(doc);
-				if (messages.length <= CHAT_ARCHIVE_AT) return 0;
-				const count = messages.length - CHAT_LIVE_KEEP;
-				// Entries that break the schema are dropped, not archived: they were never shown.
-				const moving = messages
-					.slice(0, count)
-					.map(parseChatEntry)
-					.filter((e): e is ChatEntry => e !== null);
-				const at = deps.clock();
-				change(
-					room,
-					doc,
-					null,
-					() => {
-						messages.delete(0, count);
-						setArchivedCount(doc, archivedCount(doc) + moving.length);
-					},
-					() => {
-						for (const entry of moving) repo.insertArchived(workshopId, entry.id, JSON.stringify(entry), at);
-						outbox.record('chat.archive.changed', workshopId);
-					}
-				);
-				room.purgeDeleted({ dropHistory: false });
-				return moving.length;
-			});
+			return deps.rooms.withRoom(roomOf(workshopId), (room) => archiveOverflow(room, workshopId));
 		},
 
 		archivePage(workshopId: string, before: number | null, limit: number): ArchivePage {

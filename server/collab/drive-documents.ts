@@ -14,6 +14,8 @@ export type DriveDocuments = {
 	apply(workshopId: string, batch: DriveBatch, authorId: string | null): void;
 	file(workshopId: string, fileId: string): DriveFile | null;
 	snapshot(workshopId: string): DriveSnapshot;
+	/** Erasure: the person's name leaves the entries they added and the room's stored history; returns how many changed. */
+	renamePerson(workshopId: string, userId: string, name: string): number;
 };
 
 export function createDriveDocuments(deps: { rooms: Rooms }): DriveDocuments {
@@ -42,6 +44,18 @@ export function createDriveDocuments(deps: { rooms: Rooms }): DriveDocuments {
 		removeFolder: (workshopId, folderId) => change(workshopId, null, (doc) => deleteFolder(doc, folderId)),
 		apply: (workshopId, batch, authorId) => change(workshopId, authorId, (doc) => applyDriveBatch(doc, batch)),
 		file: (workshopId, fileId) => read(workshopId, (doc) => readFile(doc, fileId)),
-		snapshot: (workshopId) => read(workshopId, driveSnapshot)
+		snapshot: (workshopId) => read(workshopId, driveSnapshot),
+		renamePerson(workshopId, userId, name) {
+			const { files, folders } = read(workshopId, driveSnapshot);
+			const batch: DriveBatch = {
+				files: files.filter((f) => f.uploadedBy.id === userId).map((f) => ({ ...f, uploadedBy: { id: userId, name } })),
+				folders: folders.filter((f) => f.createdBy.id === userId).map((f) => ({ ...f, createdBy: { id: userId, name } }))
+			};
+			const count = batch.files!.length + batch.folders!.length;
+			if (count === 0) return 0;
+			change(workshopId, null, (doc) => applyDriveBatch(doc, batch));
+			deps.rooms.withRoom(roomOf(workshopId), (room) => room.purgeDeleted({ dropHistory: true }));
+			return count;
+		}
 	};
 }

@@ -4,6 +4,7 @@ import { verify } from '@node-rs/argon2';
 import { z } from 'zod';
 import type { Db } from '../../db/open';
 import type { ChatDocuments } from '../../collab/chat-documents';
+import type { DriveDocuments } from '../../collab/drive-documents';
 import { isTombstone, type ChatEntry, type ChatMessage } from '../../shared/chat-doc';
 import { AppError } from '../../shared/errors';
 import { parseInput } from '../../shared/validate';
@@ -25,7 +26,8 @@ export const eraseSchema = z.object({
 type Deps = {
 	db: Db;
 	clock: Clock;
-	chat: Pick<ChatDocuments, 'snapshot' | 'archivePage'>;
+	chat: Pick<ChatDocuments, 'snapshot' | 'archivePage' | 'renamePerson'>;
+	drive: Pick<DriveDocuments, 'renamePerson'>;
 	/** A pad's current content as ProseMirror JSON. */
 	padContent: (padId: string) => unknown;
 };
@@ -99,9 +101,15 @@ export function createPrivacyService(deps: Deps) {
 			} else if (input.confirmName !== user.display_name.trim()) {
 				throw new AppError('invalid', 'the name does not match', { confirmName: input.confirmName ? 'nameMismatch' : 'required' });
 			}
+			const workshops = new Set([...repo.workshops(user.id).map((w) => w.id), ...repo.files(user.id).map((f) => f.workshopId)]);
 			deps.db.transaction(() => {
 				repo.anonymise(user.id, anonymousLabel.fr, repo.creditedEditions(user.id), now());
 			})();
+			// The live chat and drive documents carry names too; their rooms rewrite them and drop the old history.
+			for (const workshopId of workshops) {
+				deps.chat.renamePerson(workshopId, user.id, anonymousLabel.fr);
+				deps.drive.renamePerson(workshopId, user.id, anonymousLabel.fr);
+			}
 		}
 	};
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../../server/app';
@@ -60,8 +61,24 @@ describe('erasure', () => {
 		expect(wrong.fields).toEqual({ password: 'wrongPassword' });
 		expect((await expectAppError(() => app.privacy.erase(s.alice, {}), 'invalid')).fields).toEqual({ password: 'required' });
 		expect(app.accounts.getViewer(s.alice.id)?.username).toBe('alice');
+		await app.files.upload(s.alice, s.workshopId, { name: 'notes.txt', source: Readable.from([Buffer.from('trois questions')]) });
+		const name = s.alice.displayName;
+		/** Every stored byte of a room (updates and versions), as text, after its pending writes are flushed. */
+		const stored = (room: string) => {
+			app.rooms.closeAll();
+			const blobs = app.db.prepare<[string, string], Buffer>('SELECT data FROM doc_updates WHERE room = ? UNION ALL SELECT data FROM doc_snapshots WHERE room = ?').pluck().all(room, room);
+			return Buffer.concat(blobs).toString('latin1');
+		};
+		expect(stored(`chat:${s.workshopId}`)).toContain(name);
+		expect(stored(`drive:${s.workshopId}`)).toContain(name);
 
 		await app.privacy.erase(s.alice, { password: PASSWORD });
+
+		// The live chat and drive keep the message and the file, under the anonymous name, with no trace of the old one.
+		for (const room of [`chat:${s.workshopId}`, `drive:${s.workshopId}`]) {
+			expect(stored(room)).not.toContain(name);
+			expect(stored(room)).toContain('contributeur anonyme');
+		}
 
 		const row = app.db.prepare('SELECT * FROM users WHERE id = ?').get(s.alice.id) as Record<string, unknown>;
 		expect(row).toMatchObject({ username: null, email: null, password_hash: null, display_name: 'contributeur anonyme', is_admin: 0 });
