@@ -11,7 +11,7 @@ import type { BlobStore } from '../storage/blob-store';
 import { chatDoc, deliverableDoc, editionDoc, fileDoc, NEVER, padDocs, workshopDoc, type Placement, type SearchDoc } from './documents';
 import type { Extractor } from './extract/extractor';
 
-type EditionFacts = { id: string; title: string; description: string; city: string; venue: string; starts_on: string; timezone: string; licence: string };
+type EditionFacts = { id: string; title: string; description: string; city: string; venue: string; starts_on: string; timezone: string; licence: string; status: string };
 type WorkshopFacts = {
 	id: string;
 	edition_id: string;
@@ -185,7 +185,7 @@ export function createSearchSources(deps: { db: Db; store: DocStore; blobs: Blob
 			return docs;
 		},
 
-		/** Published, not withdrawn deliverables (their latest version); [] before the deliverables migration. */
+		/** Deliverables with a published version, not withdrawn (their latest version, even while the next one is in review). */
 		deliverableDocs(filter: { deliverableId?: string; workshopId?: string }, rev: number): SearchDoc[] {
 			if (!hasDeliverables()) return [];
 			const rows = db
@@ -193,13 +193,15 @@ export function createSearchSources(deps: { db: Db; store: DocStore; blobs: Blob
 					`SELECT d.id, d.workshop_id, v.title, v.summary, v.markdown FROM deliverables d
 					 JOIN deliverable_versions v ON v.deliverable_id = d.id
 					 AND v.version = (SELECT max(version) FROM deliverable_versions WHERE deliverable_id = d.id AND withdrawn_at IS NULL)
-					 WHERE d.status = 'published' AND (@d IS NULL OR d.id = @d) AND (@w IS NULL OR d.workshop_id = @w)`
+					 WHERE d.status != 'withdrawn' AND (@d IS NULL OR d.id = @d) AND (@w IS NULL OR d.workshop_id = @w)`
 				)
 				.all({ d: filter.deliverableId ?? null, w: filter.workshopId ?? null });
 			return rows.flatMap((d) => {
 				const found = placement(d.workshop_id);
 				if (!found) return [];
-				const url = `/editions/${found.e.id}/deliverables/${d.id}`;
+				// Readers of a published edition get the citable archive page; members of a draft one, the workshop's page.
+				const url =
+					found.e.status === 'published' ? `/archive/${found.e.id}/deliverables/${d.id}` : `/editions/${found.e.id}/workshops/${d.workshop_id}/deliverables/${d.id}`;
 				return [deliverableDoc({ id: d.id, title: d.title, summary: d.summary, markdown: d.markdown, url }, found.p, rev)];
 			});
 		}

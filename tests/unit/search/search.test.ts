@@ -162,6 +162,20 @@ describe('search over a real Meilisearch', () => {
 		expect((await ask(w, alice, 'hippopotamesque')).total).toBe(0);
 	});
 
+	it('finds a published deliverable, linked to its citable archive page, until it is withdrawn', async () => {
+		const { app } = w;
+		const id = app.deliverables.create(alice, closedA, { padId: padClosed, title: 'Grille de lecture des données ouvertes', summary: 'Une synthèse quadrupède.' });
+		await w.flush();
+		expect((await ask(w, alice, 'quadrupède')).total).toBe(0); // a draft is not yet a deliverable anyone can read
+		app.deliverables.publish(alice, id);
+		await w.flush();
+		const hits = (await ask(w, null, 'quadrupède', { type: ['deliverable'] })).hits;
+		expect(hits.map((h) => h.url)).toEqual([`/archive/${editionA}/deliverables/${id}`]);
+		app.deliverables.withdraw(alice, id);
+		await w.flush();
+		expect((await ask(w, null, 'quadrupède')).total).toBe(0);
+	});
+
 	it('makes an edit searchable within 2 s without being asked: the indexer wakes on the changed-room mark', async () => {
 		const { app } = w;
 		const pad = app.pads.create(alice, closedA, { title: 'En direct' }).id;
