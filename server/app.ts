@@ -12,6 +12,7 @@ import type { DriveLimits } from './domain/files/drive-inputs';
 import { createFilesService } from './domain/files/files.service';
 import { createAccountsService } from './domain/accounts/accounts.service';
 import { createSessionsService } from './domain/accounts/sessions.service';
+import { createPrivacyService } from './domain/accounts/privacy.service';
 import { createAccessRules } from './domain/editions/access';
 import { createEditionsRepo } from './domain/editions/editions.repo';
 import { createEditionsService } from './domain/editions/editions.service';
@@ -23,8 +24,16 @@ import { createWorkshopsRepo } from './domain/programme/workshops.repo';
 import { createWorkshopsService } from './domain/programme/workshops.service';
 import { createPadsService } from './domain/pads/pads.service';
 import { createApiTokensService } from './domain/tokens/api-tokens.service';
+import { createCreditsService } from './domain/deliverables/credits';
+import { createDeliverablesService } from './domain/deliverables/deliverables.service';
+import { createArchiveService } from './domain/archive/archive.service';
+import { createWorkshopClosure } from './domain/deliverables/workshop-closure';
 import { systemClock, type Clock } from './domain/types';
+import { createSearch } from './search/search';
 import { createLocalBlobStore } from './storage/local-blob-store';
+import { kitExamplesFrom } from './kits/kit-examples';
+import { createKitsRepo } from './kits/kits.repo';
+import { createKitsService } from './kits/kits.service';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -36,7 +45,7 @@ const defaultDrive = () => ({
 	limits: { uploadMaxBytes: 25 * 1024 * 1024, workshopQuotaBytes: 500 * 1024 * 1024 }
 });
 
-export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; rooms?: RoomsOptions; drive?: { dataDir: string; limits: DriveLimits } }) {
+export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; rooms?: RoomsOptions; drive?: { dataDir: string; limits: DriveLimits }; kitsDir?: string }) {
 	const { db } = deps;
 	const clock = deps.clock ?? systemClock;
 	const editionsRepo = createEditionsRepo(db);
@@ -45,11 +54,22 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const access = createAccessRules(editionsRepo);
 	const members = createMembersService({ db, clock, repo: editionsRepo, access });
 	const workshops = createWorkshopsService({ db, clock, access, editions: editionsRepo, structure: structureRepo, workshops: workshopsRepo, members });
-	const pads = createPadsService({ db, clock, workshops });
+	const kitsRepo = createKitsRepo(db);
+	const pads = createPadsService({ db, clock, workshops, editionTemplate: (workshopId, format) => kitsRepo.templateForWorkshop(workshopId, format) ?? null });
+	const editions = createEditionsService({ db, clock, repo: editionsRepo, access });
+	const structure = createStructureService({ db, clock, repo: structureRepo, access });
+	const credits = createCreditsService({ db, clock, access });
 	// Real-time documents in memory and in SQLite; the WebSocket endpoint serves them, pages change them through padDocuments.
 	const docStore = createDocStore(db);
 	const drive = deps.drive ?? defaultDrive();
 	const rooms = createRooms(docStore, deps.rooms);
+	const blobs = createLocalBlobStore(drive.dataDir);
+	// Idle until bootstrap starts it: tests and tools that never search pay nothing.
+	const search = createSearch({ db, clock, store: docStore, blobs });
+	const padDocuments = createPadDocuments({ rooms, store: docStore, templates: (padId, key) => pads.templateDocument(padId, key) });
+	const deliverables = createDeliverablesService({ db, clock, access, workshops, pads, credits, documents: padDocuments });
+	const driveDocuments = createDriveDocuments({ rooms });
+	const chatDocuments = createChatDocuments({ db, rooms, store: docStore, repo: createChatRepo(db), clock });
 	const health = new Map<string, HealthCheck>([
 		[
 			'database',
@@ -62,6 +82,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 			}
 		]
 	]);
+	health.set('search', () => search.health());
 	return {
 		db,
 		clock,
@@ -69,30 +90,56 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		accounts: createAccountsService({ db, clock }),
 		sessions: createSessionsService({ db, clock, sessionDays: deps.sessionDays ?? 30 }),
 		apiTokens: createApiTokensService({ db, clock }),
-		editions: createEditionsService({ db, clock, repo: editionsRepo, access }),
+		editions,
 		members,
-		structure: createStructureService({ db, clock, repo: structureRepo, access }),
+		structure,
 		workshops,
 		pads,
 		rooms,
-		padDocuments: createPadDocuments({ rooms, store: docStore }),
+		padDocuments,
 		roomTokens: createRoomTokens(db, clock),
 		/** The workshop drive: bytes in the blob store, rows in SQLite, live entries in the drive room, in that order. */
 		files: createFilesService({
 			db,
 			clock,
 			workshops,
-			blobs: createLocalBlobStore(drive.dataDir),
-			metadata: createDriveDocuments({ rooms }),
+			blobs,
+			metadata: driveDocuments,
 			limits: drive.limits
 		}),
 		/** The workshop chat: history pages, moderation and promotion into pads, through the chat rooms. */
 		chat: createChatService({
 			workshops,
 			pads,
-			documents: createChatDocuments({ db, rooms, store: docStore, repo: createChatRepo(db), clock })
+			documents: chatDocuments
 		}),
 		csvImport: createCsvImport({ db, clock, access, structure: structureRepo, workshops: workshopsRepo }),
+		/** Deliverables frozen from pads, with credits resolved from each person's current choice (credits.display). */
+		deliverables,
+		credits,
+		/** When a workshop's pads turn read-only for participants, and its facilitators' reopen/close. */
+		workshopClosure: createWorkshopClosure({ db, clock, access, workshops }),
+		/** The public archive's read model: published editions, programme, themes, tracks, key figures (words read from the pads). */
+		archive: createArchiveService({ db, editions: editionsRepo, workshops, deliverables, padContent: (padId) => padDocuments.currentContent(padId) }),
+		/** Event kits: built-in ones (kits/), forking one into a new edition, an edition's own kit, lineage and diff. */
+		kits: createKitsService({
+			db,
+			clock,
+			access,
+			editions,
+			structure,
+			workshops,
+			editionsRepo,
+			structureRepo,
+			workshopsRepo,
+			repo: kitsRepo,
+			kitsDir: deps.kitsDir ?? path.resolve('kits'),
+			examples: kitExamplesFrom(deliverables)
+		}),
+		/** Search across the archive: `search.query(viewer, input)` answers with the viewer's rights applied. */
+		search,
+		/** GDPR: a person's own data as one download, and erasure that keeps their licensed contributions, credited anonymously. */
+		privacy: createPrivacyService({ db, clock, chat: chatDocuments, drive: driveDocuments, padContent: (padId) => padDocuments.currentContent(padId) }),
 		/** Components (search, real-time endpoint) register their own check; /api/health reports them all. */
 		health
 	};

@@ -13,7 +13,10 @@ export type PadJson = { type: 'doc'; content?: unknown[] };
 
 const roomOf = (padId: string) => `pad:${padId}`;
 
-export function createPadDocuments(deps: { rooms: Rooms; store: DocStore }) {
+/** Resolves a template key for a pad (an edition's kit may set its own); the built-in templates when not given. */
+export type PadTemplateSource = (padId: string, key: string) => PadJson | null;
+
+export function createPadDocuments(deps: { rooms: Rooms; store: DocStore; templates?: PadTemplateSource }) {
 	const schema = padSchema();
 
 	function docFrom(update: Uint8Array): Y.Doc {
@@ -31,7 +34,7 @@ export function createPadDocuments(deps: { rooms: Rooms; store: DocStore }) {
 	return {
 		/** Writes a template into a new, empty pad, credited to whoever created the pad. */
 		applyTemplate(padId: string, templateKey: string, authorId: string | null): void {
-			const json = templateDocument(templateKey);
+			const json = deps.templates ? deps.templates(padId, templateKey) : templateDocument(templateKey);
 			if (!json) return;
 			const update = Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(schema, json, PAD_FRAGMENT));
 			deps.rooms.withRoom(roomOf(padId), (room) => room.applyServerUpdate(update, authorId));

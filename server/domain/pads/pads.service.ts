@@ -8,13 +8,17 @@ import type { WorkshopsService } from '../programme/workshops.service';
 import { createOutboxRepo } from '../outbox/outbox.repo';
 import type { Clock, Viewer } from '../types';
 import { createPadsRepo, type PadRow } from './pads.repo';
+import { defaultTemplateFor, markdownTemplateDocument, templateDocument, templateKeys } from './templates';
 
 export type PadAccess = 'write' | 'read';
 export type PadView = { id: string; workshopId: string; title: string; template: string | null; createdAt: string; deletedAt: string | null };
 
 const toView = (p: PadRow): PadView => ({ id: p.id, workshopId: p.workshop_id, title: p.title, template: p.template, createdAt: p.created_at, deletedAt: p.deleted_at });
 
-export function createPadsService(deps: { db: Db; clock: Clock; workshops: WorkshopsService }) {
+/** The Markdown template the workshop's edition set for a format (from its kit), if any. */
+export type EditionTemplateLookup = (workshopId: string, format: string) => string | null;
+
+export function createPadsService(deps: { db: Db; clock: Clock; workshops: WorkshopsService; editionTemplate?: EditionTemplateLookup }) {
 	const repo = createPadsRepo(deps.db);
 	const outbox = createOutboxRepo(deps.db, deps.clock);
 	const now = () => new Date(deps.clock()).toISOString();
@@ -52,6 +56,21 @@ export function createPadsService(deps: { db: Db; clock: Clock; workshops: Works
 		},
 
 		get,
+
+		/** Templates offered for a new pad: the built-in ones plus the edition's own; the workshop's format first. */
+		templateChoices(viewer: Viewer | null, workshopId: string): { templates: string[]; defaultTemplate: string } {
+			const { workshop } = workshopOf(viewer, workshopId);
+			const own = deps.editionTemplate?.(workshopId, workshop.format) ? [workshop.format] : [];
+			const templates = [...new Set([...templateKeys, ...own])];
+			return { templates, defaultTemplate: own[0] ?? defaultTemplateFor(workshop.format) };
+		},
+
+		/** A new pad's first content: the edition's template for that key when its kit has one, else the built-in one. */
+		templateDocument(padId: string, key: string) {
+			const pad = repo.findById(padId);
+			const own = pad ? deps.editionTemplate?.(pad.workshop_id, key) : null;
+			return own ? markdownTemplateDocument(own) : templateDocument(key);
+		},
 
 		/** Who may open the pad's real-time room, and how. Closed workshops stay readable by their readers. */
 		roomAccess(viewer: Viewer | null, padId: string): PadAccess {

@@ -1,4 +1,5 @@
 // Documentation templates facilitators start a pad from: one per session format, sections as headings with a prompt.
+import { marked, type Token, type Tokens } from 'marked';
 import type { WorkshopFormat } from '../../shared/vocabulary';
 
 export type PadTemplate = { key: string; sections: { heading: string; prompt: string }[] };
@@ -80,4 +81,67 @@ export function templateDocument(key: string): { type: 'doc'; content: unknown[]
 			{ type: 'paragraph', content: [{ type: 'text', text: s.prompt, marks: [{ type: 'italic' }] }] }
 		])
 	};
+}
+
+type PmNode = { type: string; attrs?: Record<string, unknown>; content?: PmNode[]; text?: string; marks?: { type: string; attrs?: Record<string, unknown> }[] };
+type Mark = NonNullable<PmNode['marks']>[number];
+
+/** Inline Markdown to text nodes with marks; anything fancier (images, raw HTML) keeps only its text. */
+function inline(tokens: Token[] | undefined, marks: Mark[]): PmNode[] {
+	const out: PmNode[] = [];
+	for (const token of tokens ?? []) {
+		if (token.type === 'strong') out.push(...inline((token as Tokens.Strong).tokens, [...marks, { type: 'bold' }]));
+		else if (token.type === 'em') out.push(...inline((token as Tokens.Em).tokens, [...marks, { type: 'italic' }]));
+		else if (token.type === 'codespan') out.push(...text((token as Tokens.Codespan).text, [...marks, { type: 'code' }]));
+		else if (token.type === 'link') {
+			const link = token as Tokens.Link;
+			const safe = /^(https?:|mailto:)/i.test(link.href) ? [...marks, { type: 'link', attrs: { href: link.href } }] : marks;
+			out.push(...inline(link.tokens, safe));
+		} else if (token.type === 'br') out.push({ type: 'hardBreak' });
+		else if ('tokens' in token && token.tokens) out.push(...inline(token.tokens, marks));
+		else if ('text' in token) out.push(...text(String(token.text), marks));
+	}
+	return out;
+}
+const text = (value: string, marks: Mark[]): PmNode[] => (value ? [{ type: 'text', text: value, ...(marks.length ? { marks } : {}) }] : []);
+const paragraph = (tokens: Token[] | undefined, marks: Mark[] = []): PmNode => {
+	const content = inline(tokens, marks);
+	return content.length ? { type: 'paragraph', content } : { type: 'paragraph' };
+};
+
+function blocks(tokens: Token[], prompt: boolean): PmNode[] {
+	const out: PmNode[] = [];
+	const guide: Mark[] = prompt ? [{ type: 'italic' }] : [];
+	for (const token of tokens) {
+		if (token.type === 'heading') {
+			const heading = token as Tokens.Heading;
+			// The pad has its own title: a kit template's level-1 title is not repeated inside it.
+			if (heading.depth > 1) out.push({ type: 'heading', attrs: { level: Math.min(heading.depth, 3) }, content: inline(heading.tokens, []) });
+		} else if (token.type === 'paragraph' || token.type === 'text') out.push(paragraph((token as Tokens.Paragraph).tokens, guide));
+		else if (token.type === 'blockquote') out.push({ type: 'blockquote', content: blocks((token as Tokens.Blockquote).tokens, false) });
+		else if (token.type === 'list') {
+			const list = token as Tokens.List;
+			out.push({
+				type: list.ordered ? 'orderedList' : 'bulletList',
+				content: list.items.map((item) => ({ type: 'listItem', content: blocks(item.tokens, prompt) }))
+			});
+		} else if (token.type === 'code') out.push({ type: 'codeBlock', content: text((token as Tokens.Code).text, []) });
+	}
+	return out;
+}
+
+/**
+ * A kit's Markdown template as a pad document: `## Heading` per section, the guiding paragraph under it becomes an
+ * italic prompt (as in the built-in templates), the facilitator's note (`> …`) stays a quote.
+ */
+export function markdownTemplateDocument(markdown: string): { type: 'doc'; content: unknown[] } {
+	const content = blocks(marked.lexer(markdown), true);
+	return { type: 'doc', content: content.length ? content : [{ type: 'paragraph' }] };
+}
+
+/** A built-in template written in the kit's Markdown template format (used when an edition exports its kit). */
+export function templateMarkdown(key: string): string | null {
+	const template = padTemplates.find((t) => t.key === key);
+	if (!template) return null;
+	return template.sections.map((s) => `## ${s.heading}\n\n${s.prompt}\n`).join('\n');
 }

@@ -1,16 +1,20 @@
 // The message catalogue: every UI string, per language, merged from one file per feature.
 import type { Locale } from './locales';
+import { archive } from './messages/archive';
 import { auth } from './messages/auth';
 import { chat } from './messages/chat';
 import { common } from './messages/common';
+import { deliverables } from './messages/deliverables';
 import { drive } from './messages/drive';
+import { kits } from './messages/kits';
 import { organiser } from './messages/organiser';
 import { pad } from './messages/pad';
 import { programme } from './messages/programme';
+import { search } from './messages/search';
 import { workshop } from './messages/workshop';
 
-const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr, ...pad.fr, ...chat.fr, ...drive.fr };
-const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en, ...pad.en, ...chat.en, ...drive.en };
+const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr, ...pad.fr, ...chat.fr, ...drive.fr, ...deliverables.fr, ...search.fr, ...archive.fr, ...kits.fr };
+const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en, ...pad.en, ...chat.en, ...drive.en, ...deliverables.en, ...search.en, ...archive.en, ...kits.en };
 
 export type MessageKey = keyof typeof fr;
 export type Params = Record<string, string | number>;

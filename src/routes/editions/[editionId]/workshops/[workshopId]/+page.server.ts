@@ -4,7 +4,6 @@ import { chatPanel, drivePanel } from '$lib/server/live-room';
 import { signedInOrNewGuest } from '$lib/server/session-cookie';
 import { AppError } from '$server/shared/errors';
 import { workshopStatuses, type WorkshopStatus } from '$server/shared/vocabulary';
-import { defaultTemplateFor, templateKeys } from '$server/domain/pads/templates';
 import type { Actions, PageServerLoad } from './$types';
 import { readWorkshopInEdition } from './workshop-in-edition';
 
@@ -41,8 +40,8 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		notes: {
 			pads,
 			canFacilitate: access.canFacilitate,
-			templates: templateKeys,
-			defaultTemplate: defaultTemplateFor(workshop.format)
+			// Built-in templates plus the edition's own for this format (from its kit), which is then the default.
+			...locals.app.pads.templateChoices(locals.viewer, workshop.id)
 		},
 		facilitation: joinCode
 			? {

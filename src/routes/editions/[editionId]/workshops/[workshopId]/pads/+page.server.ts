@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import { formAction, orError } from '$lib/server/forms';
-import { templateKeys, defaultTemplateFor } from '$server/domain/pads/templates';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
@@ -11,8 +10,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		workshop: { id: found.workshop.id, title: found.workshop.title },
 		pads: orError(() => locals.app.pads.list(locals.viewer, params.workshopId)),
 		canFacilitate: found.access.canFacilitate,
-		templates: templateKeys,
-		defaultTemplate: defaultTemplateFor(found.workshop.format)
+		...locals.app.pads.templateChoices(locals.viewer, params.workshopId)
 	};
 };
 

@@ -1,0 +1,35 @@
+// `npm run kits:check`: validates every kit under kits/ and checks kits/kit.schema.json is current (`-- --write` rewrites it).
+import fs from 'node:fs';
+import path from 'node:path';
+import { KitError, readKitFolder } from './kit-files';
+import { kitSchemaText } from './kit-schema';
+import { validateKit } from './kit-validate';
+
+function main(argv: string[]): number {
+	const root = path.resolve('kits');
+	const schemaFile = path.join(root, 'kit.schema.json');
+	let failures = 0;
+	if (argv.includes('--write')) {
+		fs.writeFileSync(schemaFile, kitSchemaText());
+		console.log(`wrote ${path.relative(process.cwd(), schemaFile)}`);
+	} else if (!fs.existsSync(schemaFile) || fs.readFileSync(schemaFile, 'utf8') !== kitSchemaText()) {
+		console.error('kits/kit.schema.json is out of date: run `npm run kits:check -- --write`');
+		failures++;
+	}
+	const kits = fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory());
+	for (const dir of kits) {
+		try {
+			const kit = validateKit(readKitFolder(path.join(root, dir.name)));
+			if (kit.manifest.id !== dir.name) throw new KitError([`kit.json: id: « ${kit.manifest.id} » must match its folder name « ${dir.name} »`]);
+			console.log(`✓ ${dir.name} ${kit.manifest.version}: ${kit.manifest.guides.length} guides, ${kit.manifest.templates.length} templates, ${kit.programme.workshops.length} workshops`);
+		} catch (e) {
+			failures++;
+			console.error(`✗ ${dir.name}`);
+			for (const problem of e instanceof KitError ? e.problems : [(e as Error).message]) console.error(`  - ${problem}`);
+		}
+	}
+	if (kits.length === 0) console.log('no kit folder under kits/');
+	return failures === 0 ? 0 : 1;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? '')) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,7 @@
+import { orError } from '$lib/server/forms';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, params }) => {
+	const { forkedFrom, files } = orError(() => locals.app.kits.diff(locals.viewer, params.editionId));
+	return { forkedFrom, files };
+};
