@@ -36,6 +36,7 @@ import { createKitsRepo } from './kits/kits.repo';
 import { createKitsService } from './kits/kits.service';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export type HealthCheck = () => { ok: boolean; detail?: string };
 
@@ -133,7 +134,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 			structureRepo,
 			workshopsRepo,
 			repo: kitsRepo,
-			kitsDir: deps.kitsDir ?? path.resolve('kits'),
+			// The built-in kits ship beside the code, wherever the server is started from.
+			kitsDir: deps.kitsDir ?? fileURLToPath(new URL('../kits', import.meta.url)),
 			examples: kitExamplesFrom(deliverables)
 		}),
 		/** Search across the archive: `search.query(viewer, input)` answers with the viewer's rights applied. */
