@@ -65,31 +65,31 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 
 	/** Moves the oldest messages to the archive once the live document holds more than CHAT_ARCHIVE_AT; returns how many moved. */
 	function archiveOverflow(room: Room, workshopId: string): number {
-			const doc = docFrom(room.state());
-			const messages = chatMessages(doc);
-			if (messages.length <= CHAT_ARCHIVE_AT) return 0;
-			const count = messages.length - CHAT_LIVE_KEEP;
-			// Entries that break the schema are dropped, not archived: they were never shown.
-			const moving = messages
-				.slice(0, count)
-				.map(parseChatEntry)
-				.filter((e): e is ChatEntry => e !== null);
-			const at = deps.clock();
-			change(
-				room,
-				doc,
-				null,
-				() => {
-					messages.delete(0, count);
-					setArchivedCount(doc, archivedCount(doc) + moving.length);
-				},
-				() => {
-					for (const entry of moving) repo.insertArchived(workshopId, entry.id, JSON.stringify(entry), at);
-					outbox.record('chat.archive.changed', workshopId);
-				}
-			);
-			room.purgeDeleted({ dropHistory: false });
-			return moving.length;
+		const doc = docFrom(room.state());
+		const messages = chatMessages(doc);
+		if (messages.length <= CHAT_ARCHIVE_AT) return 0;
+		const count = messages.length - CHAT_LIVE_KEEP;
+		// Entries that break the schema are dropped, not archived: they were never shown.
+		const moving = messages
+			.slice(0, count)
+			.map(parseChatEntry)
+			.filter((e): e is ChatEntry => e !== null);
+		const at = deps.clock();
+		change(
+			room,
+			doc,
+			null,
+			() => {
+				messages.delete(0, count);
+				setArchivedCount(doc, archivedCount(doc) + moving.length);
+			},
+			() => {
+				for (const entry of moving) repo.insertArchived(workshopId, entry.id, JSON.stringify(entry), at);
+				outbox.record('chat.archive.changed', workshopId);
+			}
+		);
+		room.purgeDeleted({ dropHistory: false });
+		return moving.length;
 	}
 
 	// Chats also archive with no page open: on a slow timer while people talk, and when the room unloads.

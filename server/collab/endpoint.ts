@@ -20,9 +20,27 @@ export type CollabOptions = {
 	pingIntervalMs?: number;
 	/** How often pad connections are checked against the workshop's closure (pads lock after the slot). */
 	accessCheckIntervalMs?: number;
+	/** Messages one session may send over all its connections: a sustained rate and a burst (figures in docs/collab.md). */
+	messageRate?: MessageRate;
 };
 
-type Connection = { socket: WebSocket; peer: Peer; room: Room; roomName: RoomName; viewer: Viewer | null; sessionKey: string | null; alive: boolean };
+export type MessageRate = { perSecond: number; burst: number };
+/** Fast typing is 20–30 updates/s plus as many awareness messages, in a few tabs; joining sends a handful more. */
+export const defaultMessageRate: MessageRate = { perSecond: 200, burst: 400 };
+
+/** A token bucket: full at `burst`, refilled at `perSecond`, one token per message. */
+type Bucket = { tokens: number; at: number };
+
+type Connection = {
+	socket: WebSocket;
+	peer: Peer;
+	room: Room;
+	roomName: RoomName;
+	viewer: Viewer | null;
+	sessionKey: string | null;
+	bucket: Bucket;
+	alive: boolean;
+};
 
 /** Writes ready-made frames straight to the TCP socket: one syscall per batch instead of one per message. */
 function createPeer(socket: WebSocket, viewer: Viewer | null, canWrite: boolean): Peer {
@@ -50,6 +68,26 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 	const connections = new Set<Connection>();
 	const perSession = new Map<string, number>();
 	const maxPerSession = options.maxConnectionsPerSession ?? 32;
+	const rate = options.messageRate ?? defaultMessageRate;
+	// Kept after a session's last socket closes until it would be full again, so reconnecting does not refill it.
+	const buckets = new Map<string, Bucket>();
+
+	function take(bucket: Bucket): boolean {
+		const now = performance.now();
+		bucket.tokens = Math.min(rate.burst, bucket.tokens + ((now - bucket.at) * rate.perSecond) / 1000);
+		bucket.at = now;
+		if (bucket.tokens < 1) return false;
+		bucket.tokens -= 1;
+		return true;
+	}
+
+	function bucketOf(sessionKey: string | null): Bucket {
+		const fresh = () => ({ tokens: rate.burst, at: performance.now() });
+		if (!sessionKey) return fresh();
+		let bucket = buckets.get(sessionKey);
+		if (!bucket) buckets.set(sessionKey, (bucket = fresh()));
+		return bucket;
+	}
 
 	function refuse(socket: WebSocket, error: AppError) {
 		socket.close(closeCodeOf[error.code], closeReason(error.message));
@@ -84,7 +122,8 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 
 		const peer = createPeer(socket, viewer, canWrite);
 		const target = rooms.get(formatRoom(room));
-		const connection: Connection = { socket, peer, room: target, roomName: room, viewer, sessionKey, alive: true };
+		// Anonymous readers have no session: each connection gets its own bucket.
+		const connection: Connection = { socket, peer, room: target, roomName: room, viewer, sessionKey, bucket: bucketOf(sessionKey), alive: true };
 		connections.add(connection);
 		socket.on('message', (data, isBinary) => receive(connection, data as Buffer, isBinary));
 		socket.on('pong', () => (connection.alive = true));
@@ -94,6 +133,8 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 	}
 
 	function receive(connection: Connection, data: Buffer, isBinary: boolean) {
+		if (connection.socket.readyState !== connection.socket.OPEN) return; // closing: it resyncs when it reconnects
+		if (!take(connection.bucket)) return connection.socket.close(closeCodeOf.rate_limited, 'too many messages: slow down and reconnect');
 		if (!isBinary) return connection.socket.close(closeCodeOf.invalid, 'binary y-websocket messages only');
 		try {
 			connection.room.receive(connection.peer, data);
@@ -117,6 +158,8 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 
 	// Phones that lost the venue Wi-Fi never say goodbye: ping, and drop those that do not answer.
 	const pinger = setInterval(() => {
+		const now = performance.now();
+		for (const [key, bucket] of buckets) if (!perSession.has(key) && bucket.tokens + ((now - bucket.at) * rate.perSecond) / 1000 >= rate.burst) buckets.delete(key);
 		for (const c of connections) {
 			if (!c.alive) {
 				c.socket.terminate();

@@ -1,4 +1,5 @@
-// The rooms held in memory: loaded on first join, saved as a version and unloaded once nobody is there.
+// The rooms held in memory: loaded on first join, kept up in the background, saved as a version and unloaded once nobody is there.
+import type { RoomKind } from '../shared/rooms';
 import type { DocStore } from './doc-store';
 import { createChatGuard } from './chat-guard';
 import { defaultRoomLimits, Room, type GuardFactory, type RoomLimits } from './room';
@@ -6,16 +7,35 @@ import { defaultRoomLimits, Room, type GuardFactory, type RoomLimits } from './r
 /** Rooms whose peers may only make some changes; pads take any edit from their writers. */
 const guards: Record<string, GuardFactory> = { chat: createChatGuard };
 
-export type RoomsOptions = { idleUnloadMs: number; limits?: RoomLimits };
+/** `upkeepEveryMs`: how often the rooms people are in get their upkeep (default 60 s). */
+export type RoomsOptions = { idleUnloadMs: number; limits?: RoomLimits; upkeepEveryMs?: number };
+/** Background work on a room (the chat's archiving): run from a timer, never while a message is relayed. */
+export type RoomUpkeep = (room: Room) => void;
+
+const kindOf = (name: string) => name.split(':')[0]!;
 
 export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloadMs: 30_000 }) {
 	const rooms = new Map<string, Room>();
 	const timers = new Map<string, NodeJS.Timeout>();
+	const upkeeps = new Map<string, RoomUpkeep>();
+	let upkeepTimer: NodeJS.Timeout | null = null;
+
+	function upkeepOf(room: Room) {
+		const work = upkeeps.get(kindOf(room.name));
+		if (!work) return;
+		try {
+			work(room);
+		} catch (e) {
+			// Background work must not take the room down: it is tried again on the next round or unload.
+			console.error(`[collab] upkeep of ${room.name} failed`, e);
+		}
+	}
 
 	function unload(name: string) {
 		timers.delete(name);
 		const room = rooms.get(name);
 		if (!room || room.peers.size > 0) return;
+		upkeepOf(room);
 		if (room.hasUnversionedUpdates()) room.saveVersion('session');
 		rooms.delete(name);
 	}
@@ -25,7 +45,7 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 		timers.delete(name);
 		let room = rooms.get(name);
 		if (!room) {
-			room = new Room(name, store, options.limits ?? defaultRoomLimits, guards[name.split(':')[0]!] ?? null);
+			room = new Room(name, store, options.limits ?? defaultRoomLimits, guards[kindOf(name)] ?? null);
 			rooms.set(name, room);
 		}
 		return room;
@@ -43,6 +63,18 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 		rooms,
 		get,
 		released,
+		/**
+		 * Registers the upkeep of one kind of room: it runs every `upkeepEveryMs` on the rooms people are in (its own
+		 * timer turn, after any relay), and once more when a room unloads, so it also happens without any page.
+		 */
+		upkeep(kind: RoomKind, work: RoomUpkeep) {
+			upkeeps.set(kind, work);
+			if (upkeepTimer) return;
+			upkeepTimer = setInterval(() => {
+				for (const room of [...rooms.values()]) if (room.peers.size > 0) upkeepOf(room);
+			}, options.upkeepEveryMs ?? 60_000);
+			upkeepTimer.unref();
+		},
 		/** A room's document for server-side work, whether or not anyone is connected. */
 		withRoom<T>(name: string, work: (room: Room) => T): T {
 			const room = get(name);
@@ -55,7 +87,12 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 		closeAll() {
 			for (const t of timers.values()) clearTimeout(t);
 			timers.clear();
-			for (const room of rooms.values()) if (room.hasUnversionedUpdates()) room.saveVersion('shutdown');
+			if (upkeepTimer) clearInterval(upkeepTimer);
+			upkeepTimer = null;
+			for (const room of rooms.values()) {
+				upkeepOf(room);
+				if (room.hasUnversionedUpdates()) room.saveVersion('shutdown');
+			}
 			rooms.clear();
 			store.flush();
 		}

@@ -160,7 +160,7 @@ type ChatResult = { m: Measured; complete: number; lost: number; disconnects: nu
 export async function scenarioChat(ctx: Ctx): Promise<void> {
 	const roomsCount = ctx.quick ? 10 : 30;
 	const perRoom = 30;
-	// The chat guard replays each update on a copy of the live document: measure it with a realistic history.
+	// A realistic history: a chat guard whose cost grew with the size of the chat would show here.
 	const history = ctx.quick ? 50 : 150;
 	const windowMs = ctx.quick ? 10_000 : 30_000;
 	const results: Partial<Record<ServerKind, ChatResult>> = {};

@@ -5,15 +5,22 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createApp, type App } from '../../../server/app';
-import { createCollabEndpoint, sameOrigin, type CollabEndpoint } from '../../../server/collab/endpoint';
+import { createCollabEndpoint, sameOrigin, type CollabEndpoint, type MessageRate } from '../../../server/collab/endpoint';
 import { openDatabase, type Db } from '../../../server/db/open';
 
 export type Harness = { app: App; db: Db; collab: CollabEndpoint; url: string; close: () => Promise<void> };
 
-export async function startHarness(options: { db?: Db; maxMessageBytes?: number; idleUnloadMs?: number; accessCheckIntervalMs?: number } = {}): Promise<Harness> {
+export async function startHarness(
+	options: { db?: Db; maxMessageBytes?: number; idleUnloadMs?: number; accessCheckIntervalMs?: number; messageRate?: MessageRate; upkeepEveryMs?: number } = {}
+): Promise<Harness> {
 	const db = options.db ?? openDatabase(':memory:');
-	const app = createApp({ db, rooms: { idleUnloadMs: options.idleUnloadMs ?? 50 } });
-	const collab = createCollabEndpoint(app, { allowedOrigin: sameOrigin(undefined), maxMessageBytes: options.maxMessageBytes ?? 1_000_000, accessCheckIntervalMs: options.accessCheckIntervalMs });
+	const app = createApp({ db, rooms: { idleUnloadMs: options.idleUnloadMs ?? 50, upkeepEveryMs: options.upkeepEveryMs } });
+	const collab = createCollabEndpoint(app, {
+		allowedOrigin: sameOrigin(undefined),
+		maxMessageBytes: options.maxMessageBytes ?? 1_000_000,
+		accessCheckIntervalMs: options.accessCheckIntervalMs,
+		messageRate: options.messageRate
+	});
 	const server = http.createServer();
 	server.on('upgrade', (req, socket, head) => {
 		if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
