@@ -12,7 +12,7 @@ export async function bootstrap(config: Config): Promise<Running> {
 	const db = openDatabase(config.databaseFile);
 	const app = createApp({ db, sessionDays: config.sessionDays, drive: { dataDir: config.dataDir, limits: config.drive } });
 	if (config.admin) await app.accounts.ensureAdmin(config.admin.username, config.admin.password);
-	const demoEditionId = config.demo ? seedDemo(app) : null;
+	const demoEditionId = config.demo ? await seedDemo(app) : null;
 	app.sessions.deleteExpired();
 	// Bytes of uploads a crash interrupted before their row was written; off the start-up path.
 	void app.files.sweepOrphanBlobs().then(
