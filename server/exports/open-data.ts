@@ -1,6 +1,7 @@
 // An edition's open data: one JSON document and one CSV per table, following the schema in docs/open-data.md.
 import { licenceInfo } from '../domain/deliverables/licence';
 import type { EditionSnapshot } from '../domain/archive/archive.service';
+import { workshopHead } from '../domain/programme/programme-view';
 
 export const OPEN_DATA_VERSION = 1;
 export const csvTables = ['workshops', 'themes', 'tracks', 'deliverables', 'credits', 'figures'] as const;
@@ -29,13 +30,7 @@ export function buildOpenData(snapshot: EditionSnapshot, origin: string) {
 		themes: snapshot.themes.map((t) => ({ id: t.id, label: t.label, aliases: t.aliases })),
 		tracks: snapshot.tracks.map((t) => ({ id: t.id, title: t.title, lead: t.lead, description: t.description, workshopIds: t.workshopIds })),
 		workshops: snapshot.workshops.map((w) => ({
-			id: w.id,
-			title: w.title,
-			format: w.format,
-			description: w.description,
-			speakers: w.speakers,
-			startsAt: w.startsAt,
-			endsAt: w.endsAt,
+			...workshopHead(w),
 			room: w.room,
 			trackId: w.track?.id ?? null,
 			themeIds: w.themes.map((t) => t.id),

@@ -3,7 +3,7 @@ import { templateMarkdown } from '../domain/pads/templates';
 import type { EditionRow } from '../domain/editions/editions.repo';
 import type { RoomRow, ThemeRow, TrackRow } from '../domain/programme/structure.repo';
 import type { WorkshopRow } from '../domain/programme/workshops.repo';
-import type { Licence, WorkshopFormat } from '../shared/vocabulary';
+import { workshopFormatLabels, type Licence, type WorkshopFormat } from '../shared/vocabulary';
 import type { KitDocument, KitSnapshot } from './kit-render';
 import { kitIdFrom } from './kit-render';
 import type { GuideKind, KitProgramme } from './kit-schema';
@@ -12,25 +12,6 @@ import type { EditionKitRow, KitDocumentRow } from './kits.repo';
 /** What a kit's programme.json holds that the edition's tables do not: kept as JSON on the edition's kit row. */
 export type ProgrammeExtras = Pick<KitProgramme, 'formats' | 'roomTypes' | 'roles' | 'timeline'> & { roomTypesByRoom: Record<string, string> };
 export const emptyExtras = (): ProgrammeExtras => ({ formats: [], roomTypes: [], roles: [], timeline: [], roomTypesByRoom: {} });
-
-/** French labels for formats an edition uses without a kit having named them. */
-const formatLabels: Record<WorkshopFormat, string> = {
-	'atelier-contributif': 'Atelier contributif',
-	'regards-croises': 'Regards croisés',
-	'scene-ouverte': 'Scène ouverte',
-	masterclass: 'Masterclass',
-	'table-ronde': 'Table ronde',
-	conference: 'Conférence',
-	pleniere: 'Plénière',
-	forum: 'Forum',
-	seminaire: 'Séminaire',
-	podcast: 'Podcast',
-	video: 'Vidéo',
-	prototype: 'Prototype ou installation',
-	'centre-de-ressource': 'Centre de ressource',
-	sprint: 'Sprint',
-	webinaire: 'Webinaire'
-};
 
 export type SnapshotSource = {
 	edition: EditionRow;
@@ -74,7 +55,7 @@ function formatsOf(src: SnapshotSource, extras: ProgrammeExtras, templates: Set<
 	const formats = extras.formats.map((f) => ({ ...f }));
 	for (const w of src.workshops) {
 		if (formats.some((f) => f.key === w.format)) continue;
-		formats.push({ key: w.format, label: formatLabels[w.format], description: '', durationMinutes: Math.max(5, minutesBetween(w.starts_at, w.ends_at)) });
+		formats.push({ key: w.format, label: workshopFormatLabels[w.format], description: '', durationMinutes: Math.max(5, minutesBetween(w.starts_at, w.ends_at)) });
 	}
 	return formats.map((f) => {
 		const { template: _previous, ...rest } = f;
@@ -100,7 +81,7 @@ export function buildSnapshot(src: SnapshotSource): KitSnapshot {
 	for (const format of [...used].sort()) {
 		if (documents.some((d) => d.kind === 'template' && d.format === format)) continue;
 		const body = templateMarkdown(format);
-		if (body) documents.push({ path: `templates/${format}.md`, kind: 'template', guideKind: null, format, title: formatLabels[format as WorkshopFormat] ?? format, body });
+		if (body) documents.push({ path: `templates/${format}.md`, kind: 'template', guideKind: null, format, title: workshopFormatLabels[format as WorkshopFormat] ?? format, body });
 	}
 	const templates = new Set(documents.filter((d) => d.kind === 'template').map((d) => d.format!));
 	const programme: KitProgramme = {

@@ -38,18 +38,9 @@ export type SearchDoc = {
 };
 
 /** Facts about the workshop (or the edition alone) that every document under it carries. */
-export type Placement = {
-	editionId: string;
-	workshopId: string | null;
+export type Placement = Pick<SearchDoc, 'editionId' | 'workshopId' | 'track' | 'format' | 'licence' | 'year' | 'date' | 'room' | 'closedFrom'> & {
 	workshopTitle: string | null;
 	themes: { key: string; names: string[] }[];
-	track: string | null;
-	format: string | null;
-	licence: string;
-	year: number;
-	date: number;
-	room: string | null;
-	closedFrom: number;
 };
 
 /** Far below Meilisearch's 65,535 indexed words per field, and small enough for a precise snippet. */
@@ -58,6 +49,7 @@ export const NEVER = 9e15;
 
 type PmNode = { type: string; attrs?: Record<string, unknown>; content?: PmNode[]; text?: string };
 
+/** What every document takes from where it sits; pad sections, messages and files then give their own anchor or date. */
 function common(p: Placement, rev: number) {
 	return {
 		editionId: p.editionId,
@@ -70,6 +62,9 @@ function common(p: Placement, rev: number) {
 		year: p.year,
 		room: p.room,
 		closedFrom: p.closedFrom,
+		padId: null,
+		anchor: null,
+		date: p.date,
 		rev
 	};
 }
@@ -176,8 +171,6 @@ export function chatDoc(message: ChatMessageInput, p: Placement, rev: number): S
 		title: clean(message.authorName),
 		parent: p.workshopTitle ?? '',
 		text: clean(message.text),
-		padId: null,
-		anchor: null,
 		date: message.at,
 		access: 'chat',
 		url: `/editions/${p.editionId}/workshops/${p.workshopId}/chat#msg-${message.id}`
@@ -195,8 +188,6 @@ export function fileDoc(file: FileInput, p: Placement, rev: number): SearchDoc {
 		title: clean(file.name),
 		parent: p.workshopTitle ?? '',
 		text: splitWords(text, SECTION_MAX_WORDS * 20)[0]!,
-		padId: null,
-		anchor: null,
 		date: Date.parse(file.uploadedAt) || p.date,
 		access: 'workshop',
 		url: `/files/${file.id}`
@@ -211,9 +202,6 @@ export function workshopDoc(w: { id: string; title: string; description: string;
 		title: w.title,
 		parent: p.themes.map((t) => t.names[0]).join(' '),
 		text: [w.description, w.speakers].filter(Boolean).join('\n'),
-		padId: null,
-		anchor: null,
-		date: p.date,
 		access: 'edition',
 		url: `/editions/${p.editionId}/workshops/${w.id}`
 	};
@@ -227,9 +215,6 @@ export function editionDoc(e: { id: string; title: string; description: string; 
 		title: e.title,
 		parent: [e.city, e.venue].filter(Boolean).join(', '),
 		text: e.description,
-		padId: null,
-		anchor: null,
-		date: p.date,
 		access: 'edition',
 		url: `/editions/${e.id}`
 	};
@@ -243,9 +228,6 @@ export function deliverableDoc(d: { id: string; title: string; summary: string; 
 		title: d.title,
 		parent: p.workshopTitle ?? '',
 		text: splitWords(clean([d.summary, d.markdown].join('\n')).split('\n').filter(Boolean).join('\n'), SECTION_MAX_WORDS * 20)[0]!,
-		padId: null,
-		anchor: null,
-		date: p.date,
 		access: 'edition',
 		url: d.url
 	};

@@ -6,6 +6,7 @@ import { localDateTime } from '../domain/programme/workshop-status';
 import type { Viewer } from '../domain/types';
 import { parseInput } from '../shared/validate';
 import { themeKey } from '../shared/themes';
+import { workshopFormatLabels, type WorkshopFormat } from '../shared/vocabulary';
 import type { SearchEngine } from './engine';
 import { INDEX_UID } from './index-settings';
 import type { SearchPermissions } from './permissions';
@@ -26,23 +27,6 @@ const PRE = '\u0001';
 const POST = '\u0002';
 const MARKED = new RegExp(`${PRE}([^${POST}]*)${POST}`, 'g');
 
-const formatLabels: Record<string, string> = {
-	'atelier-contributif': 'Atelier contributif',
-	'regards-croises': 'Regards croisés',
-	'scene-ouverte': 'Scène ouverte',
-	masterclass: 'Masterclass',
-	'table-ronde': 'Table ronde',
-	conference: 'Conférence',
-	pleniere: 'Plénière',
-	forum: 'Forum',
-	seminaire: 'Séminaire',
-	podcast: 'Podcast',
-	video: 'Vidéo',
-	prototype: 'Prototype / installation',
-	'centre-de-ressource': 'Centre de ressource',
-	sprint: 'Sprint',
-	webinaire: 'Webinaire'
-};
 const typeLabels: Record<string, string> = { pad: 'Pad', chat: 'Chat', file: 'Fichier', workshop: 'Atelier', edition: 'Événement', deliverable: 'Livrable' };
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -116,7 +100,7 @@ export function createSearchService(deps: { db: Db; engine: SearchEngine; permis
 			const titles = new Map(tracks.all().map((t) => [t.id, t.title]));
 			return (v) => titles.get(v) ?? v;
 		}
-		if (facet === 'format') return (v) => formatLabels[v] ?? v;
+		if (facet === 'format') return (v) => workshopFormatLabels[v as WorkshopFormat] ?? v;
 		if (facet === 'type') return (v) => typeLabels[v] ?? v;
 		return (v) => v;
 	}

@@ -17,6 +17,24 @@ export const workshopFormats = [
 	'webinaire'
 ] as const;
 export type WorkshopFormat = (typeof workshopFormats)[number];
+/** French labels for the server's own output (search facets, kit exports); the pages use the catalogue's `format.*`. */
+export const workshopFormatLabels: Record<WorkshopFormat, string> = {
+	'atelier-contributif': 'Atelier contributif',
+	'regards-croises': 'Regards croisés',
+	'scene-ouverte': 'Scène ouverte',
+	masterclass: 'Masterclass',
+	'table-ronde': 'Table ronde',
+	conference: 'Conférence',
+	pleniere: 'Plénière',
+	forum: 'Forum',
+	seminaire: 'Séminaire',
+	podcast: 'Podcast',
+	video: 'Vidéo',
+	prototype: 'Prototype / installation',
+	'centre-de-ressource': 'Centre de ressource',
+	sprint: 'Sprint',
+	webinaire: 'Webinaire'
+};
 
 export const editionRoles = ['organiser', 'facilitator', 'participant'] as const;
 export type EditionRole = (typeof editionRoles)[number];

@@ -1,24 +1,9 @@
 // The public archive: an anonymous reader finds a published deliverable, sees its writers credited as they chose,
 // downloads it, and reads it with JavaScript off; the pages are light and accessible.
 import fs from 'node:fs';
-import * as Y from 'yjs';
 import type { Page, Response } from '@playwright/test';
-import type { App } from '../../server/app';
-import { PAD_FRAGMENT } from '../../server/shared/pad-schema';
-import { expect, expectAccessible, test, type Person } from './fixtures';
-
-/** Appends a paragraph as `author`, through the pad's real-time room (the path a peer's keystrokes take). */
-function write(app: App, padId: string, author: Person, text: string) {
-	app.rooms.withRoom(`pad:${padId}`, (room) => {
-		const doc = new Y.Doc();
-		Y.applyUpdate(doc, room.state());
-		const before = Y.encodeStateVector(doc);
-		const paragraph = new Y.XmlElement('paragraph');
-		paragraph.insert(0, [new Y.XmlText(text)]);
-		doc.getXmlFragment(PAD_FRAGMENT).push([paragraph]);
-		room.applyServerUpdate(Y.encodeStateAsUpdate(doc, before), author.viewer.id);
-	});
-}
+import { writeParagraph } from '../unit/deliverables/pad-writer';
+import { expect, expectAccessible, test } from './fixtures';
 
 /** Bytes that crossed the network for everything the page loaded (bodies and headers). */
 async function transferred(responses: Response[]): Promise<number> {
@@ -61,8 +46,8 @@ test('an anonymous reader finds a published deliverable, credited as its writers
 	app.workshops.join(alice.viewer, code);
 	app.workshops.join(bob.viewer, code);
 	const pad = app.pads.create(fanny.viewer, workshopId, { title: 'Notes' });
-	write(app, pad.id, alice, 'Une grille pour identifier les communs du territoire.');
-	write(app, pad.id, bob, 'Trois questions avant de contribuer.');
+	writeParagraph(app, pad.id, alice.viewer.id, 'Une grille pour identifier les communs du territoire.');
+	writeParagraph(app, pad.id, bob.viewer.id, 'Trois questions avant de contribuer.');
 	app.credits.setChoice(alice.viewer, edition.id, { mode: 'pseudonym', pseudonym: 'alice_communs' });
 	app.credits.setChoice(bob.viewer, edition.id, { mode: 'anonymous' });
 	const deliverableId = app.deliverables.create(fanny.viewer, workshopId, { padId: pad.id, title: 'Grille des communs', summary: 'Trois questions.', themeIds: [themeId] });

@@ -1,6 +1,7 @@
 // What the public archive reads: published deliverables as the deliverables service hands them out, and the archive views.
 import type { createPublishedReader, PublishedDeliverable, PublishedSummary } from '../deliverables/published';
 import type { WorkshopFormat } from '../../shared/vocabulary';
+import type { WorkshopHead } from '../programme/programme-view';
 
 type PublishedReader = ReturnType<typeof createPublishedReader>;
 
@@ -21,14 +22,7 @@ export type ArchiveEditionHead = {
 	licence: string;
 };
 
-export type ArchiveWorkshop = {
-	id: string;
-	title: string;
-	format: WorkshopFormat;
-	description: string;
-	speakers: string;
-	startsAt: string;
-	endsAt: string;
+export type ArchiveWorkshop = WorkshopHead & {
 	day: string;
 	room: string | null;
 	track: { id: string; title: string } | null;

@@ -3,6 +3,7 @@ import type { Db } from '../../db/open';
 import { AppError } from '../../shared/errors';
 import type { CreditLocale } from '../deliverables/credits';
 import type { EditionsRepo } from '../editions/editions.repo';
+import { workshopHead } from '../programme/programme-view';
 import type { WorkshopsService } from '../programme/workshops.service';
 import type { ArchiveDeliverable, ArchiveDeliverableSummary, ArchiveEdition, DeliverableSource, KeyFigures } from './archive-types';
 import { createArchiveRepo } from './archive.repo';
@@ -42,13 +43,7 @@ export function createArchiveService(deps: Deps) {
 			tracks: programme.tracks.map((t) => ({ id: t.id, title: t.title, lead: t.lead, description: t.description, workshopIds: t.workshops.map((w) => w.id) })),
 			days: programme.days,
 			workshops: programme.workshops.map((w) => ({
-				id: w.id,
-				title: w.title,
-				format: w.format,
-				description: w.description,
-				speakers: w.speakers,
-				startsAt: w.startsAt,
-				endsAt: w.endsAt,
+				...workshopHead(w),
 				day: w.day,
 				room: w.room?.name ?? null,
 				track: w.track ? { id: w.track.id, title: w.track.title } : null,

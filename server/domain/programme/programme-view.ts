@@ -22,6 +22,17 @@ export type WorkshopView = {
 	themes: { id: string; label: string }[];
 	facilitators: { id: string; displayName: string }[];
 };
+/** What every public shape of a workshop starts with (JSON API, archive, open data). */
+export type WorkshopHead = Pick<WorkshopView, 'id' | 'title' | 'format' | 'description' | 'speakers' | 'startsAt' | 'endsAt'>;
+export const workshopHead = (w: WorkshopHead): WorkshopHead => ({
+	id: w.id,
+	title: w.title,
+	format: w.format,
+	description: w.description,
+	speakers: w.speakers,
+	startsAt: w.startsAt,
+	endsAt: w.endsAt
+});
 /** Theme and track filters accept an id or, for themes, any label or alias (« data » finds #données). */
 export type ProgrammeFilters = { theme?: string | null; track?: string | null; format?: string | null };
 

@@ -1,6 +1,6 @@
 // The public shapes of the JSON API: camelCase, stable, and nothing internal (no creators, join codes or guests' user ids).
 import type { EditionRow } from '$server/domain/editions/editions.repo';
-import type { Programme, ThemeView, WorkshopView } from '$server/domain/programme/programme-view';
+import { workshopHead, type Programme, type ThemeView, type WorkshopView } from '$server/domain/programme/programme-view';
 import type { Viewer } from '$server/domain/types';
 
 export type ApiEdition = {
@@ -57,13 +57,7 @@ export function toApiEdition(row: EditionRow, origin: string): ApiEdition {
 
 export function toApiWorkshop(w: WorkshopView): ApiWorkshop {
 	return {
-		id: w.id,
-		title: w.title,
-		format: w.format,
-		description: w.description,
-		speakers: w.speakers,
-		startsAt: w.startsAt,
-		endsAt: w.endsAt,
+		...workshopHead(w),
 		status: w.status,
 		roomId: w.room?.id ?? null,
 		trackId: w.track?.id ?? null,

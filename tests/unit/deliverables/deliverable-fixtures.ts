@@ -1,9 +1,9 @@
 // A workshop with a facilitator, two participants and a pad, and a way to write in the pad through its real-time room.
-import * as Y from 'yjs';
 import type { App } from '../../../server/app';
-import { PAD_FRAGMENT } from '../../../server/shared/pad-schema';
 import type { Viewer } from '../../../server/domain/types';
 import { createAccount, createEdition, createGuest, createWorkshop, joinCodeOf, type EditionOverrides } from '../factories';
+
+export { writeParagraph } from './pad-writer';
 
 export async function deliverableScenario(app: App, options: { edition?: EditionOverrides; workshop?: Record<string, string> } = {}) {
 	const organiser = await createAccount(app, 'organiser');
@@ -19,17 +19,4 @@ export async function deliverableScenario(app: App, options: { edition?: Edition
 	join(bob);
 	const pad = app.pads.create(facilitator, workshopId, { title: 'Notes de l’atelier' });
 	return { organiser, edition, themeId, facilitator, workshopId, alice, bob, pad, join };
-}
-
-/** Appends a paragraph to a pad, as `authorId`, through the pad's room (the same path a peer's update takes). */
-export function writeParagraph(app: App, padId: string, authorId: string | null, text: string) {
-	app.rooms.withRoom(`pad:${padId}`, (room) => {
-		const doc = new Y.Doc();
-		Y.applyUpdate(doc, room.state());
-		const before = Y.encodeStateVector(doc);
-		const paragraph = new Y.XmlElement('paragraph');
-		paragraph.insert(0, [new Y.XmlText(text)]);
-		doc.getXmlFragment(PAD_FRAGMENT).push([paragraph]);
-		room.applyServerUpdate(Y.encodeStateAsUpdate(doc, before), authorId);
-	});
 }

@@ -1,0 +1,17 @@
+// Writes in a pad the way a peer does, through its real-time room: shared by the unit tests and the e2e scenarios (no test runner imported).
+import * as Y from 'yjs';
+import type { App } from '../../../server/app';
+import { PAD_FRAGMENT } from '../../../server/shared/pad-schema';
+
+/** Appends a paragraph to a pad, as `authorId`, through the pad's room (the same path a peer's update takes). */
+export function writeParagraph(app: App, padId: string, authorId: string | null, text: string) {
+	app.rooms.withRoom(`pad:${padId}`, (room) => {
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, room.state());
+		const before = Y.encodeStateVector(doc);
+		const paragraph = new Y.XmlElement('paragraph');
+		paragraph.insert(0, [new Y.XmlText(text)]);
+		doc.getXmlFragment(PAD_FRAGMENT).push([paragraph]);
+		room.applyServerUpdate(Y.encodeStateAsUpdate(doc, before), authorId);
+	});
+}
