@@ -106,7 +106,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 			workshops,
 			blobs,
 			metadata: driveDocuments,
-			limits: drive.limits
+			limits: drive.limits,
+			isShownPublicly: (fileId) => deliverables.showsFile(fileId)
 		}),
 		/** The workshop chat: history pages, moderation and promotion into pads, through the chat rooms. */
 		chat: createChatService({

@@ -77,6 +77,14 @@ export function createDeliverablesRepo(db: Db) {
 				 VALUES (@deliverable_id, @version, @title, @summary, @licence, @html, @markdown, @credits_json, @pad_snapshot_id, @published_by, @published_at, @withdrawn_at)`
 			).run(row);
 		},
+		/** Whether a published, not withdrawn version of a deliverable of the file's own workshop shows it. */
+		showsFile: (fileId: string) =>
+			prepare<[string, string], number>(
+				`SELECT 1 FROM deliverable_versions v JOIN deliverables d ON d.id = v.deliverable_id JOIN files f ON f.id = ? AND f.workshop_id = d.workshop_id
+				 WHERE d.status != 'withdrawn' AND v.withdrawn_at IS NULL AND instr(v.html, '/files/' || ? || '"') > 0 LIMIT 1`
+			)
+				.pluck()
+				.get(fileId, fileId) === 1,
 		lastVersion: (id: string) => (prepare('SELECT coalesce(max(version), 0) FROM deliverable_versions WHERE deliverable_id = ?').pluck().get(id) as number),
 		findVersion: (id: string, version: number) =>
 			prepare<[string, number], VersionRow>('SELECT * FROM deliverable_versions WHERE deliverable_id = ? AND version = ?').get(id, version),

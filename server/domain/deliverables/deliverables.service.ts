@@ -98,6 +98,9 @@ export function createDeliverablesService(deps: Deps) {
 	}
 
 	return {
+		/** A published deliverable made this drive file public: its readers must see the images it shows. */
+		showsFile: (fileId: string) => repo.showsFile(fileId),
+
 		create(viewer: Viewer | null, workshopId: string, raw: unknown): string {
 			const found = inWorkshop(viewer, workshopId);
 			if (!viewer) throw new AppError('unauthenticated', 'log in first');

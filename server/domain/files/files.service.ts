@@ -26,7 +26,16 @@ export type UploadRequest = {
 	source: AsyncIterable<Uint8Array>;
 };
 
-type Deps = { db: Db; clock: Clock; workshops: WorkshopsService; blobs: BlobStore; metadata: DriveMetadata; limits: DriveLimits };
+type Deps = {
+	db: Db;
+	clock: Clock;
+	workshops: WorkshopsService;
+	blobs: BlobStore;
+	metadata: DriveMetadata;
+	limits: DriveLimits;
+	/** A file a published deliverable shows (an image) is readable by that deliverable's readers. */
+	isShownPublicly?: (fileId: string) => boolean;
+};
 
 export function createFilesService(deps: Deps) {
 	const repo = createFilesRepo(deps.db);
@@ -242,7 +251,8 @@ export function createFilesService(deps: Deps) {
 		/** A file's bytes for someone who may read its workshop; trashed files only for facilitators. */
 		open(viewer: Viewer | null, fileId: string, range?: ByteRange) {
 			const { row, rights } = fileFor(viewer, fileId);
-			if (!rights.canRead || (row.trashed_at && !rights.canFacilitate)) throw new AppError('not_found', 'file not found');
+			const readable = rights.canRead || deps.isShownPublicly?.(fileId) === true;
+			if (!readable || (row.trashed_at && !rights.canFacilitate)) throw new AppError('not_found', 'file not found');
 			const body = deps.blobs.open(row.sha256, range);
 			if (!body) throw new AppError('unavailable', 'file bytes are missing from storage');
 			return { file: toDriveFile(row), body };

@@ -7,8 +7,12 @@ import { paths, renderPage } from './layout';
 import { deliverablePage, exportDocumentOf, figuresPage, indexPage, themePages, trackPages, workshopPage } from './pages';
 import { siteCss } from './site-css';
 
-export function renderStaticSite(snapshot: EditionSnapshot, labels: Labels, origin: string): Map<string, string> {
-	const ctx = { snapshot, labels, origin };
+/**
+ * `bundled` are the drive files (by id) the caller copies into the site under `files/<id>`; deliverables link to them
+ * relatively, and to anything else on the live site.
+ */
+export function renderStaticSite(snapshot: EditionSnapshot, labels: Labels, origin: string, bundled: ReadonlySet<string> = new Set()): Map<string, string> {
+	const ctx = { snapshot, labels, origin, bundled };
 	const title = snapshot.edition.title;
 	const pages = [
 		indexPage(ctx),

@@ -17,7 +17,9 @@ export const paths = {
 	markdown: (id: string, version: number) => `deliverables/${id}-v${version}.md`,
 	theme: (id: string) => `themes/${id}.html`,
 	track: (id: string) => `tracks/${id}.html`,
-	data: (file: string) => `data/${file}`
+	data: (file: string) => `data/${file}`,
+	/** A drive file shown in a deliverable (an image), copied into the site so it shows offline. */
+	file: (id: string) => `files/${id}`
 };
 
 export function renderPage(page: SitePage, editionTitle: string, labels: Labels): string {

@@ -6,7 +6,7 @@ import { citation, creditGroups, deliverableDocument, type ExportDocument } from
 import { absolutiseLinks, escapeHtml as esc, type Labels } from '../labels';
 import { paths, rel, type SitePage } from './layout';
 
-type Ctx = { snapshot: EditionSnapshot; labels: Labels; origin: string };
+type Ctx = { snapshot: EditionSnapshot; labels: Labels; origin: string; bundled?: ReadonlySet<string> };
 
 const a = (from: string, to: string, text: string) => `<a href="${rel(from, to)}">${esc(text)}</a>`;
 
@@ -63,6 +63,12 @@ ${w.facilitators.length > 0 ? `<p>${esc(t('archive.facilitation'))} : ${w.facili
 	return { path, title: w.title, body };
 }
 
+/** The drive files a deliverable shows (`/files/<id>`): the static site copies them so it works offline. */
+export const fileLinksOf = (html: string) => [...html.matchAll(/\s(?:href|src)="\/files\/([A-Za-z0-9_-]+)"/g)].map((m) => m[1]!);
+
+const bundleFileLinks = (html: string, page: string, bundled: ReadonlySet<string>) =>
+	html.replace(/(\s(?:href|src)=")\/files\/([A-Za-z0-9_-]+)"/g, (whole, attr: string, id: string) => (bundled.has(id) ? `${attr}${rel(page, paths.file(id))}"` : whole));
+
 export const exportDocumentOf = (d: ArchiveDeliverable, ctx: Ctx): ExportDocument =>
 	deliverableDocument(d, ctx.snapshot.edition.title, `${ctx.origin}/archive/${d.editionId}/deliverables/${d.id}/v/${d.version}`);
 
@@ -81,7 +87,7 @@ ${doc.withdrawn ? `<p class="withdrawn">${esc(t('archive.withdrawnNotice'))}</p>
 ${d.summary ? `<p><strong>${esc(d.summary)}</strong></p>` : ''}
 <p><a class="badge" rel="license" href="${esc(licence.url)}">${esc(licence.name)}</a></p>
 </header>
-<div class="content">${absolutiseLinks(d.html, ctx.origin)}</div>
+<div class="content">${absolutiseLinks(bundleFileLinks(d.html, path, ctx.bundled ?? new Set()), ctx.origin)}</div>
 <footer>
 <h2>${esc(t('archive.credits'))}</h2>
 ${groups.length > 0 ? `<dl>${groups.map((g) => `<dt>${esc(g.label)}</dt><dd>${g.names.map(esc).join(', ')}</dd>`).join('')}</dl>` : `<p>${esc(t('archive.noCredits'))}</p>`}

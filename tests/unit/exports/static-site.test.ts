@@ -1,9 +1,13 @@
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { renderStaticSite } from '../../../server/exports/static-site/build';
+import { fileLinksOf } from '../../../server/exports/static-site/pages';
+import { readSiteFiles } from '../../../server/exports/static-site/site-files';
 import { zipFiles } from '../../../server/exports/zip';
-import { createTestApp } from '../factories';
+import { createTestApp, expectAppError } from '../factories';
 import { writeParagraph } from '../deliverables/deliverable-fixtures';
+import { writeImage } from '../deliverables/pad-writer';
 import { labelsFr, ORIGIN, publishedArchive } from '../archive/archive-fixtures';
 import { readStream, unzip } from './unzip';
 
@@ -81,6 +85,29 @@ describe('static site export', () => {
 		expect(page).toContain(`${ORIGIN}/archive/${s.edition.id}/deliverables/${s.deliverableId}/v/2`);
 		expect(files.get(`deliverables/${s.deliverableId}-v1.html`)!.text).not.toContain('version deux');
 		expect(files.get(`themes/${s.themeId}.html`)!.text).toContain(`href="../deliverables/${s.deliverableId}.html"`);
+	});
+
+	it('copies the images a deliverable shows into the site, so they show offline; others stay links to the live site', async () => {
+		const { app } = createTestApp();
+		const s = await publishedArchive(app);
+		const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+		const image = await app.files.upload(s.facilitator, s.workshopId, { name: 'grille.png', source: Readable.from([png]) });
+		// Before the deliverable shows it, a reader of the archive cannot open a file of this (live) workshop.
+		await expectAppError(() => app.files.open(null, image.id), 'not_found');
+		writeImage(app, s.pad.id, s.alice.id, `/files/${image.id}`, 'La grille');
+		app.deliverables.publish(s.facilitator, s.deliverableId);
+		const snapshot = app.archive.snapshot(s.edition.id);
+		const latest = snapshot.versions[0]![0]!;
+		expect(latest.html).toContain(`/files/${image.id}`);
+		latest.html += '<p><img src="/files/elsewhere" alt=""></p>';
+
+		const shown = await readSiteFiles(app.files, [...fileLinksOf(latest.html), 'no-such-file']);
+		expect([...shown.keys()]).toEqual([image.id]);
+		expect(shown.get(image.id)!.equals(png)).toBe(true);
+		const site = renderStaticSite(snapshot, labelsFr, ORIGIN, new Set(shown.keys()));
+		const page = site.get(`deliverables/${s.deliverableId}.html`)!;
+		expect(page).toContain(`src="../files/${image.id}"`);
+		expect(page).toContain(`src="${ORIGIN}/files/elsewhere"`);
 	});
 
 	it('gives the same bytes for the same content: sorted entries, fixed dates', async () => {

@@ -6,16 +6,22 @@ import { exportLabels } from '$lib/components/archive/export-labels';
 import { slugify } from '$server/exports/document-export';
 import { buildOpenData, csvTables, openDataCsv, type CsvTable } from '$server/exports/open-data';
 import { renderStaticSite } from '$server/exports/static-site/build';
+import { paths } from '$server/exports/static-site/layout';
+import { fileLinksOf } from '$server/exports/static-site/pages';
+import { readSiteFiles } from '$server/exports/static-site/site-files';
 import { zipFiles } from '$server/exports/zip';
 import type { RequestHandler } from './$types';
 
 const isTable = (name: string): name is CsvTable => (csvTables as readonly string[]).includes(name);
 
-export const GET: RequestHandler = ({ locals, params, url }) => {
+export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const snapshot = orError(() => locals.app.archive.snapshot(params.editionId, locals.locale));
 	const name = slugify(snapshot.edition.title);
 	if (params.file === 'site.zip') {
-		const zip = zipFiles(renderStaticSite(snapshot, exportLabels(locals.locale), url.origin), `${name}/`);
+		const shown = await readSiteFiles(locals.app.files, snapshot.versions.flat().flatMap((d) => fileLinksOf(d.html)));
+		const site: Map<string, string | Buffer> = renderStaticSite(snapshot, exportLabels(locals.locale), url.origin, new Set(shown.keys()));
+		for (const [id, bytes] of shown) site.set(paths.file(id), bytes);
+		const zip = zipFiles(site, `${name}/`);
 		return new Response(Readable.toWeb(zip) as ReadableStream, {
 			headers: { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${name}-archive.zip"` }
 		});
