@@ -62,6 +62,15 @@ function createPeer(socket: WebSocket, viewer: Viewer | null, canWrite: boolean)
 	};
 }
 
+/** A failed lookup (a pad deleted meanwhile) must not stop the endpoint's timers. */
+function safely<T>(read: () => T, fallback: T): T {
+	try {
+		return read();
+	} catch {
+		return fallback;
+	}
+}
+
 export function createCollabEndpoint(app: App, options: CollabOptions) {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
 	const { rooms } = app;
@@ -100,6 +109,9 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 		return userId ? app.accounts.getViewer(userId) : null;
 	}
 
+	/** Open pads and whether their workshop had locked them at the last check (or when their first person came in). */
+	let padLocks = new Map<string, boolean>();
+
 	function accept(socket: WebSocket, request: IncomingMessage, roomName: string) {
 		const room = parseRoom(roomName);
 		if (!room) return refuse(socket, new AppError('invalid', `unknown room « ${roomName.slice(0, 60)} »`));
@@ -120,6 +132,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 			perSession.set(sessionKey, count + 1);
 		}
 
+		if (room.kind === 'pad' && !padLocks.has(room.id)) padLocks.set(room.id, safely(() => app.workshopClosure.padLocked(room.id), false));
 		const peer = createPeer(socket, viewer, canWrite);
 		const target = rooms.get(formatRoom(room));
 		// Anonymous readers have no session: each connection gets its own bucket.
@@ -173,19 +186,25 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 
 	// A pad locks when its workshop's slot (plus the edition's delay) is over, or when a facilitator closes or reopens
 	// it: people already connected are closed with ACCESS_CHANGED_CLOSE_CODE and reconnect with their new access.
+	// Each check costs one query per open pad; only when a pad's lock flipped are its people's rights resolved again.
 	const accessChecker = setInterval(() => {
-		const decided = new Map<string, boolean | AppError>();
+		const now = new Map<string, boolean>();
+		const flipped = new Set<string>();
 		for (const c of connections) {
-			if (c.roomName.kind !== 'pad') continue;
-			const key = `${c.roomName.id}:${c.viewer?.id ?? ''}`;
-			let canWrite = decided.get(key);
-			if (canWrite === undefined) {
-				try {
-					canWrite = resolveRoomAccess(app, c.viewer, c.roomName) === 'write';
-				} catch (e) {
-					canWrite = isAppError(e) ? e : new AppError('unavailable', 'server error');
-				}
-				decided.set(key, canWrite);
+			if (c.roomName.kind !== 'pad' || now.has(c.roomName.id)) continue;
+			const locked = safely(() => app.workshopClosure.padLocked(c.roomName.id), false);
+			now.set(c.roomName.id, locked);
+			if (padLocks.has(c.roomName.id) && padLocks.get(c.roomName.id) !== locked) flipped.add(c.roomName.id);
+		}
+		padLocks = now;
+		if (flipped.size === 0) return;
+		for (const c of connections) {
+			if (c.roomName.kind !== 'pad' || !flipped.has(c.roomName.id)) continue;
+			let canWrite: boolean | AppError;
+			try {
+				canWrite = resolveRoomAccess(app, c.viewer, c.roomName) === 'write';
+			} catch (e) {
+				canWrite = isAppError(e) ? e : new AppError('unavailable', 'server error');
 			}
 			if (canWrite instanceof AppError) refuse(c.socket, canWrite);
 			else if (canWrite !== c.peer.canWrite) c.socket.close(ACCESS_CHANGED_CLOSE_CODE, 'access changed: reconnect');

@@ -69,6 +69,12 @@ export function createWorkshopClosure(deps: { db: Db; clock: Clock; access: Acce
 			return { ...closure, canReopen: access.canFacilitate, readOnly: closure.locked && !access.canFacilitate };
 		},
 
+		/** Whether the pad's workshop has locked its pads (for anyone but facilitators): one query, no access check. */
+		padLocked(padId: string): boolean {
+			const workshopId = findPadWorkshop.get(padId);
+			return workshopId !== undefined && closureOf(workshopId).locked;
+		},
+
 		/** For the real-time endpoint: may this viewer no longer write in this pad? Facilitators always may (corrections). */
 		padLockedFor(viewer: Viewer | null, padId: string): boolean {
 			const workshopId = findPadWorkshop.get(padId);
