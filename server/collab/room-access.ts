@@ -14,9 +14,9 @@ export function resolveRoomAccess(app: App, viewer: Viewer | null, room: RoomNam
 		return mode === 'write' && app.workshopClosure.padLockedFor(viewer, room.id) ? 'read' : mode;
 	}
 	// chat and drive rooms belong to a workshop
-	const { access, isParticipant, workshop, edition } = app.workshops.get(viewer, room.id);
+	const { access, isParticipant, status, edition } = app.workshops.rights(viewer, room.id);
 	// The drive's entries are written by the server only, after the bytes are stored: its members read it live.
 	if (access.canFacilitate || isParticipant) return room.kind === 'drive' ? 'read' : 'write';
-	if (room.kind === 'chat' ? isChatOpenToReaders(workshop.status, edition) : workshop.status === 'closed') return 'read';
+	if (room.kind === 'chat' ? isChatOpenToReaders(status, edition) : status === 'closed') return 'read';
 	throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop first');
 }

@@ -74,9 +74,12 @@ export function createPadsService(deps: { db: Db; clock: Clock; workshops: Works
 
 		/** Who may open the pad's real-time room, and how. Closed workshops stay readable by their readers. */
 		roomAccess(viewer: Viewer | null, padId: string): PadAccess {
-			const { canWrite, workshop } = get(viewer, padId);
-			if (canWrite) return 'write';
-			if (workshop.status === 'closed') return 'read';
+			const pad = repo.findById(padId);
+			if (!pad) throw new AppError('not_found', 'pad not found');
+			const { access, isParticipant, status } = deps.workshops.rights(viewer, pad.workshop_id);
+			if (pad.deleted_at && !access.canFacilitate) throw new AppError('not_found', 'pad not found');
+			if ((access.canFacilitate || isParticipant) && pad.deleted_at === null) return 'write';
+			if (status === 'closed') return 'read';
 			throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to write in its pads');
 		},
 

@@ -1,4 +1,5 @@
 // Workshops: the programme read model, organiser edits, status, and joining by link or QR code.
+import { localDateTime, workshopStatus } from './workshop-status';
 import type { Db } from '../../db/open';
 import { AppError } from '../../shared/errors';
 import { newId, newToken } from '../../shared/ids';
@@ -117,6 +118,20 @@ export function createWorkshopsService(deps: Deps) {
 				statusOverride: rights.canFacilitate ? row.status_override : null,
 				isParticipant: viewer ? workshops.isParticipant(row.id, viewer.id) : false,
 				participantCount: workshops.countParticipants(row.id)
+			};
+		},
+
+		/**
+		 * Only what access decisions need (the real-time endpoint asks on every connection): the same rules as `get`,
+		 * without building the workshop's programme view.
+		 */
+		rights(viewer: Viewer | null, workshopId: string) {
+			const { row, edition, rights } = readableWorkshop(viewer, workshopId);
+			return {
+				edition,
+				access: rights,
+				status: workshopStatus(row, localDateTime(deps.clock(), edition.timezone)),
+				isParticipant: viewer ? workshops.isParticipant(row.id, viewer.id) : false
 			};
 		},
 
