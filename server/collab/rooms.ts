@@ -84,6 +84,8 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 				released(room);
 			}
 		},
+		/** Writes pending updates now instead of at the next group commit (a caller's own transaction may want them in it). */
+		flush: () => store.flush(),
 		closeAll() {
 			for (const t of timers.values()) clearTimeout(t);
 			timers.clear();
