@@ -9,9 +9,9 @@ export type RoomAccess = 'write' | 'read';
 
 export function resolveRoomAccess(app: App, viewer: Viewer | null, room: RoomName): RoomAccess {
 	if (room.kind === 'pad') {
-		const mode = app.pads.roomAccess(viewer, room.id);
+		const { mode, canFacilitate } = app.pads.roomAccess(viewer, room.id);
 		// Once a workshop has closed, its participants read its pads; facilitators may still correct them.
-		return mode === 'write' && app.workshopClosure.padLockedFor(viewer, room.id) ? 'read' : mode;
+		return mode === 'write' && !canFacilitate && app.workshopClosure.padLocked(room.id) ? 'read' : mode;
 	}
 	// chat and drive rooms belong to a workshop
 	const { access, isParticipant, status, edition } = app.workshops.rights(viewer, room.id);

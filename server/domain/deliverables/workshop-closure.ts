@@ -75,13 +75,6 @@ export function createWorkshopClosure(deps: { db: Db; clock: Clock; access: Acce
 			return workshopId !== undefined && closureOf(workshopId).locked;
 		},
 
-		/** For the real-time endpoint: may this viewer no longer write in this pad? Facilitators always may (corrections). */
-		padLockedFor(viewer: Viewer | null, padId: string): boolean {
-			const workshopId = findPadWorkshop.get(padId);
-			if (!workshopId || !closureOf(workshopId).locked) return false;
-			return !deps.access.readable(viewer, findRow.get(workshopId)!.edition_id).access.canFacilitate;
-		},
-
 		/** Facilitators reopen a closed workshop for corrections… */
 		reopen: (viewer: Viewer | null, workshopId: string) => setOverride(viewer, workshopId, 'reopened'),
 		/** …and close it again (or early). */

@@ -72,14 +72,18 @@ export function createPadsService(deps: { db: Db; clock: Clock; workshops: Works
 			return own ? markdownTemplateDocument(own) : templateDocument(key);
 		},
 
-		/** Who may open the pad's real-time room, and how. Closed workshops stay readable by their readers. */
-		roomAccess(viewer: Viewer | null, padId: string): PadAccess {
+		/**
+		 * Who may open the pad's real-time room, and how (closed workshops stay readable by their readers);
+		 * `canFacilitate` lets the caller apply the workshop's lock, which facilitators are not held to.
+		 */
+		roomAccess(viewer: Viewer | null, padId: string): { mode: PadAccess; canFacilitate: boolean } {
 			const pad = repo.findById(padId);
 			if (!pad) throw new AppError('not_found', 'pad not found');
 			const { access, isParticipant, status } = deps.workshops.rights(viewer, pad.workshop_id);
 			if (pad.deleted_at && !access.canFacilitate) throw new AppError('not_found', 'pad not found');
-			if ((access.canFacilitate || isParticipant) && pad.deleted_at === null) return 'write';
-			if (status === 'closed') return 'read';
+			const canFacilitate = access.canFacilitate;
+			if ((canFacilitate || isParticipant) && pad.deleted_at === null) return { mode: 'write', canFacilitate };
+			if (status === 'closed') return { mode: 'read', canFacilitate };
 			throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to write in its pads');
 		},
 
