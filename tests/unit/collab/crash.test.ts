@@ -23,7 +23,8 @@ async function freePort(): Promise<number> {
 function startServer(port: number): Promise<ChildProcess> {
 	const proc = fork(path.join(import.meta.dirname, 'crash-server.ts'), [], {
 		execArgv: ['--import', 'tsx'],
-		env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DEMO: 'false', LOG_LEVEL: 'silent' },
+		// Search plays no part here, and a SIGKILLed server cannot stop the search engine it started.
+		env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DEMO: 'false', LOG_LEVEL: 'silent', SEARCH: 'off' },
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 	});
 	return new Promise((resolve, reject) => {
