@@ -27,9 +27,6 @@ export const chatPromoteSchema = z.object({
 	timeZone: z.string().max(64).refine(isTimeZone, 'invalid').optional().default('Europe/Paris')
 });
 
-/** A chat is its workshop's conversation: other readers see it only once the workshop has closed, if the edition says so. */
-export const isChatOpenToReaders = (workshopStatus: string, edition: { chat_public: number }) => workshopStatus === 'closed' && edition.chat_public === 1;
-
 export type ChatAccess = { canRead: boolean; canWrite: boolean; canModerate: boolean };
 /** Where a promoted quote links back to, and the language of its attribution line. */
 export type PromoteContext = { chatUrl: string; locale: 'fr' | 'en' };
@@ -37,16 +34,16 @@ export type PromoteContext = { chatUrl: string; locale: 'fr' | 'en' };
 export function createChatService(deps: { workshops: WorkshopsService; pads: PadsService; documents: ChatDocuments }) {
 	const { documents } = deps;
 
-	/** Same rule as the real-time room: facilitators and participants write; see isChatOpenToReaders for the others. */
+	/** The policy's answer, for the pages and the real-time room alike: a workshop's conversation stays with its members unless the organiser opened it. */
 	function accessOf(viewer: Viewer | null, workshopId: string): ChatAccess {
-		const { access, isParticipant, workshop, edition } = deps.workshops.get(viewer, workshopId);
-		const canWrite = access.canFacilitate || isParticipant;
-		return { canRead: canWrite || isChatOpenToReaders(workshop.status, edition), canWrite, canModerate: access.canFacilitate };
+		const rights = deps.workshops.rights(viewer, workshopId);
+		return { canRead: rights.can('read', 'chat'), canWrite: rights.can('write', 'chat'), canModerate: rights.can('moderate', 'chat') };
 	}
 
+	/** Whoever may not read the chat is told it does not exist (404, not 403). */
 	function readable(viewer: Viewer | null, workshopId: string): ChatAccess {
 		const rights = accessOf(viewer, workshopId);
-		if (!rights.canRead) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to read its chat');
+		if (!rights.canRead) throw new AppError('not_found', 'chat not found');
 		return rights;
 	}
 
@@ -58,6 +55,11 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 	return {
 		access: accessOf,
 
+		roomAccess(viewer: Viewer | null, workshopId: string): 'write' | 'read' {
+			const rights = readable(viewer, workshopId);
+			return rights.canWrite ? 'write' : 'read';
+		},
+
 		/** The chat as plain JSON; moves old messages to the archive first, so the live document stays small. */
 		open(viewer: Viewer | null, workshopId: string): ChatSnapshot & { access: ChatAccess } {
 			const rights = readable(viewer, workshopId);
@@ -67,7 +69,7 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 
 		/** Asked by the client whose message took the live document past its limit: writers only, idempotent. */
 		archive(viewer: Viewer | null, workshopId: string): { archived: number } {
-			if (!accessOf(viewer, workshopId).canWrite) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to write in its chat');
+			if (!readable(viewer, workshopId).canWrite) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to write in its chat');
 			return { archived: documents.archiveOverflow(workshopId) };
 		},
 

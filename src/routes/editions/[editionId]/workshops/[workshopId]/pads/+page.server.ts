@@ -17,8 +17,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 export const actions: Actions = {
 	create: ({ request, locals, params }) =>
 		formAction(request, (values) => {
-			const pad = locals.app.pads.create(locals.viewer, params.workshopId, values);
-			if (pad.template && pad.template !== 'blank') locals.app.padDocuments.applyTemplate(pad.id, pad.template, locals.viewer!.id);
+			const pad = locals.app.pads.createWithTemplate(locals.viewer, params.workshopId, values);
 			redirect(303, `/editions/${params.editionId}/workshops/${params.workshopId}/pads/${pad.id}`);
 		}),
 	restore: ({ request, locals }) =>
