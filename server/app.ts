@@ -131,7 +131,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		chat: createChatService({
 			workshops,
 			pads,
-			documents: chatDocuments
+			documents: chatDocuments,
+			credits
 		}),
 		csvImport: createCsvImport({ db, clock, access, structure: structureRepo, workshops: workshopsRepo }),
 		/** Deliverables frozen from pads, with credits resolved from each person's current choice (credits.display). */

@@ -4,6 +4,7 @@ import type { ArchivePage, ChatDocuments, HiddenMessage } from '../../collab/cha
 import type { ChatSnapshot } from '../../shared/chat-doc';
 import { AppError } from '../../shared/errors';
 import { parseInput } from '../../shared/validate';
+import type { CreditsService } from '../deliverables/credits';
 import type { PadsService } from '../pads/pads.service';
 import type { WorkshopsService } from '../programme/workshops.service';
 import type { Viewer } from '../types';
@@ -31,7 +32,7 @@ export type ChatAccess = { canRead: boolean; canWrite: boolean; canModerate: boo
 /** Where a promoted quote links back to, and the language of its attribution line. */
 export type PromoteContext = { chatUrl: string; locale: 'fr' | 'en' };
 
-export function createChatService(deps: { workshops: WorkshopsService; pads: PadsService; documents: ChatDocuments }) {
+export function createChatService(deps: { workshops: WorkshopsService; pads: PadsService; documents: ChatDocuments; credits: CreditsService }) {
 	const { documents } = deps;
 
 	/** The policy's answer, for the pages and the real-time room alike: a workshop's conversation stays with its members unless the organiser opened it. */
@@ -102,7 +103,9 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 			const message = documents.findMessage(workshopId, input.messageId);
 			if (!message) throw new AppError('not_found', 'message not found');
 			const when = new Intl.DateTimeFormat(context.locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: input.timeZone }).format(message.at);
-			const prefix = context.locale === 'fr' ? `— ${message.authorName}, dans le chat, ` : `— ${message.authorName}, in the chat, `;
+			// The quote lands in pad text, which is exported and may be published: credit its author as they chose for this edition.
+			const author = deps.credits.display(message.authorId, pad.edition.id, context.locale);
+			const prefix = context.locale === 'fr' ? `— ${author}, dans le chat, ` : `— ${author}, in the chat, `;
 			documents.promote(input.padId, message, { prefix, linkText: when, href: `${context.chatUrl}#msg-${message.id}` }, moderator.id);
 		}
 	};
