@@ -21,7 +21,7 @@ export const conditions = {
 	notDeleted: 'the pad or file is not in the bin',
 	shownPublicly: 'the file is shown by a published deliverable',
 	deliverableOut: 'the deliverable is published (or withdrawn, which shows its notice)',
-	deliverableInReview: 'the deliverable is published or in review',
+	deliverableShared: 'the deliverable is no longer a draft (in review, published or withdrawn)',
 	self: 'the data is the person’s own'
 } as const;
 export type Condition = keyof typeof conditions;
@@ -84,9 +84,9 @@ export const policy: Record<Resource, Partial<Record<Action, Row>>> = {
 		moderate: staff()
 	},
 	deliverable: {
-		read: { ...outsiders(when('deliverableOut')), guest: when('deliverableInReview'), participant: when('deliverableInReview'), ...staff() },
-		export: { ...outsiders(when('deliverableOut')), guest: when('deliverableInReview'), participant: when('deliverableInReview'), ...staff() },
-		write: { guest: when('deliverableInReview'), participant: when('deliverableInReview'), ...staff() },
+		read: { ...outsiders(when('deliverableOut')), guest: when('deliverableShared'), participant: when('deliverableShared'), ...staff() },
+		export: { ...outsiders(when('deliverableOut')), guest: when('deliverableShared'), participant: when('deliverableShared'), ...staff() },
+		write: { guest: when('deliverableShared'), participant: when('deliverableShared'), ...staff() },
 		curate: staff(),
 		publish: staff()
 	},
