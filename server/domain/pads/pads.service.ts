@@ -66,6 +66,13 @@ export function createPadsService(deps: Deps) {
 				.map(toView);
 		},
 
+		/** The workshop's pads page: not_found for whoever may not read its pads. */
+		index(viewer: Viewer | null, workshopId: string) {
+			const rights = deps.workshops.rights(viewer, workshopId);
+			if (!rights.can('read', 'padLive', { notDeleted: true })) throw new AppError('not_found', 'workshop pads not found');
+			return { pads: service.list(viewer, workshopId), canFacilitate: rights.can('moderate', 'padLive'), ...service.templateChoices(viewer, workshopId) };
+		},
+
 		get,
 		...createPadContent({ readable, documents: deps.documents, credits: deps.credits, clock: deps.clock }),
 

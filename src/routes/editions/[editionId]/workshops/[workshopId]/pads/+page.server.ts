@@ -8,9 +8,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	return {
 		edition: { id: found.edition.id, title: found.edition.title },
 		workshop: { id: found.workshop.id, title: found.workshop.title },
-		pads: orError(() => locals.app.pads.list(locals.viewer, params.workshopId)),
-		canFacilitate: found.access.canFacilitate,
-		...locals.app.pads.templateChoices(locals.viewer, params.workshopId)
+		...orError(() => locals.app.pads.index(locals.viewer, params.workshopId))
 	};
 };
 
