@@ -66,11 +66,18 @@ export function createPadsService(deps: Deps) {
 				.map(toView);
 		},
 
+		/** The workshop's pads as its pages show them; null for whoever may not read them (the workshop page hides its notes). */
+		indexIfReadable(viewer: Viewer | null, workshopId: string) {
+			const rights = deps.workshops.rights(viewer, workshopId);
+			if (!rights.can('read', 'padLive', { notDeleted: true })) return null;
+			return { pads: service.list(viewer, workshopId), canFacilitate: rights.can('moderate', 'padLive'), ...service.templateChoices(viewer, workshopId) };
+		},
+
 		/** The workshop's pads page: not_found for whoever may not read its pads. */
 		index(viewer: Viewer | null, workshopId: string) {
-			const rights = deps.workshops.rights(viewer, workshopId);
-			if (!rights.can('read', 'padLive', { notDeleted: true })) throw new AppError('not_found', 'workshop pads not found');
-			return { pads: service.list(viewer, workshopId), canFacilitate: rights.can('moderate', 'padLive'), ...service.templateChoices(viewer, workshopId) };
+			const index = service.indexIfReadable(viewer, workshopId);
+			if (!index) throw new AppError('not_found', 'workshop pads not found');
+			return index;
 		},
 
 		get,
