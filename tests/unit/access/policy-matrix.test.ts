@@ -9,7 +9,7 @@ import { startHarness, type Harness } from '../collab/realtime-harness';
 import { createAccount, createEdition, createGuest, createWorkshop, joinCodeOf } from '../factories';
 
 type Phase = 'live' | 'closedOpen' | 'closedLocked';
-type Place = { label: string; editionId: string; workshopId: string; padId: string; binnedPadId: string; facts: Situation };
+type Place = { label: string; editionId: string; workshopId: string; padId: string; binnedPadId: string; deliverables: Record<'draft' | 'review' | 'published', string>; facts: Situation };
 type Person = { label: string; viewer: Viewer | null; token: string | null; role: (place: Place) => Role };
 
 /** Whether the use case let the viewer through: a refusal must be an AppError, and reading refusals must be not_found. */
@@ -84,12 +84,17 @@ describe('the access policy, as the use cases and the real-time rooms apply it',
 					const padId = app.pads.create(organiser, workshopId, { title: 'Notes' }).id;
 					const binnedPadId = app.pads.create(organiser, workshopId, { title: 'Binned' }).id;
 					app.pads.remove(organiser, binnedPadId);
+					const deliverable = (title: string) => app.deliverables.create(organiser, workshopId, { padId, title });
+					const deliverables = { draft: deliverable('Draft'), review: deliverable('In review'), published: deliverable('Published') };
+					app.deliverables.submitForReview(organiser, deliverables.review);
+					app.deliverables.publish(organiser, deliverables.published);
 					places.push({
 						label: `${status} edition (${opened ? 'workspace and chat opened' : 'default settings'}), ${phase} workshop`,
 						editionId: edition.id,
 						workshopId,
 						padId,
 						binnedPadId,
+						deliverables,
 						facts: { published: status === 'published', workspacePublic: opened, chatPublic: opened, closed: phase !== 'live', notLocked: phase !== 'closedLocked' }
 					});
 				}
@@ -131,7 +136,11 @@ describe('the access policy, as the use cases and the real-time rooms apply it',
 		{ resource: 'padHistory', action: 'write', extra: { notDeleted: true }, readRefusal: false, run: (a, v, p) => a.pads.saveVersion(v, p.padId) },
 		{ resource: 'chat', action: 'read', readRefusal: true, run: (a, v, p) => a.chat.open(v, p.workshopId) },
 		{ resource: 'chat', action: 'moderate', readRefusal: false, run: (a, v, p) => a.chat.hiddenMessages(v, p.workshopId) },
-		{ resource: 'driveFile', action: 'read', extra: { notDeleted: true }, readRefusal: true, run: (a, v, p) => a.files.list(v, p.workshopId) }
+		{ resource: 'driveFile', action: 'read', extra: { notDeleted: true }, readRefusal: true, run: (a, v, p) => a.files.list(v, p.workshopId) },
+		{ resource: 'deliverable', action: 'read', extra: { deliverableOut: false, deliverableShared: false }, readRefusal: true, run: (a, v, p) => a.deliverables.get(v, p.deliverables.draft) },
+		{ resource: 'deliverable', action: 'read', extra: { deliverableOut: false, deliverableShared: true }, readRefusal: true, run: (a, v, p) => a.deliverables.get(v, p.deliverables.review) },
+		{ resource: 'deliverable', action: 'read', extra: { deliverableOut: true, deliverableShared: true }, readRefusal: true, run: (a, v, p) => a.deliverables.get(v, p.deliverables.published) },
+		{ resource: 'deliverable', action: 'curate', readRefusal: false, run: (a, v, p) => a.deliverables.update(v, p.deliverables.draft, { title: 'Draft' }) }
 	];
 
 	/** Boolean answers the use cases give without acting (the pages read them to show or hide controls). */
