@@ -28,14 +28,6 @@ export function createPadsService(deps: Deps) {
 	const outbox = createOutboxRepo(deps.db, deps.clock);
 	const now = () => new Date(deps.clock()).toISOString();
 
-
-	function facilitated(viewer: Viewer | null, padId: string) {
-		const pad = repo.findById(padId);
-		if (!pad) throw new AppError('not_found', 'pad not found');
-		if (!deps.workshops.rights(viewer, pad.workshop_id).can('moderate', 'padLive')) throw new AppError('forbidden', 'only facilitators manage pads');
-		return { pad };
-	}
-
 	/**
 	 * The pad with the viewer's rights on it, per the policy. Whoever may not read it (or reaches it through another
 	 * workshop's or edition's URL) learns nothing: not_found, never forbidden.
@@ -48,6 +40,13 @@ export function createPadsService(deps: Deps) {
 		const facts = { notDeleted: pad.deleted_at === null };
 		if ((editionId !== undefined && rights.edition.id !== editionId) || !rights.can('read', 'padLive', facts)) throw new AppError('not_found', 'pad not found');
 		return { pad, rights, canWrite: rights.can('write', 'padLive', facts), canFacilitate: rights.can('moderate', 'padLive') };
+	}
+
+	/** Whoever may not read the pad learns nothing (not_found); readers who may not manage it are refused. */
+	function facilitated(viewer: Viewer | null, padId: string) {
+		const { pad, canFacilitate } = readable(viewer, padId);
+		if (!canFacilitate) throw new AppError('forbidden', 'only facilitators manage pads');
+		return { pad };
 	}
 
 	function get(viewer: Viewer | null, ref: PadRef | string) {
