@@ -7,6 +7,14 @@ import { routeInventory } from './route-inventory';
 
 const routesDir = path.resolve(__dirname, '../../../src/routes');
 
+function sourceFiles(dir: string): string[] {
+	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) return sourceFiles(full);
+		return /\.(ts|svelte)$/.test(entry.name) ? [full] : [];
+	});
+}
+
 function routeFiles(dir: string): string[] {
 	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
 		const full = path.join(dir, entry.name);
@@ -25,6 +33,14 @@ describe('route inventory', () => {
 
 	it('lists no route that no longer exists', () => {
 		expect(Object.keys(routeInventory).filter((f) => !files.includes(f))).toEqual([]);
+	});
+
+	it('never reaches the real-time documents, rooms or database past the use cases', () => {
+		const bypass = /\bapp\.(padDocuments|rooms|db)\b/;
+		const offenders = [...sourceFiles(routesDir), ...sourceFiles(path.resolve(routesDir, '../lib/server'))]
+			.filter((file) => bypass.test(fs.readFileSync(file, 'utf8')))
+			.map((file) => path.relative(routesDir, file));
+		expect(offenders).toEqual([]);
 	});
 
 	it('points every guarded route at a cell the policy table defines', () => {
