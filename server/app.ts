@@ -54,13 +54,23 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const workshopsRepo = createWorkshopsRepo(db);
 	const access = createAccessRules(editionsRepo);
 	const members = createMembersService({ db, clock, repo: editionsRepo, access });
-	const workshops = createWorkshopsService({ db, clock, access, editions: editionsRepo, structure: structureRepo, workshops: workshopsRepo, members });
+	// The pads' lock is a policy fact (server/domain/access/policy.ts); the closure service computes it when asked.
+	const workshops = createWorkshopsService({
+		db,
+		clock,
+		access,
+		editions: editionsRepo,
+		structure: structureRepo,
+		workshops: workshopsRepo,
+		members,
+		padsLocked: (workshopId) => workshopClosure.closureOf(workshopId).locked
+	});
+	const workshopClosure = createWorkshopClosure({ db, clock, access, workshops });
 	const kitsRepo = createKitsRepo(db);
-	const pads = createPadsService({ db, clock, workshops, editionTemplate: (workshopId, format) => kitsRepo.templateForWorkshop(workshopId, format) ?? null });
 	const editions = createEditionsService({ db, clock, repo: editionsRepo, access });
 	const structure = createStructureService({ db, clock, repo: structureRepo, access });
 	const credits = createCreditsService({ db, clock, access });
-	// Real-time documents in memory and in SQLite; the WebSocket endpoint serves them, pages change them through padDocuments.
+	// Real-time documents in memory and in SQLite; the WebSocket endpoint serves them, the pads use cases change them (LiveDocuments port).
 	const docStore = createDocStore(db);
 	const drive = deps.drive ?? defaultDrive();
 	const rooms = createRooms(docStore, deps.rooms);
@@ -68,6 +78,14 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	// Idle until bootstrap starts it: tests and tools that never search pay nothing.
 	const search = createSearch({ db, clock, store: docStore, blobs });
 	const padDocuments = createPadDocuments({ rooms, store: docStore, templates: (padId, key) => pads.templateDocument(padId, key) });
+	const pads = createPadsService({
+		db,
+		clock,
+		workshops,
+		documents: padDocuments,
+		credits,
+		editionTemplate: (workshopId, format) => kitsRepo.templateForWorkshop(workshopId, format) ?? null
+	});
 	const deliverables = createDeliverablesService({ db, clock, access, workshops, pads, credits, documents: padDocuments });
 	const driveDocuments = createDriveDocuments({ rooms });
 	const chatDocuments = createChatDocuments({ db, rooms, store: docStore, repo: createChatRepo(db), clock });
@@ -113,14 +131,15 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		chat: createChatService({
 			workshops,
 			pads,
-			documents: chatDocuments
+			documents: chatDocuments,
+			credits
 		}),
 		csvImport: createCsvImport({ db, clock, access, structure: structureRepo, workshops: workshopsRepo }),
 		/** Deliverables frozen from pads, with credits resolved from each person's current choice (credits.display). */
 		deliverables,
 		credits,
 		/** When a workshop's pads turn read-only for participants, and its facilitators' reopen/close. */
-		workshopClosure: createWorkshopClosure({ db, clock, access, workshops }),
+		workshopClosure,
 		/** The public archive's read model: published editions, programme, themes, tracks, key figures (words read from the pads). */
 		archive: createArchiveService({ db, editions: editionsRepo, workshops, deliverables, padContent: (padId) => padDocuments.currentContent(padId) }),
 		/** Event kits: built-in ones (kits/), forking one into a new edition, an edition's own kit, lineage and diff. */

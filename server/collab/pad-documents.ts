@@ -8,15 +8,16 @@ import { PAD_FRAGMENT, padSchema } from '../shared/pad-schema';
 import type { DocStore } from './doc-store';
 import type { Rooms } from './rooms';
 
-export type PadVersion = { id: number; createdAt: number; authorIds: string[]; reason: string };
-export type PadJson = { type: 'doc'; content?: unknown[] };
+import type { LiveDocuments, PadJson, PadVersion } from '../domain/ports';
+
+export type { PadJson, PadVersion } from '../domain/ports';
 
 const roomOf = (padId: string) => `pad:${padId}`;
 
 /** Resolves a template key for a pad (an edition's kit may set its own); the built-in templates when not given. */
 export type PadTemplateSource = (padId: string, key: string) => PadJson | null;
 
-export function createPadDocuments(deps: { rooms: Rooms; store: DocStore; templates?: PadTemplateSource }) {
+export function createPadDocuments(deps: { rooms: Rooms; store: DocStore; templates?: PadTemplateSource }): LiveDocuments {
 	const schema = padSchema();
 
 	function docFrom(update: Uint8Array): Y.Doc {

@@ -74,7 +74,7 @@ export const editionSchema = z
 export type EditionInput = z.infer<typeof editionSchema>;
 /** An unticked checkbox sends nothing: absent means false. */
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
-export const editionSharingSchema = z.object({ chatPublic: checkbox });
+export const editionSharingSchema = z.object({ chatPublic: checkbox, workspacePublic: checkbox });
 export const editionStatusSchema = z.object({ status: z.enum(editionStatuses, 'invalidChoice') });
 
 export const themeSchema = z.object({

@@ -4,6 +4,7 @@ import type { ArchivePage, ChatDocuments, HiddenMessage } from '../../collab/cha
 import type { ChatSnapshot } from '../../shared/chat-doc';
 import { AppError } from '../../shared/errors';
 import { parseInput } from '../../shared/validate';
+import type { CreditsService } from '../deliverables/credits';
 import type { PadsService } from '../pads/pads.service';
 import type { WorkshopsService } from '../programme/workshops.service';
 import type { Viewer } from '../types';
@@ -27,26 +28,23 @@ export const chatPromoteSchema = z.object({
 	timeZone: z.string().max(64).refine(isTimeZone, 'invalid').optional().default('Europe/Paris')
 });
 
-/** A chat is its workshop's conversation: other readers see it only once the workshop has closed, if the edition says so. */
-export const isChatOpenToReaders = (workshopStatus: string, edition: { chat_public: number }) => workshopStatus === 'closed' && edition.chat_public === 1;
-
 export type ChatAccess = { canRead: boolean; canWrite: boolean; canModerate: boolean };
 /** Where a promoted quote links back to, and the language of its attribution line. */
 export type PromoteContext = { chatUrl: string; locale: 'fr' | 'en' };
 
-export function createChatService(deps: { workshops: WorkshopsService; pads: PadsService; documents: ChatDocuments }) {
+export function createChatService(deps: { workshops: WorkshopsService; pads: PadsService; documents: ChatDocuments; credits: CreditsService }) {
 	const { documents } = deps;
 
-	/** Same rule as the real-time room: facilitators and participants write; see isChatOpenToReaders for the others. */
+	/** The policy's answer, for the pages and the real-time room alike: a workshop's conversation stays with its members unless the organiser opened it. */
 	function accessOf(viewer: Viewer | null, workshopId: string): ChatAccess {
-		const { access, isParticipant, workshop, edition } = deps.workshops.get(viewer, workshopId);
-		const canWrite = access.canFacilitate || isParticipant;
-		return { canRead: canWrite || isChatOpenToReaders(workshop.status, edition), canWrite, canModerate: access.canFacilitate };
+		const rights = deps.workshops.rights(viewer, workshopId);
+		return { canRead: rights.can('read', 'chat'), canWrite: rights.can('write', 'chat'), canModerate: rights.can('moderate', 'chat') };
 	}
 
+	/** Whoever may not read the chat is told it does not exist (404, not 403). */
 	function readable(viewer: Viewer | null, workshopId: string): ChatAccess {
 		const rights = accessOf(viewer, workshopId);
-		if (!rights.canRead) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to read its chat');
+		if (!rights.canRead) throw new AppError('not_found', 'chat not found');
 		return rights;
 	}
 
@@ -58,6 +56,11 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 	return {
 		access: accessOf,
 
+		roomAccess(viewer: Viewer | null, workshopId: string): 'write' | 'read' {
+			const rights = readable(viewer, workshopId);
+			return rights.canWrite ? 'write' : 'read';
+		},
+
 		/** The chat as plain JSON; moves old messages to the archive first, so the live document stays small. */
 		open(viewer: Viewer | null, workshopId: string): ChatSnapshot & { access: ChatAccess } {
 			const rights = readable(viewer, workshopId);
@@ -67,7 +70,7 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 
 		/** Asked by the client whose message took the live document past its limit: writers only, idempotent. */
 		archive(viewer: Viewer | null, workshopId: string): { archived: number } {
-			if (!accessOf(viewer, workshopId).canWrite) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to write in its chat');
+			if (!readable(viewer, workshopId).canWrite) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to write in its chat');
 			return { archived: documents.archiveOverflow(workshopId) };
 		},
 
@@ -100,7 +103,9 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 			const message = documents.findMessage(workshopId, input.messageId);
 			if (!message) throw new AppError('not_found', 'message not found');
 			const when = new Intl.DateTimeFormat(context.locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: input.timeZone }).format(message.at);
-			const prefix = context.locale === 'fr' ? `— ${message.authorName}, dans le chat, ` : `— ${message.authorName}, in the chat, `;
+			// The quote lands in pad text, which is exported and may be published: credit its author as they chose for this edition.
+			const author = deps.credits.display(message.authorId, pad.edition.id, context.locale);
+			const prefix = context.locale === 'fr' ? `— ${author}, dans le chat, ` : `— ${author}, in the chat, `;
 			documents.promote(input.padId, message, { prefix, linkText: when, href: `${context.chatUrl}#msg-${message.id}` }, moderator.id);
 		}
 	};

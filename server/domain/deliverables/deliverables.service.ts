@@ -1,5 +1,5 @@
 // Deliverables: facilitators turn a pad into a titled, licensed document, open it for review, publish frozen versions, withdraw.
-import type { PadDocuments } from '../../collab/pad-documents';
+import type { LiveDocuments } from '../ports';
 import type { Db } from '../../db/open';
 import { deliverableCommentSchema, deliverableSchema, newDeliverableSchema, type DeliverableInput, type DeliverableStatus } from '../../shared/deliverable-schemas';
 import { AppError } from '../../shared/errors';
@@ -18,7 +18,12 @@ import { createDeliverablesRepo, type DeliverableRow } from './deliverables.repo
 import { licenceInfo } from './licence';
 import { createPublishedReader, diffVersionRows, sortCredits } from './published';
 
-type Deps = { db: Db; clock: Clock; access: AccessRules; workshops: WorkshopsService; pads: PadsService; documents: PadDocuments; credits: CreditsService };
+const deliverableFacts = (status: DeliverableStatus) => ({
+	deliverableOut: status === 'published' || status === 'withdrawn',
+	deliverableShared: status !== 'draft'
+});
+
+type Deps = { db: Db; clock: Clock; access: AccessRules; workshops: WorkshopsService; pads: PadsService; documents: LiveDocuments; credits: CreditsService };
 
 export type DeliverableSummary = { id: string; padId: string | null; title: string; summary: string; status: DeliverableStatus; licence: string; version: number; updatedAt: string };
 
@@ -29,14 +34,18 @@ export function createDeliverablesService(deps: Deps) {
 	const published = createPublishedReader({ repo, access: deps.access, credits: deps.credits });
 	const now = () => new Date(deps.clock()).toISOString();
 
-	/** The workshop as the viewer sees it, and what they may do with its deliverables. */
+	/** The workshop as the viewer sees it, and what the policy lets them do with its deliverables. */
 	function inWorkshop(viewer: Viewer | null, workshopId: string) {
 		const found = deps.workshops.get(viewer, workshopId);
-		const canManage = viewer !== null && found.access.canFacilitate;
-		return { ...found, canManage, canReview: canManage || found.isParticipant };
+		const rights = deps.workshops.rights(viewer, workshopId);
+		return {
+			...found,
+			canManage: rights.can('curate', 'deliverable'),
+			canReview: rights.can('write', 'deliverable', { deliverableShared: true }),
+			canSee: (status: DeliverableStatus) => rights.can('read', 'deliverable', deliverableFacts(status))
+		};
 	}
-	const visibleTo = (rights: { canManage: boolean; canReview: boolean }, status: DeliverableStatus) =>
-		status === 'draft' ? rights.canManage : status === 'review' ? rights.canReview : true;
+	const visibleTo = (rights: { canSee: (status: DeliverableStatus) => boolean }, status: DeliverableStatus) => rights.canSee(status);
 
 	function readable(viewer: Viewer | null, id: string) {
 		const row = repo.findById(id);

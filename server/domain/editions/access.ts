@@ -1,21 +1,24 @@
-// Who may read, facilitate or manage an edition: the one place these rules live.
+// An edition's access as the pages need it, read from the policy table (server/domain/access/policy.ts).
+import { can, type Role } from '../access/policy';
+import { editionFacts, roleInEdition } from '../access/subject';
 import { AppError } from '../../shared/errors';
 import type { EditionRole } from '../../shared/vocabulary';
 import type { Viewer } from '../types';
 import type { EditionRow, EditionsRepo } from './editions.repo';
 
-export type Access = { role: EditionRole | null; canRead: boolean; canFacilitate: boolean; canManage: boolean };
+export type Access = { role: EditionRole | null; subject: Role; canRead: boolean; canFacilitate: boolean; canManage: boolean };
 
 export function createAccessRules(repo: EditionsRepo) {
 	function accessTo(viewer: Viewer | null, edition: EditionRow): Access {
 		const role = viewer ? (repo.findRole(edition.id, viewer.id) ?? null) : null;
-		const admin = viewer?.isAdmin === true;
-		const canManage = admin || role === 'organiser';
+		const subject = roleInEdition(viewer, role);
+		const facts = editionFacts(edition);
 		return {
 			role,
-			canManage,
-			canFacilitate: canManage || role === 'facilitator',
-			canRead: canManage || role !== null || edition.status === 'published'
+			subject,
+			canManage: can(subject, 'administer', 'edition', facts),
+			canFacilitate: can(subject, 'moderate', 'workshop', facts),
+			canRead: can(subject, 'read', 'edition', facts)
 		};
 	}
 	/** Unreadable editions answer not_found, so a guessed id reveals nothing. */

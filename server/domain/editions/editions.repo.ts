@@ -17,6 +17,7 @@ export type EditionRow = {
 	status: EditionStatus;
 	/** 1 when readers of the edition may read (and search) its closed workshops' chats. */
 	chat_public: number;
+	workspace_public: number;
 	close_delay_minutes: number;
 	created_by: string | null;
 	created_at: string;
@@ -56,7 +57,7 @@ export function createEditionsRepo(db: Db) {
 			prepare('INSERT INTO series (id, title, created_at) VALUES (?, ?, ?)').run(id, title, now);
 			return id;
 		},
-		insert(row: Omit<EditionRow, 'series_title' | 'chat_public' | 'close_delay_minutes'>) {
+		insert(row: Omit<EditionRow, 'series_title' | 'chat_public' | 'workspace_public' | 'close_delay_minutes'>) {
 			prepare(
 				`INSERT INTO editions (id, series_id, title, city, venue, starts_on, ends_on, timezone, description, licence, status, created_by, created_at, updated_at)
 				 VALUES (@id, @series_id, @title, @city, @venue, @starts_on, @ends_on, @timezone, @description, @licence, @status, @created_by, @created_at, @updated_at)`
@@ -68,8 +69,13 @@ export function createEditionsRepo(db: Db) {
 				 ends_on = @ends_on, description = @description, licence = @licence, updated_at = @updated_at WHERE id = @id`
 			).run(row);
 		},
-		updateChatPublic: (id: string, chatPublic: boolean, now: string) =>
-			prepare('UPDATE editions SET chat_public = ?, updated_at = ? WHERE id = ?').run(chatPublic ? 1 : 0, now, id),
+		updateSharing: (id: string, sharing: { chatPublic: boolean; workspacePublic: boolean }, now: string) =>
+			prepare('UPDATE editions SET chat_public = ?, workspace_public = ?, updated_at = ? WHERE id = ?').run(
+				sharing.chatPublic ? 1 : 0,
+				sharing.workspacePublic ? 1 : 0,
+				now,
+				id
+			),
 		updateStatus: (id: string, status: EditionStatus, now: string) =>
 			prepare('UPDATE editions SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id),
 

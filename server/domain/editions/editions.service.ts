@@ -69,12 +69,15 @@ export function createEditionsService(deps: { db: Db; clock: Clock; repo: Editio
 			})();
 		},
 
-		/** Whether readers who are not in a workshop may read its chat once it has closed (pages and search alike). */
-		setChatPublic(viewer: Viewer | null, id: string, raw: unknown): EditionRow {
+		/**
+		 * Whether readers who are not in a workshop may read, once it has closed, its chat and its workspace (pads, their
+		 * history and exports, drive): pages, real-time rooms and search alike. Both off by default.
+		 */
+		setSharing(viewer: Viewer | null, id: string, raw: unknown): EditionRow {
 			access.managed(viewer, id);
-			const { chatPublic } = parseInput(editionSharingSchema, raw);
+			const sharing = parseInput(editionSharingSchema, raw);
 			return db.transaction(() => {
-				repo.updateChatPublic(id, chatPublic, now());
+				repo.updateSharing(id, sharing, now());
 				outbox.record('edition.changed', id);
 				return repo.findById(id)!;
 			})();

@@ -41,16 +41,23 @@ export function createFilesService(deps: Deps) {
 	const repo = createFilesRepo(deps.db);
 	const now = () => new Date(deps.clock()).toISOString();
 
-	/** Same rule as the drive room: facilitators and participants write; readers of a closed workshop read. */
+	/** The policy's answer for the workshop's drive (the same for its real-time room and its pages). */
 	function rightsIn(viewer: Viewer | null, workshopId: string) {
-		const found = deps.workshops.get(viewer, workshopId);
-		const canWrite = found.access.canFacilitate || found.isParticipant;
-		const canRead = canWrite || found.workshop.status === 'closed';
-		return { canRead, canWrite, canFacilitate: found.access.canFacilitate, workshop: found.workshop, edition: found.edition };
+		const rights = deps.workshops.rights(viewer, workshopId);
+		return {
+			canRead: rights.can('read', 'driveFile', { notDeleted: true }),
+			canWrite: rights.can('write', 'driveFile'),
+			canFacilitate: rights.can('moderate', 'driveFile'),
+			/** For one file: readable in the bin only by facilitators, and by readers of a deliverable that shows it. */
+			canReadFile: (file: Pick<FileRow, 'id' | 'trashed_at'>) =>
+				rights.can('read', 'driveFile', { notDeleted: file.trashed_at === null, shownPublicly: deps.isShownPublicly?.(file.id) === true })
+		};
 	}
 
+	/** Whoever may not read the drive is told it does not exist; readers who may not write are refused. */
 	function writer(viewer: Viewer | null, workshopId: string) {
 		const rights = rightsIn(viewer, workshopId);
+		if (!rights.canRead) throw new AppError('not_found', 'workshop drive not found');
 		if (!rights.canWrite || !viewer) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to use its drive');
 		return { ...rights, viewer };
 	}
@@ -111,9 +118,15 @@ export function createFilesService(deps: Deps) {
 		limits: deps.limits,
 		rightsIn,
 
+		/** The drive's entries are written by the server only, after the bytes are stored: whoever may read it reads it live. */
+		roomAccess(viewer: Viewer | null, workshopId: string): 'read' {
+			if (!rightsIn(viewer, workshopId).canRead) throw new AppError('not_found', 'workshop drive not found');
+			return 'read';
+		},
+
 		/** The drive as stored, for the server-rendered list (it works without JavaScript); the live room carries the same entries. */
 		list(viewer: Viewer | null, workshopId: string): DriveSnapshot {
-			if (!rightsIn(viewer, workshopId).canRead) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to see its drive');
+			if (!rightsIn(viewer, workshopId).canRead) throw new AppError('not_found', 'workshop drive not found');
 			const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'fr');
 			return {
 				schemaVersion: DRIVE_SCHEMA_VERSION,
@@ -251,8 +264,7 @@ export function createFilesService(deps: Deps) {
 		/** A file's bytes for someone who may read its workshop; trashed files only for facilitators. */
 		open(viewer: Viewer | null, fileId: string, range?: ByteRange) {
 			const { row, rights } = fileFor(viewer, fileId);
-			const readable = rights.canRead || deps.isShownPublicly?.(fileId) === true;
-			if (!readable || (row.trashed_at && !rights.canFacilitate)) throw new AppError('not_found', 'file not found');
+			if (!rights.canReadFile(row)) throw new AppError('not_found', 'file not found');
 			const body = deps.blobs.open(row.sha256, range);
 			if (!body) throw new AppError('unavailable', 'file bytes are missing from storage');
 			return { file: toDriveFile(row), body };

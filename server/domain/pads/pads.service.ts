@@ -1,12 +1,15 @@
-// Pads of a workshop: facilitators create, rename, delete (with undo); participants write in them.
+// Pads of a workshop: facilitators create, rename, delete (with undo); participants write in them; the policy decides who.
 import type { Db } from '../../db/open';
 import { AppError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { padSchema } from '../../shared/schemas';
 import { parseInput } from '../../shared/validate';
+import type { CreditsService } from '../deliverables/credits';
 import type { WorkshopsService } from '../programme/workshops.service';
 import { createOutboxRepo } from '../outbox/outbox.repo';
+import type { LiveDocuments } from '../ports';
 import type { Clock, Viewer } from '../types';
+import { createPadContent, type PadRef } from './pad-content';
 import { createPadsRepo, type PadRow } from './pads.repo';
 import { defaultTemplateFor, markdownTemplateDocument, templateDocument, templateKeys } from './templates';
 
@@ -18,48 +21,70 @@ const toView = (p: PadRow): PadView => ({ id: p.id, workshopId: p.workshop_id, t
 /** The Markdown template the workshop's edition set for a format (from its kit), if any. */
 export type EditionTemplateLookup = (workshopId: string, format: string) => string | null;
 
-export function createPadsService(deps: { db: Db; clock: Clock; workshops: WorkshopsService; editionTemplate?: EditionTemplateLookup }) {
+type Deps = { db: Db; clock: Clock; workshops: WorkshopsService; documents: LiveDocuments; credits: CreditsService; editionTemplate?: EditionTemplateLookup };
+
+export function createPadsService(deps: Deps) {
 	const repo = createPadsRepo(deps.db);
 	const outbox = createOutboxRepo(deps.db, deps.clock);
 	const now = () => new Date(deps.clock()).toISOString();
 
-	function workshopOf(viewer: Viewer | null, workshopId: string) {
-		const found = deps.workshops.get(viewer, workshopId);
-		const canWrite = found.access.canFacilitate || found.isParticipant;
-		return { ...found, canWrite };
+	/**
+	 * The pad with the viewer's rights on it, per the policy. Whoever may not read it (or reaches it through another
+	 * workshop's or edition's URL) learns nothing: not_found, never forbidden.
+	 */
+	function readable(viewer: Viewer | null, ref: PadRef | string) {
+		const { padId, workshopId, editionId } = typeof ref === 'string' ? { padId: ref } : ref;
+		const pad = repo.findById(padId);
+		if (!pad || (workshopId !== undefined && pad.workshop_id !== workshopId)) throw new AppError('not_found', 'pad not found');
+		const rights = deps.workshops.rights(viewer, pad.workshop_id);
+		const facts = { notDeleted: pad.deleted_at === null };
+		if ((editionId !== undefined && rights.edition.id !== editionId) || !rights.can('read', 'padLive', facts)) throw new AppError('not_found', 'pad not found');
+		return { pad, rights, canWrite: rights.can('write', 'padLive', facts), canFacilitate: rights.can('moderate', 'padLive') };
 	}
 
+	/** Whoever may not read the pad learns nothing (not_found); readers who may not manage it are refused. */
 	function facilitated(viewer: Viewer | null, padId: string) {
-		const pad = repo.findById(padId);
-		if (!pad) throw new AppError('not_found', 'pad not found');
-		const found = workshopOf(viewer, pad.workshop_id);
-		if (!found.access.canFacilitate) throw new AppError('forbidden', 'only facilitators manage pads');
-		return { pad, ...found };
+		const { pad, canFacilitate } = readable(viewer, padId);
+		if (!canFacilitate) throw new AppError('forbidden', 'only facilitators manage pads');
+		return { pad };
 	}
 
-	function get(viewer: Viewer | null, padId: string) {
-		const pad = repo.findById(padId);
-		if (!pad) throw new AppError('not_found', 'pad not found');
-		const found = workshopOf(viewer, pad.workshop_id);
-		if (pad.deleted_at && !found.access.canFacilitate) throw new AppError('not_found', 'pad not found');
-		return { pad: toView(pad), workshop: found.workshop, edition: found.edition, access: found.access, canWrite: found.canWrite && pad.deleted_at === null };
+	function get(viewer: Viewer | null, ref: PadRef | string) {
+		const { pad, canWrite } = readable(viewer, ref);
+		const found = deps.workshops.get(viewer, pad.workshop_id);
+		return { pad: toView(pad), workshop: found.workshop, edition: found.edition, access: found.access, canWrite };
 	}
 
-	return {
-		/** Pads of a workshop; facilitators also see deleted ones so they can undo. */
+	const service = {
+		/** Pads of a workshop the viewer may read; facilitators also see deleted ones so they can undo. */
 		list(viewer: Viewer | null, workshopId: string): PadView[] {
-			const found = workshopOf(viewer, workshopId);
+			const rights = deps.workshops.rights(viewer, workshopId);
 			return repo
 				.listByWorkshop(workshopId)
-				.filter((p) => p.deleted_at === null || found.access.canFacilitate)
+				.filter((p) => rights.can('read', 'padLive', { notDeleted: p.deleted_at === null }))
 				.map(toView);
 		},
 
+		/** The workshop's pads as its pages show them; null for whoever may not read them (the workshop page hides its notes). */
+		indexIfReadable(viewer: Viewer | null, workshopId: string) {
+			const rights = deps.workshops.rights(viewer, workshopId);
+			if (!rights.can('read', 'padLive', { notDeleted: true })) return null;
+			return { pads: service.list(viewer, workshopId), canFacilitate: rights.can('moderate', 'padLive'), ...service.templateChoices(viewer, workshopId) };
+		},
+
+		/** The workshop's pads page: not_found for whoever may not read its pads. */
+		index(viewer: Viewer | null, workshopId: string) {
+			const index = service.indexIfReadable(viewer, workshopId);
+			if (!index) throw new AppError('not_found', 'workshop pads not found');
+			return index;
+		},
+
 		get,
+		...createPadContent({ readable, documents: deps.documents, credits: deps.credits, clock: deps.clock }),
 
 		/** Templates offered for a new pad: the built-in ones plus the edition's own; the workshop's format first. */
 		templateChoices(viewer: Viewer | null, workshopId: string): { templates: string[]; defaultTemplate: string } {
-			const { workshop } = workshopOf(viewer, workshopId);
+			const { workshop } = deps.workshops.get(viewer, workshopId);
 			const own = deps.editionTemplate?.(workshopId, workshop.format) ? [workshop.format] : [];
 			const templates = [...new Set([...templateKeys, ...own])];
 			return { templates, defaultTemplate: own[0] ?? defaultTemplateFor(workshop.format) };
@@ -72,24 +97,14 @@ export function createPadsService(deps: { db: Db; clock: Clock; workshops: Works
 			return own ? markdownTemplateDocument(own) : templateDocument(key);
 		},
 
-		/**
-		 * Who may open the pad's real-time room, and how (closed workshops stay readable by their readers);
-		 * `canFacilitate` lets the caller apply the workshop's lock, which facilitators are not held to.
-		 */
+		/** How the viewer may open the pad's real-time room (the workshop's lock included); not_found when they may not read it. */
 		roomAccess(viewer: Viewer | null, padId: string): { mode: PadAccess; canFacilitate: boolean } {
-			const pad = repo.findById(padId);
-			if (!pad) throw new AppError('not_found', 'pad not found');
-			const { access, isParticipant, status } = deps.workshops.rights(viewer, pad.workshop_id);
-			if (pad.deleted_at && !access.canFacilitate) throw new AppError('not_found', 'pad not found');
-			const canFacilitate = access.canFacilitate;
-			if ((canFacilitate || isParticipant) && pad.deleted_at === null) return { mode: 'write', canFacilitate };
-			if (status === 'closed') return { mode: 'read', canFacilitate };
-			throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to write in its pads');
+			const { canWrite, canFacilitate } = readable(viewer, padId);
+			return { mode: canWrite ? 'write' : 'read', canFacilitate };
 		},
 
 		create(viewer: Viewer | null, workshopId: string, raw: unknown): PadView {
-			const found = workshopOf(viewer, workshopId);
-			if (!found.access.canFacilitate) throw new AppError('forbidden', 'only facilitators create pads');
+			if (!deps.workshops.rights(viewer, workshopId).can('moderate', 'padLive')) throw new AppError('forbidden', 'only facilitators create pads');
 			const input = parseInput(padSchema, raw);
 			const t = now();
 			const row = { id: newId(), workshop_id: workshopId, title: input.title, template: input.template, created_by: viewer!.id, created_at: t, updated_at: t };
@@ -98,6 +113,13 @@ export function createPadsService(deps: { db: Db; clock: Clock; workshops: Works
 				outbox.record('pad.changed', row.id, { workshopId });
 			})();
 			return toView(repo.findById(row.id)!);
+		},
+
+		/** A new pad with its template's first content written in, credited to whoever created it. */
+		createWithTemplate(viewer: Viewer | null, workshopId: string, raw: unknown): PadView {
+			const pad = service.create(viewer, workshopId, raw);
+			if (pad.template && pad.template !== 'blank') deps.documents.applyTemplate(pad.id, pad.template, viewer!.id);
+			return pad;
 		},
 
 		rename(viewer: Viewer | null, padId: string, raw: unknown) {
@@ -126,5 +148,6 @@ export function createPadsService(deps: { db: Db; clock: Clock; workshops: Works
 			})();
 		}
 	};
+	return service;
 }
 export type PadsService = ReturnType<typeof createPadsService>;

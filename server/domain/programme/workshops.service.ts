@@ -6,6 +6,8 @@ import { newId, newToken } from '../../shared/ids';
 import { workshopSchema, type WorkshopInput } from '../../shared/schemas';
 import { parseInput } from '../../shared/validate';
 import type { WorkshopStatus } from '../../shared/vocabulary';
+import { can, type Action, type Resource, type Situation } from '../access/policy';
+import { roleInWorkshop, workshopFacts } from '../access/subject';
 import type { AccessRules } from '../editions/access';
 import type { EditionRow, EditionsRepo } from '../editions/editions.repo';
 import type { MembersService } from '../editions/members.service';
@@ -23,6 +25,8 @@ type Deps = {
 	structure: StructureRepo;
 	workshops: WorkshopsRepo;
 	members: MembersService;
+	/** Whether the workshop's pads are locked (closing delay passed, or a facilitator's lock): a policy fact. */
+	padsLocked?: (workshopId: string) => boolean;
 };
 
 export function createWorkshopsService(deps: Deps) {
@@ -127,11 +131,19 @@ export function createWorkshopsService(deps: Deps) {
 		 */
 		rights(viewer: Viewer | null, workshopId: string) {
 			const { row, edition, rights } = readableWorkshop(viewer, workshopId);
+			const status = workshopStatus(row, localDateTime(deps.clock(), edition.timezone));
+			const isParticipant = viewer ? workshops.isParticipant(row.id, viewer.id) : false;
+			const role = roleInWorkshop(viewer, rights.role, isParticipant);
+			const facts = workshopFacts(edition, status, deps.padsLocked?.(row.id) ?? false);
 			return {
 				edition,
+				workshop: { id: row.id, title: row.title },
 				access: rights,
-				status: workshopStatus(row, localDateTime(deps.clock(), edition.timezone)),
-				isParticipant: viewer ? workshops.isParticipant(row.id, viewer.id) : false
+				status,
+				isParticipant,
+				role,
+				/** The policy's answer for this viewer in this workshop; `extra` adds facts about the one resource (a pad in the bin…). */
+				can: (action: Action, resource: Resource, extra: Situation = {}) => can(role, action, resource, { ...facts, ...extra })
 			};
 		},
 

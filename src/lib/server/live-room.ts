@@ -8,15 +8,15 @@ export function liveIdentity(locals: App.Locals) {
 	return { id: locals.viewer?.id ?? 'reader', name: locals.viewer?.displayName ?? translate(locals.locale, 'pad.readerName') };
 }
 
-type ReadableWorkshop = { access: { canFacilitate: boolean }; isParticipant: boolean; workshop: { status: string } };
+type ReadableWorkshop = { workshop: { id: string } };
 
-/** The drive's rights: members add files; once the workshop is closed, its readers still browse and download. */
+/** The drive's rights, as the policy gives them (server/domain/access/policy.ts). */
 export function drivePanel(locals: App.Locals, found: ReadableWorkshop) {
-	const canWrite = found.access.canFacilitate || found.isParticipant;
+	const { canRead, canWrite, canFacilitate } = locals.app.files.rightsIn(locals.viewer, found.workshop.id);
 	return {
-		canRead: canWrite || found.workshop.status === 'closed',
+		canRead,
 		canWrite,
-		canFacilitate: found.access.canFacilitate,
+		canFacilitate,
 		limits: locals.app.files.limits,
 		me: liveIdentity(locals)
 	};

@@ -142,6 +142,7 @@ const edition = (id: string, startsOn: string, status: 'draft' | 'published' = '
 	licence: 'etalab-2.0',
 	status,
 	chat_public: 0,
+	workspace_public: 0,
 	close_delay_minutes: 120,
 	created_by: 'secret-user',
 	created_at: '2018-01-01T00:00:00Z',

@@ -114,15 +114,16 @@ describe('collab endpoint', () => {
 		expect(await connect('/collab/chat:abcdefghijklmnop')).toMatchObject({ kind: 'closed', code: 4404 });
 	});
 
-	it('closes with 4401 for an anonymous client on an upcoming workshop’s chat', async () => {
-		expect(await connect(chat(publishedWorkshop))).toMatchObject({ kind: 'closed', code: 4401 });
+	// The access policy answers "not found" to whoever may not read a chat, pad or drive, never 401/403.
+	it('closes with 4404 for an anonymous client on an upcoming workshop’s chat', async () => {
+		expect(await connect(chat(publishedWorkshop))).toMatchObject({ kind: 'closed', code: 4404 });
 		// A session cookie that does not validate counts as anonymous.
-		expect(await connect(chat(publishedWorkshop), { cookie: 'ml_session=not-a-real-token' })).toMatchObject({ kind: 'closed', code: 4401 });
+		expect(await connect(chat(publishedWorkshop), { cookie: 'ml_session=not-a-real-token' })).toMatchObject({ kind: 'closed', code: 4404 });
 	});
 
-	it('closes with 4403 for a logged-in non-participant', async () => {
+	it('closes with 4404 for a logged-in non-participant', async () => {
 		const bruno = await createAccount(t.app, 'bruno');
-		expect(await connect(chat(publishedWorkshop), { cookie: cookieFor(bruno) })).toMatchObject({ kind: 'closed', code: 4403 });
+		expect(await connect(chat(publishedWorkshop), { cookie: cookieFor(bruno) })).toMatchObject({ kind: 'closed', code: 4404 });
 	});
 
 	it('keeps a logged-in participant connected, with write access', async () => {
@@ -155,8 +156,8 @@ describe('collab endpoint', () => {
 
 	it('keeps a closed workshop’s chat to its members unless the edition opened its chats to readers', async () => {
 		t.setTime('2018-09-13T14:00:00Z'); // 16:00 in Nantes
-		expect(await connect(chat(publishedWorkshop))).toMatchObject({ kind: 'closed', code: 4401 });
-		t.app.editions.setChatPublic(orga, publishedEditionId, { chatPublic: 'on' });
+		expect(await connect(chat(publishedWorkshop))).toMatchObject({ kind: 'closed', code: 4404 });
+		t.app.editions.setSharing(orga, publishedEditionId, { chatPublic: 'on' });
 		const outcome = await connect(chat(publishedWorkshop));
 		expect(outcome.kind).toBe('open');
 		expect(peers()).toEqual([{ userId: null, canWrite: false }]);
@@ -180,7 +181,7 @@ describe('collab endpoint', () => {
 	it('treats a malformed session cookie as anonymous without throwing', async () => {
 		const outcome = await connect(chat(publishedWorkshop), { cookie: 'ml_session=%E0%A4%A' });
 		expect(thrown).toEqual([]);
-		expect(outcome).toMatchObject({ kind: 'closed', code: 4401 });
+		expect(outcome).toMatchObject({ kind: 'closed', code: 4404 });
 	});
 
 	// Documents a bug: decodeURIComponent throws URIError on a malformed escape, out of handleUpgrade.

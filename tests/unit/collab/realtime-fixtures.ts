@@ -2,9 +2,11 @@
 import type { App } from '../../../server/app';
 import type { Viewer } from '../../../server/domain/types';
 
-export async function padScenario(app: App, options: { status?: 'published' | 'draft'; workshopClosed?: boolean } = {}) {
+/** `workspacePublic` (the organiser opening closed workshops' pads to readers) follows `workshopClosed` unless given. */
+export async function padScenario(app: App, options: { status?: 'published' | 'draft'; workshopClosed?: boolean; workspacePublic?: boolean } = {}) {
 	const organiser = await app.accounts.signUp({ username: `org${Math.random().toString(36).slice(2, 8)}`, displayName: 'Alice', password: 'correct horse battery' });
 	const edition = app.editions.create(organiser, { title: 'NEC test', startsOn: '2018-09-13', endsOn: '2018-09-14' });
+	if (options.workspacePublic ?? options.workshopClosed === true) app.editions.setSharing(organiser, edition.id, { workspacePublic: 'on' });
 	if (options.status === 'published') app.editions.setStatus(organiser, edition.id, { status: 'published' });
 	const workshopId = app.workshops.create(organiser, edition.id, {
 		title: 'Produire des communs',

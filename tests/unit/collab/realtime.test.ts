@@ -109,10 +109,10 @@ describe('the y-websocket endpoint', () => {
 			const closed = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
 			expect(closed, url).toBe(code);
 		}
-		// Published and live, but not joined: log in or join first.
+		// Published and live, but not joined: the room does not exist for them (the access policy answers 404, never 401/403).
 		harness.app.editions.setStatus(s.organiser, s.edition.id, { status: 'published' });
 		const anonymous = new WebSocket(`${harness.url}/${s.room}`);
-		expect(await new Promise<number>((resolve) => anonymous.on('close', (c) => resolve(c)))).toBe(4401);
+		expect(await new Promise<number>((resolve) => anonymous.on('close', (c) => resolve(c)))).toBe(4404);
 	});
 
 	it('answers a sync step 1 from a raw client with the document', async () => {

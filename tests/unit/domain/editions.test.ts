@@ -32,7 +32,7 @@ describe('editions and access', () => {
 		it('makes the creator the organiser of a draft edition', () => {
 			const edition = createEdition(t.app, orga, { title: 'NEC 2018', seriesTitle: 'Numérique en Commun[s]' });
 			expect(edition).toMatchObject({ title: 'NEC 2018', status: 'draft', created_by: orga.id, timezone: 'Europe/Paris', licence: 'etalab-2.0', series_title: 'Numérique en Commun[s]' });
-			expect(t.app.editions.get(orga, edition.id).access).toEqual({ role: 'organiser', canRead: true, canFacilitate: true, canManage: true });
+			expect(t.app.editions.get(orga, edition.id).access).toEqual({ role: 'organiser', subject: 'organiser', canRead: true, canFacilitate: true, canManage: true });
 			expect(t.app.editions.listOwn(orga).map((e) => e.id)).toEqual([edition.id]);
 		});
 
@@ -96,7 +96,7 @@ describe('editions and access', () => {
 
 		it('shows a published edition to anonymous viewers, read-only', () => {
 			const edition = createEdition(t.app, orga, { status: 'published' });
-			expect(t.app.editions.get(null, edition.id).access).toEqual({ role: null, canRead: true, canFacilitate: false, canManage: false });
+			expect(t.app.editions.get(null, edition.id).access).toEqual({ role: null, subject: 'anonymous', canRead: true, canFacilitate: false, canManage: false });
 			expect(t.app.editions.listPublished().map((e) => e.id)).toEqual([edition.id]);
 		});
 
@@ -163,10 +163,10 @@ describe('editions and access', () => {
 		it('opens closed workshops’ chats to readers only when an organiser says so (an unticked box closes them)', async () => {
 			const edition = createEdition(t.app, orga, { status: 'published' });
 			expect(t.app.editions.get(null, edition.id).edition.chat_public).toBe(0);
-			await expectAppError(() => t.app.editions.setChatPublic(other, edition.id, { chatPublic: 'on' }), 'forbidden');
-			expect(t.app.editions.setChatPublic(orga, edition.id, { chatPublic: 'on' }).chat_public).toBe(1);
+			await expectAppError(() => t.app.editions.setSharing(other, edition.id, { chatPublic: 'on' }), 'forbidden');
+			expect(t.app.editions.setSharing(orga, edition.id, { chatPublic: 'on' }).chat_public).toBe(1);
 			expect(outbox().at(-1)).toMatchObject({ topic: 'edition.changed', entity_id: edition.id });
-			expect(t.app.editions.setChatPublic(orga, edition.id, {}).chat_public).toBe(0);
+			expect(t.app.editions.setSharing(orga, edition.id, {}).chat_public).toBe(0);
 		});
 	});
 });

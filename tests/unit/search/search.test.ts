@@ -35,6 +35,8 @@ describe('search over a real Meilisearch', () => {
 		carol = createGuest(app, 'Carol');
 		editionA = createEdition(app, alice, { title: 'NEC 2018 Nantes', status: 'published' }).id;
 		editionB = createEdition(app, bob, { title: 'NEC974 La Réunion', startsOn: '2019-05-02', endsOn: '2019-05-03', status: 'published' }).id;
+		// Edition A opened its closed workshops' pads and drive to every reader; B did not.
+		app.editions.setSharing(alice, editionA, { workspacePublic: 'on' });
 		const donnees = app.structure.addTheme(alice, editionA, { label: '#données', aliases: ['#data'] });
 		const inclusion = app.structure.addTheme(alice, editionA, { label: '#inclusion' });
 		closedA = createWorkshop(app, alice, editionA, { title: 'Ouvrir les données publiques', themeIds: [donnees], statusOverride: 'closed' });
@@ -130,10 +132,14 @@ describe('search over a real Meilisearch', () => {
 		expect((await ask(w, null, 'médiation publics éloignés')).hits.filter((h) => h.type === 'pad')).toEqual([]);
 		expect((await ask(w, carol, 'médiation publics éloignés')).hits.filter((h) => h.type === 'pad')).toHaveLength(1);
 		expect((await ask(w, null, 'cartographie')).hits.filter((h) => h.type === 'chat')).toEqual([]);
-		// Once the workshop is closed, its pads open to every reader; its chat only if the edition made it public.
+		// Once the workshop is closed, its pads open to every reader if the edition opened its workspace; its chat only if the edition made it public.
 		app.workshops.setStatus(alice, liveA, 'closed');
 		await w.flush();
 		expect((await ask(w, null, 'médiation publics éloignés')).hits.filter((h) => h.type === 'pad')).toHaveLength(1);
+		app.db.prepare('UPDATE editions SET workspace_public = 0 WHERE id = ?').run(editionA);
+		expect((await ask(w, null, 'médiation publics éloignés')).hits.filter((h) => h.type === 'pad')).toEqual([]);
+		expect((await ask(w, carol, 'médiation publics éloignés')).hits.filter((h) => h.type === 'pad')).toHaveLength(1);
+		app.db.prepare('UPDATE editions SET workspace_public = 1 WHERE id = ?').run(editionA);
 		expect((await ask(w, null, 'cartographie')).hits.filter((h) => h.type === 'chat')).toEqual([]);
 		app.db.prepare('UPDATE editions SET chat_public = 1 WHERE id = ?').run(editionA);
 		expect((await ask(w, null, 'cartographie')).hits.filter((h) => h.type === 'chat')).toHaveLength(1);

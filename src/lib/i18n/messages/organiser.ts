@@ -26,6 +26,9 @@ export const organiser = defineMessages(
 		'organiser.sharing.minutes': '{minutes} minutes après la fin',
 		'organiser.sharing.chatPublic': 'Rendre lisibles les discussions des ateliers clos',
 		'organiser.sharing.chatPublicHint': 'Sinon, la discussion d’un atelier reste réservée à ses participants et à l’équipe, sur le site comme dans la recherche.',
+		'organiser.sharing.workspacePublic': 'Rendre lisibles les pads, leur historique et les fichiers des ateliers clos',
+		'organiser.sharing.workspacePublicHint':
+			'Sinon, l’espace de travail d’un atelier (pads, versions, exports, fichiers) reste réservé à ses participants et à l’équipe, sur le site comme dans la recherche. Les livrables publiés sont toujours publics.',
 		'organiser.count.heading': 'Le programme en chiffres',
 		'organiser.count.workshops': 'ateliers',
 		'organiser.count.themes': 'thèmes',
@@ -125,6 +128,9 @@ export const organiser = defineMessages(
 		'organiser.sharing.minutes': '{minutes} minutes after the end',
 		'organiser.sharing.chatPublic': 'Let readers read the chats of closed workshops',
 		'organiser.sharing.chatPublicHint': 'Otherwise a workshop’s chat stays with its participants and the team, on the site and in search.',
+		'organiser.sharing.workspacePublic': 'Let readers read the pads, their history and the files of closed workshops',
+		'organiser.sharing.workspacePublicHint':
+			'Otherwise a workshop’s workspace (pads, versions, exports, files) stays with its participants and the team, on the site and in search. Published deliverables are always public.',
 		'organiser.count.heading': 'The programme in figures',
 		'organiser.count.workshops': 'workshops',
 		'organiser.count.themes': 'themes',

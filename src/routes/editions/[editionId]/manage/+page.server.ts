@@ -23,7 +23,7 @@ export const actions: Actions = {
 	sharing: async ({ request, locals, params }) =>
 		formAction(request, (values) => {
 			locals.app.workshopClosure.setCloseDelay(locals.viewer, params.editionId, values);
-			locals.app.editions.setChatPublic(locals.viewer, params.editionId, values);
+			locals.app.editions.setSharing(locals.viewer, params.editionId, values);
 			return { saved: 'sharing' as const };
 		}),
 	status: async ({ request, locals, params }) =>

@@ -24,7 +24,8 @@ function trackContext(locals: App.Locals, editionId: string, workshopId: string,
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const found = readWorkshopInEdition(locals, params);
 	const { workshop, edition, access, joinCode } = found;
-	const pads = locals.app.pads.list(locals.viewer, workshop.id);
+	// null when the viewer may not read the workshop's pads: the page then hides its notes.
+	const notes = locals.app.pads.indexIfReadable(locals.viewer, workshop.id);
 	return {
 		edition: { id: edition.id, title: edition.title },
 		workshop,
@@ -33,16 +34,12 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		isParticipant: found.isParticipant,
 		// Organisers and the edition's facilitators document every workshop: they need not join it.
 		isFacilitator: access.canFacilitate,
-		chat: chatPanel(locals, workshop.id, pads),
+		chat: chatPanel(locals, workshop.id, notes?.pads ?? []),
 		drive: drivePanel(locals, found),
 		deliverables: locals.app.deliverables.listForWorkshop(locals.viewer, workshop.id),
 		closure: locals.app.workshopClosure.get(locals.viewer, workshop.id),
-		notes: {
-			pads,
-			canFacilitate: access.canFacilitate,
-			// Built-in templates plus the edition's own for this format (from its kit), which is then the default.
-			...locals.app.pads.templateChoices(locals.viewer, workshop.id)
-		},
+		// Built-in templates plus the edition's own for this format (from its kit), which is then the default.
+		notes,
 		facilitation: joinCode
 			? {
 					joinUrl: `${url.origin}/join/${joinCode}`,

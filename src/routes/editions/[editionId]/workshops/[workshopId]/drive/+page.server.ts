@@ -7,13 +7,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const found = readWorkshopInEdition(locals, params);
-	const panel = drivePanel(locals, found);
+	// Rendered on the server so that the list and its download links need no JavaScript; a 404 for whoever may not read it.
+	const drive = orError(() => locals.app.files.list(locals.viewer, found.workshop.id));
 	return {
 		edition: { id: found.edition.id, title: found.edition.title },
 		workshop: { id: found.workshop.id, title: found.workshop.title, status: found.workshop.status },
-		...panel,
-		// Rendered on the server so that the list and its download links need no JavaScript.
-		drive: panel.canRead ? orError(() => locals.app.files.list(locals.viewer, found.workshop.id)) : null
+		...drivePanel(locals, found),
+		drive
 	};
 };
 

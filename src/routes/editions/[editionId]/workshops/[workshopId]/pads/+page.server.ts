@@ -8,17 +8,14 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	return {
 		edition: { id: found.edition.id, title: found.edition.title },
 		workshop: { id: found.workshop.id, title: found.workshop.title },
-		pads: orError(() => locals.app.pads.list(locals.viewer, params.workshopId)),
-		canFacilitate: found.access.canFacilitate,
-		...locals.app.pads.templateChoices(locals.viewer, params.workshopId)
+		...orError(() => locals.app.pads.index(locals.viewer, params.workshopId))
 	};
 };
 
 export const actions: Actions = {
 	create: ({ request, locals, params }) =>
 		formAction(request, (values) => {
-			const pad = locals.app.pads.create(locals.viewer, params.workshopId, values);
-			if (pad.template && pad.template !== 'blank') locals.app.padDocuments.applyTemplate(pad.id, pad.template, locals.viewer!.id);
+			const pad = locals.app.pads.createWithTemplate(locals.viewer, params.workshopId, values);
 			redirect(303, `/editions/${params.editionId}/workshops/${params.workshopId}/pads/${pad.id}`);
 		}),
 	restore: ({ request, locals }) =>

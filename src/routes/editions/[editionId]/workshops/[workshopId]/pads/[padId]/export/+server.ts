@@ -1,10 +1,7 @@
-// A pad as it is now, for whoever may read it: Markdown or standalone HTML (downloads) or a print view, with the edition's licence and its writers.
+// A pad as it is now, for whoever the policy lets read it: Markdown or standalone HTML (downloads) or a print view, with the edition's licence and its writers.
 import { error } from '@sveltejs/kit';
 import { exportLabels } from '$lib/components/archive/export-labels';
-import { readPadInWorkshop } from '$lib/server/pad-in-workshop';
-import type { CreditEntry } from '$server/domain/deliverables/credits';
-import { renderPadHtml, type PmNode } from '$server/domain/pads/pad-html';
-import { renderPadMarkdown } from '$server/domain/pads/pad-markdown';
+import { orError } from '$lib/server/forms';
 import { slugify, toMarkdown, toStandaloneHtml, type ExportDocument } from '$server/exports/document-export';
 import type { RequestHandler } from './$types';
 
@@ -13,24 +10,11 @@ const formats = ['md', 'html', 'print'] as const;
 export const GET: RequestHandler = ({ locals, params, url }) => {
 	const format = url.searchParams.get('format') ?? 'md';
 	if (!(formats as readonly string[]).includes(format)) error(400, { message: `format must be one of ${formats.join(', ')}`, code: 'invalid' });
-	const found = readPadInWorkshop(locals, params);
-	const app = locals.app;
-	const content = app.padDocuments.currentContent(params.padId) as PmNode;
-	const history = app.padDocuments.history(params.padId);
-	// Everyone who wrote in the pad, credited as they chose for this edition.
-	const authorIds = [...new Set([...history.versions.flatMap((v) => v.authorIds), ...history.unsavedAuthorIds])];
-	const entries: CreditEntry[] = authorIds.map((userId) => ({ userId, role: 'author' }));
+	const pad = orError(() => locals.app.pads.exportDocument(locals.viewer, params, locals.locale));
 	const doc: ExportDocument = {
-		title: found.pad.title,
+		...pad,
 		summary: '',
-		editionTitle: found.edition.title,
-		workshopTitle: found.workshop.title,
 		version: null,
-		date: new Date(app.clock()).toISOString(),
-		licence: found.edition.licence,
-		credits: app.credits.resolveAll(entries, found.edition.id, locals.locale).sort((a, b) => a.display.localeCompare(b.display, locals.locale)),
-		html: renderPadHtml(content),
-		markdown: renderPadMarkdown(content),
 		url: `${url.origin}/editions/${params.editionId}/workshops/${params.workshopId}/pads/${params.padId}`,
 		withdrawn: false
 	};

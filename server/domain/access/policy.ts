@@ -1,0 +1,120 @@
+// Who may do what in an edition: one table (roles × resources × actions, with the conditions that open a cell) and can().
+export const roles = ['anonymous', 'reader', 'member', 'guest', 'participant', 'facilitator', 'organiser', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const actions = ['read', 'write', 'moderate', 'curate', 'publish', 'export', 'administer'] as const;
+export type Action = (typeof actions)[number];
+
+export const resources = ['edition', 'workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'accountData'] as const;
+export type Resource = (typeof resources)[number];
+
+/**
+ * What a cell may depend on. Every condition is a fact about the resource or the edition's settings, never about the
+ * person: the person is the row.
+ */
+export const conditions = {
+	published: 'the edition is published',
+	closed: 'the workshop has closed',
+	workspacePublic: 'the organiser opened closed workshops’ pads, histories and drive to readers',
+	chatPublic: 'the organiser opened closed workshops’ chats to readers',
+	notLocked: 'the workshop’s pads are not locked (closing delay passed, or locked by a facilitator)',
+	notDeleted: 'the pad or file is not in the bin',
+	shownPublicly: 'the file is shown by a published deliverable',
+	deliverableOut: 'the deliverable is published (or withdrawn, which shows its notice)',
+	deliverableShared: 'the deliverable is no longer a draft (in review, published or withdrawn)',
+	self: 'the data is the person’s own'
+} as const;
+export type Condition = keyof typeof conditions;
+
+/** The facts a decision reads; absent facts count as false. */
+export type Situation = Partial<Record<Condition, boolean>>;
+
+/** A cell: alternatives (any one suffices), each a list of conditions that must all hold. Absent: refused. */
+export type Cell = readonly (readonly Condition[])[];
+const always: Cell = [[]];
+const when = (...all: Condition[]): Cell => [all];
+const either = (...alternatives: Cell[]): Cell => alternatives.flat();
+
+type Row = Partial<Record<Role, Cell>>;
+const staff = (cell: Cell = always): Row => ({ facilitator: cell, organiser: cell, admin: cell });
+const managers = (cell: Cell = always): Row => ({ organiser: cell, admin: cell });
+const workshopMembers = (cell: Cell = always): Row => ({ guest: cell, participant: cell, ...staff(cell) });
+const outsiders = (cell: Cell): Row => ({ anonymous: cell, reader: cell, member: cell });
+const everyone = (cell: Cell = always): Row => ({ ...outsiders(cell), ...workshopMembers(cell) });
+
+/** The workshop's live workspace: its members, and readers once it closed if the organiser opened it. */
+const workspaceRead: Row = { ...outsiders(when('notDeleted', 'closed', 'workspacePublic')), guest: when('notDeleted'), participant: when('notDeleted'), ...staff() };
+const workspaceWrite: Row = { guest: when('notDeleted', 'notLocked'), participant: when('notDeleted', 'notLocked'), ...staff(when('notDeleted')) };
+
+/**
+ * THE table. Before any cell is read, the edition itself must be readable (see `can`): nothing of a draft edition
+ * leaks to people outside it. Roles are per edition; for a workshop's resources, `guest` and `participant` mean
+ * "of this workshop" and `member` is someone taking part in another workshop of the edition.
+ */
+export const policy: Record<Resource, Partial<Record<Action, Row>>> = {
+	edition: {
+		read: { ...everyone(), anonymous: when('published'), reader: when('published') },
+		export: { ...everyone(), anonymous: when('published'), reader: when('published') },
+		curate: managers(),
+		publish: managers(),
+		administer: managers()
+	},
+	workshop: {
+		read: everyone(),
+		// taking part (joining from the workshop page) needs an account
+		write: { reader: always, member: always, ...workshopMembers() },
+		moderate: staff(),
+		administer: managers()
+	},
+	padLive: { read: workspaceRead, export: workspaceRead, write: workspaceWrite, moderate: staff() },
+	padHistory: { read: workspaceRead, export: workspaceRead, write: workspaceWrite },
+	chat: {
+		read: { ...outsiders(when('closed', 'chatPublic')), ...workshopMembers() },
+		write: workshopMembers(),
+		moderate: staff()
+	},
+	driveFile: {
+		read: {
+			...outsiders(either(when('notDeleted', 'closed', 'workspacePublic'), when('notDeleted', 'shownPublicly'))),
+			guest: when('notDeleted'),
+			participant: when('notDeleted'),
+			...staff()
+		},
+		write: workshopMembers(),
+		moderate: staff()
+	},
+	deliverable: {
+		read: { ...outsiders(when('deliverableOut')), guest: when('deliverableShared'), participant: when('deliverableShared'), ...staff() },
+		export: { ...outsiders(when('deliverableOut')), guest: when('deliverableShared'), participant: when('deliverableShared'), ...staff() },
+		write: { guest: when('deliverableShared'), participant: when('deliverableShared'), ...staff() },
+		curate: staff(),
+		publish: staff()
+	},
+	kit: {
+		read: everyone(),
+		export: everyone(),
+		curate: managers()
+	},
+	accountData: {
+		read: { reader: when('self'), member: when('self'), guest: when('self'), participant: when('self'), facilitator: when('self'), organiser: when('self'), admin: always },
+		write: { reader: when('self'), member: when('self'), guest: when('self'), participant: when('self'), facilitator: when('self'), organiser: when('self'), admin: when('self') },
+		export: { reader: when('self'), member: when('self'), guest: when('self'), participant: when('self'), facilitator: when('self'), organiser: when('self'), admin: when('self') },
+		administer: { admin: always }
+	}
+};
+
+/** Resources that live inside an edition: refused outright when the edition itself is not readable. */
+const insideEdition = new Set<Resource>(['workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable']);
+
+/** The cell's raw alternatives, for code that must translate the rule (the search filter) rather than apply it. */
+export function cellOf(role: Role, action: Action, resource: Resource): Cell | null {
+	return policy[resource][action]?.[role] ?? null;
+}
+
+const holds = (cell: Cell | null, facts: Situation) => cell !== null && cell.some((all) => all.every((c) => facts[c] === true));
+
+/** The one decision: may someone in `role` do `action` on `resource`, given the facts of the situation? */
+export function can(role: Role, action: Action, resource: Resource, facts: Situation = {}): boolean {
+	if (insideEdition.has(resource) && !holds(cellOf(role, 'read', 'edition'), facts)) return false;
+	return holds(cellOf(role, action, resource), facts);
+}

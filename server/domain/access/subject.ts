@@ -1,0 +1,30 @@
+// Who the viewer is in an edition or one of its workshops (the policy's row), and the facts a decision reads.
+import type { EditionRole, WorkshopStatus } from '../../shared/vocabulary';
+import type { Viewer } from '../types';
+import type { Role, Situation } from './policy';
+
+/** The viewer's role for the edition as a whole. */
+export function roleInEdition(viewer: Viewer | null, editionRole: EditionRole | null): Role {
+	if (!viewer) return 'anonymous';
+	if (viewer.isAdmin) return 'admin';
+	if (editionRole === 'organiser' || editionRole === 'facilitator') return editionRole;
+	if (editionRole === 'participant') return viewer.isGuest ? 'guest' : 'participant';
+	return 'reader';
+}
+
+/** The viewer's role for one workshop: taking part in another workshop of the edition makes a `member`, not a participant here. */
+export function roleInWorkshop(viewer: Viewer | null, editionRole: EditionRole | null, isParticipant: boolean): Role {
+	const role = roleInEdition(viewer, editionRole);
+	if (role !== 'guest' && role !== 'participant') return isParticipant && viewer ? (viewer.isGuest ? 'guest' : 'participant') : role;
+	return isParticipant ? role : 'member';
+}
+
+type EditionFacts = { status: string; chat_public: number; workspace_public: number };
+
+export function editionFacts(edition: EditionFacts): Situation {
+	return { published: edition.status === 'published', chatPublic: edition.chat_public === 1, workspacePublic: edition.workspace_public === 1 };
+}
+
+export function workshopFacts(edition: EditionFacts, status: WorkshopStatus, padsLocked = false): Situation {
+	return { ...editionFacts(edition), closed: status === 'closed', notLocked: !padsLocked };
+}
