@@ -12,7 +12,7 @@ import { isHealthy, MeiliUnavailableError, startMeilisearch, type MeiliProcess }
 import { createSearchPermissions } from './permissions';
 import { createSearchService } from './search.service';
 import { createSearchSources } from './sources';
-import type { SearchInput, SearchResult } from './types';
+import type { SearchInput, SearchResult } from '../shared/search';
 
 export type SearchStartOptions =
 	| { mode: 'embedded'; dataDir: string; binary?: string }

@@ -1,7 +1,8 @@
 // The public shapes of the JSON API: camelCase, stable, and nothing internal (no creators, join codes or guests' user ids).
-import type { EditionRow } from '$server/domain/editions/editions.repo';
-import { workshopHead, type Programme, type ThemeView, type WorkshopView } from '$server/domain/programme/programme-view';
-import type { Viewer } from '$server/domain/types';
+import type { EditionView as EditionRow } from '$server/shared/programme-views';
+import { workshopHead, type Programme } from '$server/domain/programme/programme-view';
+import type { ThemeView, WorkshopView } from '$server/shared/programme-views';
+import type { Viewer } from '$server/shared/viewer';
 
 export type ApiEdition = {
 	id: string;

@@ -1,5 +1,5 @@
 // Values shown in organiser forms: what the server sent back after a failed post, or the stored record.
-import type { EditionRow } from '$server/domain/editions/editions.repo';
+import type { EditionView as EditionRow } from '$server/shared/programme-views';
 
 export type FormValues = Record<string, string | string[] | undefined>;
 
