@@ -5,11 +5,12 @@ import * as Y from 'yjs';
 import { templateDocument } from '../domain/pads/templates';
 import { AppError } from '../shared/errors';
 import { PAD_FRAGMENT, padSchema } from '../shared/pad-schema';
+import type { PadJson } from '../domain/ports';
 import type { DocStore } from './doc-store';
 import type { Rooms } from './rooms';
 
 export type PadVersion = { id: number; createdAt: number; authorIds: string[]; reason: string };
-export type PadJson = { type: 'doc'; content?: unknown[] };
+export type { PadJson };
 
 const roomOf = (padId: string) => `pad:${padId}`;
 

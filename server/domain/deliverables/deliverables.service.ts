@@ -1,5 +1,5 @@
 // Deliverables: facilitators turn a pad into a titled, licensed document, open it for review, publish frozen versions, withdraw.
-import type { PadDocuments } from '../../collab/pad-documents';
+import type { PadDocumentsPort } from '../ports';
 import type { Db } from '../../db/open';
 import { deliverableCommentSchema, deliverableSchema, newDeliverableSchema, type DeliverableInput, type DeliverableStatus } from '../../shared/deliverable-schemas';
 import { AppError } from '../../shared/errors';
@@ -18,7 +18,7 @@ import { createDeliverablesRepo, type DeliverableRow } from './deliverables.repo
 import { licenceInfo } from './licence';
 import { createPublishedReader, diffVersionRows, sortCredits } from './published';
 
-type Deps = { db: Db; clock: Clock; access: AccessRules; workshops: WorkshopsService; pads: PadsService; documents: PadDocuments; credits: CreditsService };
+type Deps = { db: Db; clock: Clock; access: AccessRules; workshops: WorkshopsService; pads: PadsService; documents: PadDocumentsPort; credits: CreditsService };
 
 export type DeliverableSummary = { id: string; padId: string | null; title: string; summary: string; status: DeliverableStatus; licence: string; version: number; updatedAt: string };
 
