@@ -1,5 +1,5 @@
-import type { App as MediaLabApp } from '$server/app';
-import type { Viewer } from '$server/domain/types';
+import type { App as MediaLabApp } from '$lib/server/app';
+import type { Viewer } from '$server/shared/viewer';
 import type { Locale } from '$lib/i18n/locales';
 
 declare global {

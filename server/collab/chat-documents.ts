@@ -21,15 +21,12 @@ import {
 import { AppError } from '../shared/errors';
 import { PAD_FRAGMENT } from '../shared/pad-schema';
 import { parseRoom } from '../shared/rooms';
+import type { ArchivePage, Attribution, ChatDocumentsPort, HiddenMessage, Moderator } from '../domain/ports';
 import type { DocStore } from './doc-store';
 import type { Room } from './room';
 import type { Rooms } from './rooms';
 
-export type Moderator = { id: string; name: string };
-export type HiddenMessage = { message: ChatMessage; hidden: { byId: string; byName: string; at: number } };
-export type ArchivePage = { entries: ChatEntry[]; nextCursor: number | null };
-/** What a promoted quote says under the text: « — Bob, <link>13/09/2018 14:02</link> ». */
-export type Attribution = { prefix: string; linkText: string; href: string };
+export type { ArchivePage, Attribution, HiddenMessage, Moderator };
 
 const roomOf = (workshopId: string) => `chat:${workshopId}`;
 
@@ -39,7 +36,7 @@ function docFrom(update: Uint8Array): Y.Doc {
 	return doc;
 }
 
-export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStore; repo: ChatRepo; clock: () => number }) {
+export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStore; repo: ChatRepo; clock: () => number }): ChatDocumentsPort {
 	const { db, repo } = deps;
 	// Archived messages are outside the live room, so the room's change mark does not cover them: the outbox does.
 	const outbox = createOutboxRepo(db, deps.clock);

@@ -1,22 +1,12 @@
 // Writes drive metadata into the `drive:<workshopId>` room, so connected clients see files as soon as they are stored.
 import * as Y from 'yjs';
-import { applyDriveBatch, deleteFile, deleteFolder, driveSnapshot, readFile, writeFile, writeFolder, type DriveBatch, type DriveFile, type DriveFolder, type DriveSnapshot } from '../shared/drive-doc';
+import { applyDriveBatch, deleteFile, deleteFolder, driveSnapshot, readFile, writeFile, writeFolder, type DriveBatch } from '../shared/drive-doc';
+import type { DriveDocumentsPort } from '../domain/ports';
 import type { Rooms } from './rooms';
 
 const roomOf = (workshopId: string) => `drive:${workshopId}`;
 
-export type DriveDocuments = {
-	putFile(workshopId: string, file: DriveFile, authorId: string | null): void;
-	removeFile(workshopId: string, fileId: string): void;
-	putFolder(workshopId: string, folder: DriveFolder, authorId: string | null): void;
-	removeFolder(workshopId: string, folderId: string): void;
-	/** Writes a batch as one update: connected clients see a folder and its contents go to the trash together. */
-	apply(workshopId: string, batch: DriveBatch, authorId: string | null): void;
-	file(workshopId: string, fileId: string): DriveFile | null;
-	snapshot(workshopId: string): DriveSnapshot;
-	/** Erasure: the person's name leaves the entries they added and the room's stored history; returns how many changed. */
-	renamePerson(workshopId: string, userId: string, name: string): number;
-};
+export type DriveDocuments = DriveDocumentsPort;
 
 export function createDriveDocuments(deps: { rooms: Rooms }): DriveDocuments {
 	function read<T>(workshopId: string, work: (doc: Y.Doc) => T): T {

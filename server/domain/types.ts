@@ -1,11 +1,5 @@
-// Types shared by domain services: who is asking, and the clock.
-export type Viewer = {
-	id: string;
-	username: string | null;
-	displayName: string;
-	isGuest: boolean;
-	isAdmin: boolean;
-};
+// Types shared by domain services: who is asking (a browser-safe contract, defined in shared/), and the clock.
+export type { Viewer } from '../shared/viewer';
 
 /** Milliseconds since the epoch; injected so tests can move time. */
 export type Clock = () => number;

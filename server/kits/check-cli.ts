@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { KitError, readKitFolder } from './kit-files';
-import { kitSchemaText } from './kit-schema';
+import { kitSchemaText } from '../shared/kit-format';
 import { validateKit } from './kit-validate';
 
 function main(argv: string[]): number {

@@ -2,16 +2,11 @@
 import { structuredPatch } from 'diff';
 import { normaliseThemeLabel, themeKey } from '../shared/themes';
 import type { KitFiles } from './kit-files';
-import { manifestSchema, programmeSchema } from './kit-schema';
+import { manifestSchema, programmeSchema } from '../shared/kit-format';
+import type { DiffLine, FileDiff } from '../shared/kit-views';
 
-export type DiffLine = { type: 'add' | 'remove' | 'context'; text: string };
-export type FileDiff = {
-	path: string;
-	status: 'added' | 'removed' | 'changed';
-	added: number;
-	removed: number;
-	hunks: { header: string; lines: DiffLine[] }[];
-};
+export type { DiffLine, FileDiff };
+
 
 /** Long files would make a heavy page: each file shows at most this many diff lines. */
 const MAX_LINES_PER_FILE = 400;

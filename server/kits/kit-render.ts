@@ -1,5 +1,5 @@
 // Renders an edition's kit snapshot into kit files (pure): kit.json, programme.json, README, guides, templates, examples.
-import type { GuideKind, KitManifest, KitProgramme } from './kit-schema';
+import type { GuideKind, KitManifest, KitProgramme } from '../shared/kit-format';
 import type { KitFiles } from './kit-files';
 
 export type KitDocument = {

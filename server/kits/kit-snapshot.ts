@@ -6,7 +6,7 @@ import type { WorkshopRow } from '../domain/programme/workshops.repo';
 import { workshopFormatLabels, type Licence, type WorkshopFormat } from '../shared/vocabulary';
 import type { KitDocument, KitSnapshot } from './kit-render';
 import { kitIdFrom } from './kit-render';
-import type { GuideKind, KitProgramme } from './kit-schema';
+import type { GuideKind, KitProgramme } from '../shared/kit-format';
 import type { EditionKitRow, KitDocumentRow } from './kits.repo';
 
 /** What a kit's programme.json holds that the edition's tables do not: kept as JSON on the edition's kit row. */

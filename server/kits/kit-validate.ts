@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { themeKey } from '../shared/themes';
 import { KitError, unsafePathReason, type KitFiles } from './kit-files';
-import { issuePath, manifestSchema, programmeSchema, type KitManifest, type KitProgramme } from './kit-schema';
+import { issuePath, manifestSchema, programmeSchema, type KitManifest, type KitProgramme } from '../shared/kit-format';
 
 export type Kit = { manifest: KitManifest; programme: KitProgramme; files: KitFiles };
 

@@ -19,12 +19,15 @@ import { canonicalKitFiles, diffKits } from './kit-diff';
 import { KitError, kitLimits, readKitFolder, readKitZip, type KitFiles } from './kit-files';
 import { createKitFork } from './kit-fork';
 import { bumpVersion, renderKit, type KitSnapshot } from './kit-render';
-import { kitIdSchema } from './kit-schema';
+import { kitIdSchema } from '../shared/kit-format';
 import { buildSnapshot, emptyExtras } from './kit-snapshot';
 import { validateKit, type Kit } from './kit-validate';
 import { sha256, writeKitZip } from './kit-zip';
 import { buildLineage, renderLineageSvg } from './lineage';
 import type { KitsRepo } from './kits.repo';
+import type { BuiltInKit } from '../shared/kit-views';
+
+export type { BuiltInKit };
 
 type Deps = {
 	db: Db;
@@ -43,7 +46,6 @@ type Deps = {
 	examples?: (editionId: string) => KitSnapshot['examples'];
 };
 
-export type BuiltInKit = { id: string; title: string; summary: string; version: string; licence: string; languages: string[]; problems: string[] };
 
 export function createKitsService(deps: Deps) {
 	const { db, repo, access } = deps;

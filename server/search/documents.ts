@@ -1,6 +1,6 @@
 // Search documents built from plain data (pure): pads cut into sections at headings, chat messages, files, workshops, editions.
-import type { SearchHitType } from './types';
-import { sectionAnchor } from './anchors';
+import type { SearchHitType } from '../shared/search';
+import { sectionAnchor } from '../shared/section-anchors';
 
 /**
  * Who may see a document: `edition` = every reader of the edition; `workshop` = the workshop's participants and the

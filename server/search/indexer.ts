@@ -1,27 +1,12 @@
 // The one writer to Meilisearch: drains the outbox and the changed-room marks in small batches, retries with backoff.
 import type { Meilisearch } from 'meilisearch';
 import type { Db } from '../db/open';
-import type { OutboxRow } from '../domain/outbox/outbox.repo';
-import type { SearchDoc } from './documents';
+import { createBatchBuilder, sendBatch, yieldTurn } from './index-batch';
+import { createIndexProgress } from './index-progress';
+import { applyIndexSettings, indexSettings } from './index-settings';
+import { collectWork, emptyWork } from './index-work';
 import type { SearchEngine } from './engine';
-import { applyIndexSettings, INDEX_UID, indexSettings } from './index-settings';
 import type { SearchSources } from './sources';
-
-const CURSOR = 'outbox_cursor';
-const q = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
-
-type Work = {
-	editions: Set<string>;
-	workshops: Set<string>;
-	pads: Set<string>;
-	chats: Set<string>;
-	/** Chats whose archive changed: rebuilt with it. */
-	archivedChats: Set<string>;
-	drives: Set<string>;
-	deliverables: Set<string>;
-	deletes: string[];
-	deleteIds: string[];
-};
 
 export type IndexerOptions = { pollMs?: number; batchSize?: number; maxBackoffMs?: number; log?: (line: string) => void };
 
@@ -30,15 +15,8 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; sources: Sea
 	const pollMs = options.pollMs ?? 150;
 	const batchSize = options.batchSize ?? 200;
 	const log = options.log ?? (() => {});
-	const readState = db.prepare<[string], string>('SELECT value FROM search_state WHERE name = ?').pluck();
-	const writeState = db.prepare('INSERT INTO search_state (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value');
-	const outboxAfter = db.prepare<[number, number], OutboxRow>('SELECT * FROM outbox WHERE id > ? ORDER BY id LIMIT ?');
-	const hasOutbox = db.prepare<[number], number>('SELECT 1 FROM outbox WHERE id > ? LIMIT 1').pluck();
-	const marks = db.prepare<[number], { room: string; marked_at: number }>('SELECT room, marked_at FROM search_dirty ORDER BY marked_at LIMIT ?');
-	const hasMarks = db.prepare<[], number>('SELECT 1 FROM search_dirty LIMIT 1').pluck();
-	const clearMark = db.prepare('DELETE FROM search_dirty WHERE room = ? AND marked_at = ?');
-	/** Chat messages already sent per workshop, so a new message sends one document, not the whole live chat. */
-	const sentMessages = new Map<string, Set<string>>();
+	const progress = createIndexProgress(db);
+	const build = createBatchBuilder(sources);
 
 	let timer: NodeJS.Timeout | null = null;
 	let running: Promise<void> | null = null;
@@ -49,105 +27,7 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; sources: Sea
 	let lastRev = 0;
 	let lastSynonyms = '';
 
-	const cursor = () => Number(readState.get(CURSOR) ?? 0);
 	const nextRev = () => (lastRev = Math.max(lastRev + 1, Date.now()));
-
-	function collect(rows: OutboxRow[], rooms: { room: string }[]): Work {
-		const work: Work = { editions: new Set(), workshops: new Set(), pads: new Set(), chats: new Set(), archivedChats: new Set(), drives: new Set(), deliverables: new Set(), deletes: [], deleteIds: [] };
-		for (const row of rows) {
-			const id = row.entity_id;
-			if (row.topic === 'edition.changed') work.editions.add(id);
-			else if (row.topic === 'edition.deleted') work.deletes.push(`editionId = ${q(id)}`);
-			else if (row.topic === 'workshop.changed') work.workshops.add(id);
-			else if (row.topic === 'workshop.deleted') work.deletes.push(`workshopId = ${q(id)}`);
-			else if (row.topic === 'pad.changed') work.pads.add(id);
-			else if (row.topic === 'pad.deleted') work.deletes.push(`padId = ${q(id)}`);
-			else if (row.topic === 'deliverable.changed') work.deliverables.add(id);
-			else if (row.topic === 'deliverable.deleted') work.deleteIds.push(`deliverable-${id}`);
-			// Messages moved to the archive (maybe before they were ever indexed) or moderated there: the whole chat again.
-			else if (row.topic === 'chat.archive.changed') work.archivedChats.add(id);
-		}
-		for (const { room } of rooms) {
-			const [kind, id] = room.split(':') as [string, string];
-			if (kind === 'pad') work.pads.add(id);
-			else if (kind === 'chat') work.chats.add(id);
-			else if (kind === 'drive') work.drives.add(id);
-		}
-		return work;
-	}
-
-	/** Documents to add, and filters naming what those documents replace (older revisions of the same things). */
-	async function build(work: Work, rev: number) {
-		const docs: SearchDoc[] = [];
-		const stale: string[] = [];
-		const whole = new Set(work.workshops);
-		for (const editionId of work.editions) {
-			docs.push(...sources.editionDocs(editionId, rev));
-			stale.push(`editionId = ${q(editionId)} AND type = "edition" AND rev < ${rev}`);
-			for (const w of sources.workshopIds(editionId)) whole.add(w);
-		}
-		for (const workshopId of whole) {
-			const found = sources.workshopDocs(workshopId, rev);
-			if (found.length === 0) continue;
-			docs.push(...found);
-			for (const padId of sources.padIds(workshopId)) docs.push(...(sources.padDocs(padId, rev) ?? []));
-			const chat = sources.chat(workshopId, rev, { withArchive: true });
-			if (chat) {
-				docs.push(...chat.docs);
-				sentMessages.set(workshopId, new Set(chat.docs.map((d) => d.id)));
-			}
-			docs.push(...((await sources.fileDocs(workshopId, rev)) ?? []));
-			docs.push(...sources.deliverableDocs({ workshopId }, rev));
-			stale.push(`workshopId = ${q(workshopId)} AND rev < ${rev}`);
-			await yieldTurn();
-		}
-		for (const padId of work.pads) {
-			const padDocs = sources.padDocs(padId, rev);
-			if (padDocs) docs.push(...padDocs);
-			stale.push(`padId = ${q(padId)} AND rev < ${rev}`);
-		}
-		const deleteIds = [...work.deleteIds];
-		for (const workshopId of work.archivedChats) {
-			if (whole.has(workshopId)) continue;
-			const chat = sources.chat(workshopId, rev, { withArchive: true });
-			if (!chat) continue;
-			docs.push(...chat.docs);
-			sentMessages.set(workshopId, new Set(chat.docs.map((d) => d.id)));
-			deleteIds.push(...chat.hiddenIds);
-		}
-		for (const workshopId of work.chats) {
-			if (whole.has(workshopId) || work.archivedChats.has(workshopId)) continue;
-			const chat = sources.chat(workshopId, rev, { withArchive: false });
-			if (!chat) continue;
-			const sent = sentMessages.get(workshopId) ?? new Set<string>();
-			docs.push(...chat.docs.filter((d) => !sent.has(d.id)));
-			sentMessages.set(workshopId, new Set(chat.docs.map((d) => d.id)));
-			deleteIds.push(...chat.hiddenIds);
-		}
-		for (const workshopId of work.drives) {
-			if (whole.has(workshopId)) continue;
-			const files = await sources.fileDocs(workshopId, rev);
-			if (files) docs.push(...files);
-			stale.push(`workshopId = ${q(workshopId)} AND type = "file" AND rev < ${rev}`);
-		}
-		for (const id of work.deliverables) {
-			const found = sources.deliverableDocs({ deliverableId: id }, rev);
-			docs.push(...found);
-			if (found.length === 0) deleteIds.push(`deliverable-${id}`);
-		}
-		return { docs, stale: [...stale, ...work.deletes], deleteIds };
-	}
-
-	async function send(client: Meilisearch, built: Awaited<ReturnType<typeof build>>) {
-		const index = client.index(INDEX_UID);
-		const tasks = [];
-		for (let i = 0; i < built.docs.length; i += 1000) tasks.push(await index.addDocuments(built.docs.slice(i, i + 1000), { primaryKey: 'id' }));
-		for (const filter of built.stale) tasks.push(await index.deleteDocuments({ filter }));
-		if (built.deleteIds.length) tasks.push(await index.deleteDocuments(built.deleteIds));
-		if (tasks.length === 0) return;
-		const done = await client.tasks.waitForTasks(tasks, { timeout: 60_000, interval: 10 });
-		for (const t of done) if (t.status === 'failed') log(`search: indexing task ${t.uid} failed: ${t.error?.message ?? 'unknown error'}`);
-	}
 
 	async function syncSynonyms(client: Meilisearch) {
 		const wanted = JSON.stringify(indexSettings(db).synonyms);
@@ -160,18 +40,12 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; sources: Sea
 	async function step(): Promise<boolean> {
 		const client = deps.engine.client();
 		if (!client) return false;
-		const from = cursor();
-		const rows = outboxAfter.all(from, batchSize);
-		const rooms = marks.all(batchSize);
+		const { rows, rooms } = progress.next(batchSize);
 		if (rows.length === 0 && rooms.length === 0) return false;
-		const work = collect(rows, rooms);
+		const work = collectWork(rows, rooms);
 		if (work.editions.size > 0) await syncSynonyms(client);
-		const built = await build(work, nextRev());
-		await send(client, built);
-		db.transaction(() => {
-			if (rows.length) writeState.run(CURSOR, String(rows.at(-1)!.id));
-			for (const r of rooms) clearMark.run(r.room, r.marked_at);
-		})();
+		await sendBatch(client, await build(work, nextRev()), log);
+		progress.done(rows.at(-1)?.id ?? null, rooms);
 		return rows.length === batchSize || rooms.length === batchSize;
 	}
 
@@ -202,10 +76,28 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; sources: Sea
 	function tick() {
 		timer = null;
 		if (stopped) return;
-		const due = Date.now() >= retryAt && deps.engine.client() !== null && (hasOutbox.get(cursor()) === 1 || hasMarks.get() === 1);
+		const due = Date.now() >= retryAt && deps.engine.client() !== null && (progress.hasOutbox() || progress.hasMarks());
 		if (due && !running) running = drain().finally(() => (running = null));
 		timer = setTimeout(tick, pollMs);
 		timer.unref();
+	}
+
+	/** Rebuilds every document from SQLite alone; documents of older revisions are then removed, so search keeps working meanwhile. */
+	async function reindexAll(): Promise<{ documents: number }> {
+		const client = deps.engine.client();
+		if (!client) throw new Error('Meilisearch is not available');
+		await applyIndexSettings(client, db);
+		const { upto, rooms } = progress.snapshot();
+		const rev = nextRev();
+		let documents = 0;
+		for (const editionId of sources.editionIds()) {
+			const built = await build({ ...emptyWork(), editions: new Set([editionId]) }, rev);
+			documents += built.docs.length;
+			await sendBatch(client, { docs: built.docs, stale: [], deleteIds: [] }, log);
+		}
+		await sendBatch(client, { docs: [], stale: [`rev < ${rev}`], deleteIds: [] }, log);
+		progress.done(upto, rooms);
+		return { documents };
 	}
 
 	return {
@@ -226,31 +118,7 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; sources: Sea
 				while (await step()) await yieldTurn();
 			}),
 		reindexAll: () => exclusive(() => reindexAll()),
-		pending: () => ({ outbox: hasOutbox.get(cursor()) === 1, rooms: hasMarks.get() === 1, failures })
+		pending: () => ({ outbox: progress.hasOutbox(), rooms: progress.hasMarks(), failures })
 	};
-
-	/** Rebuilds every document from SQLite alone; documents of older revisions are then removed, so search keeps working meanwhile. */
-	async function reindexAll(): Promise<{ documents: number }> {
-		const client = deps.engine.client();
-		if (!client) throw new Error('Meilisearch is not available');
-		await applyIndexSettings(client, db);
-		const upto = (db.prepare('SELECT coalesce(max(id), 0) FROM outbox').pluck().get() as number) ?? 0;
-		const rooms = db.prepare<[], { room: string; marked_at: number }>('SELECT room, marked_at FROM search_dirty').all();
-		const rev = nextRev();
-		let documents = 0;
-		for (const editionId of sources.editionIds()) {
-			const built = await build({ ...collect([], []), editions: new Set([editionId]) }, rev);
-			documents += built.docs.length;
-			await send(client, { docs: built.docs, stale: [], deleteIds: [] });
-		}
-		await send(client, { docs: [], stale: [`rev < ${rev}`], deleteIds: [] });
-		db.transaction(() => {
-			if (upto > cursor()) writeState.run(CURSOR, String(upto));
-			for (const r of rooms) clearMark.run(r.room, r.marked_at);
-		})();
-		return { documents };
-	}
 }
 export type Indexer = ReturnType<typeof createIndexer>;
-
-const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

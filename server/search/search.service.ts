@@ -10,7 +10,7 @@ import { workshopFormatLabels, type WorkshopFormat } from '../shared/vocabulary'
 import type { SearchEngine } from './engine';
 import { INDEX_UID } from './index-settings';
 import type { SearchPermissions } from './permissions';
-import { searchFacets, searchHitTypes, type FacetCount, type SearchFacet, type SearchHit, type SearchInput, type SearchResult } from './types';
+import { searchFacets, searchHitTypes, type FacetCount, type SearchFacet, type SearchHit, type SearchInput, type SearchResult } from '../shared/search';
 
 export const SEARCH_QUERY_MAX = 200;
 const facetValues = z.array(z.string().min(1).max(100)).max(20);

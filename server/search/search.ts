@@ -2,7 +2,7 @@
 import type { DocStore } from '../collab/doc-store';
 import type { Db } from '../db/open';
 import type { Viewer } from '../domain/types';
-import type { BlobStore } from '../storage/blob-store';
+import type { BlobStore } from '../domain/ports';
 import { createSearchEngine } from './engine';
 import { createExtractor } from './extract/extractor';
 import { applyIndexSettings } from './index-settings';
@@ -12,7 +12,7 @@ import { isHealthy, MeiliUnavailableError, startMeilisearch, type MeiliProcess }
 import { createSearchPermissions } from './permissions';
 import { createSearchService } from './search.service';
 import { createSearchSources } from './sources';
-import type { SearchInput, SearchResult } from './types';
+import type { SearchInput, SearchResult } from '../shared/search';
 
 export type SearchStartOptions =
 	| { mode: 'embedded'; dataDir: string; binary?: string }

@@ -7,7 +7,7 @@ import { localDateTime } from '../domain/programme/workshop-status';
 import { isTombstone, parseChatEntry, readChatEntries, type ChatMessage } from '../shared/chat-doc';
 import { PAD_FRAGMENT } from '../shared/pad-schema';
 import { themeKey } from '../shared/themes';
-import type { BlobStore } from '../storage/blob-store';
+import type { BlobStore } from '../domain/ports';
 import { chatDoc, deliverableDoc, editionDoc, fileDoc, NEVER, padDocs, workshopDoc, type Placement, type SearchDoc } from './documents';
 import type { Extractor } from './extract/extractor';
 

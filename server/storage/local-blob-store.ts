@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BlobTooLargeError, HEAD_BYTES, type BlobStore, type ByteRange, type StagedBlob } from './blob-store';
+import { BlobTooLargeError, HEAD_BYTES, type BlobStore, type ByteRange, type StagedBlob } from '../domain/ports';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 

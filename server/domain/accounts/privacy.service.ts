@@ -3,8 +3,7 @@
 import { verify } from '@node-rs/argon2';
 import { z } from 'zod';
 import type { Db } from '../../db/open';
-import type { ChatDocuments } from '../../collab/chat-documents';
-import type { DriveDocuments } from '../../collab/drive-documents';
+import type { ChatDocumentsPort, DriveDocumentsPort } from '../ports';
 import { isTombstone, type ChatEntry, type ChatMessage } from '../../shared/chat-doc';
 import { AppError } from '../../shared/errors';
 import { parseInput } from '../../shared/validate';
@@ -26,8 +25,8 @@ export const eraseSchema = z.object({
 type Deps = {
 	db: Db;
 	clock: Clock;
-	chat: Pick<ChatDocuments, 'snapshot' | 'archivePage' | 'renamePerson'>;
-	drive: Pick<DriveDocuments, 'renamePerson'>;
+	chat: Pick<ChatDocumentsPort, 'snapshot' | 'archivePage' | 'renamePerson'>;
+	drive: Pick<DriveDocumentsPort, 'renamePerson'>;
 	/** A pad's current content as ProseMirror JSON. */
 	padContent: (padId: string) => unknown;
 };

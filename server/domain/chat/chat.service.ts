@@ -1,6 +1,6 @@
 // The workshop chat: who may read, write and moderate, history pages, moderation and promotion into a pad.
 import { z } from 'zod';
-import type { ArchivePage, ChatDocuments, HiddenMessage } from '../../collab/chat-documents';
+import type { ArchivePage, ChatDocumentsPort, HiddenMessage } from '../ports';
 import type { ChatSnapshot } from '../../shared/chat-doc';
 import { AppError } from '../../shared/errors';
 import { parseInput } from '../../shared/validate';
@@ -32,7 +32,7 @@ export type ChatAccess = { canRead: boolean; canWrite: boolean; canModerate: boo
 /** Where a promoted quote links back to, and the language of its attribution line. */
 export type PromoteContext = { chatUrl: string; locale: 'fr' | 'en' };
 
-export function createChatService(deps: { workshops: WorkshopsService; pads: PadsService; documents: ChatDocuments; credits: CreditsService }) {
+export function createChatService(deps: { workshops: WorkshopsService; pads: PadsService; documents: ChatDocumentsPort; credits: CreditsService }) {
 	const { documents } = deps;
 
 	/** The policy's answer, for the pages and the real-time room alike: a workshop's conversation stays with its members unless the organiser opened it. */

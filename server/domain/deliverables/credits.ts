@@ -5,12 +5,12 @@ import { AppError } from '../../shared/errors';
 import { parseInput } from '../../shared/validate';
 import type { AccessRules } from '../editions/access';
 import type { Clock, Viewer } from '../types';
+import type { Credit } from '../../shared/deliverable-views';
 
 export type CreditChoice = { mode: CreditMode; pseudonym: string | null };
 /** What a frozen version stores: people by id (their name is looked up at read time), or a free name. */
 export type CreditEntry = { userId: string; role: CreditRole } | { name: string; role: CreditRole };
-/** `anonymous` lets pages show their own translation instead of `display`. */
-export type Credit = { display: string; role: CreditRole; anonymous: boolean };
+export type { Credit };
 export type CreditLocale = 'fr' | 'en';
 
 /**

@@ -1,4 +1,5 @@
 // What readers need to know about a licence: its SPDX id, its usual name and where to read it.
+import type { LicenceInfo } from '../../shared/deliverable-views';
 import { licenceUrls, licences, type Licence } from '../../shared/vocabulary';
 
 /** Names are proper nouns, the same in every language. */
@@ -9,7 +10,7 @@ const names: Record<Licence, string> = {
 	'CC0-1.0': 'CC0 1.0'
 };
 
-export type LicenceInfo = { id: Licence; name: string; url: string };
+export type { LicenceInfo };
 
 export const isLicence = (value: string): value is Licence => (licences as readonly string[]).includes(value);
 

@@ -4,41 +4,10 @@ import { AppError } from '../../shared/errors';
 import type { AccessRules } from '../editions/access';
 import type { CreditEntry, CreditLocale, CreditsService, Credit } from './credits';
 import type { DeliverableRow, DeliverablesRepo, VersionRow } from './deliverables.repo';
-import { licenceInfo, type LicenceInfo } from './licence';
+import { licenceInfo } from './licence';
+import type { DiffPart, PublicStatus, PublishedDeliverable, PublishedSummary, VersionDiff, VersionListItem } from '../../shared/deliverable-views';
 
-export type PublicStatus = 'published' | 'withdrawn';
-export type PublishedSummary = {
-	id: string;
-	editionId: string;
-	workshopId: string;
-	workshopTitle: string;
-	title: string;
-	summary: string;
-	themes: { id: string; name: string }[];
-	licence: string;
-	licenceInfo: LicenceInfo;
-	version: number;
-	publishedAt: string;
-	status: PublicStatus;
-};
-export type VersionListItem = { version: number; publishedAt: string; withdrawnAt: string | null };
-export type PublishedDeliverable = PublishedSummary & {
-	withdrawnAt: string | null;
-	html: string;
-	markdown: string;
-	credits: Credit[];
-	versions: VersionListItem[];
-};
-export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string };
-export type VersionDiff = {
-	from: number;
-	to: number;
-	changed: { title: boolean; summary: boolean; licence: boolean; content: boolean };
-	title: { from: string; to: string };
-	summary: { from: string; to: string };
-	licence: { from: string; to: string };
-	parts: DiffPart[];
-};
+export type { DiffPart, PublicStatus, PublishedDeliverable, PublishedSummary, VersionDiff, VersionListItem };
 
 const roleOrder = { author: 0, facilitator: 1, helper: 2 } as const;
 

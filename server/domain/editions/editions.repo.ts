@@ -1,28 +1,10 @@
 // SQL for series, editions, their members and invites.
 import { statementCache, type Db } from '../../db/open';
-import type { EditionRole, EditionStatus, Licence } from '../../shared/vocabulary';
+import type { EditionView } from '../../shared/programme-views';
+import type { EditionRole, EditionStatus } from '../../shared/vocabulary';
 
-export type EditionRow = {
-	id: string;
-	series_id: string | null;
-	series_title: string | null;
-	title: string;
-	city: string;
-	venue: string;
-	starts_on: string;
-	ends_on: string;
-	timezone: string;
-	description: string;
-	licence: Licence;
-	status: EditionStatus;
-	/** 1 when readers of the edition may read (and search) its closed workshops' chats. */
-	chat_public: number;
-	workspace_public: number;
-	close_delay_minutes: number;
-	created_by: string | null;
-	created_at: string;
-	updated_at: string;
-};
+/** The row as stored is also what pages receive: its shape is the browser-safe `EditionView`. */
+export type EditionRow = EditionView;
 export type MemberRow = { user_id: string; display_name: string; username: string | null; is_guest: number; role: EditionRole; title: string; joined_at: string };
 export type InviteRow = {
 	id: string;

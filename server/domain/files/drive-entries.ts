@@ -1,7 +1,7 @@
 // What the drive's modules share: row → live entry mappings, the live-metadata port, and the service context.
 import type { Db } from '../../db/open';
 import type { DriveBatch, DriveFile, DriveFolder } from '../../shared/drive-doc';
-import type { BlobStore } from '../../storage/blob-store';
+import type { BlobStore } from '../ports';
 import type { Viewer } from '../types';
 import type { FileRow, FilesRepo, FolderRow } from './files.repo';
 

@@ -1,6 +1,6 @@
 // SQL for the drive: file rows (one per upload, bytes shared by hash) and folders.
 import type { Db } from '../../db/open';
-import type { FileKind } from '../../storage/sniff';
+import type { FileKind } from './sniff';
 
 export type FileRow = {
 	id: string;

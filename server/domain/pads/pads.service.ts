@@ -12,9 +12,11 @@ import type { Clock, Viewer } from '../types';
 import { createPadContent, type PadRef } from './pad-content';
 import { createPadsRepo, type PadRow } from './pads.repo';
 import { defaultTemplateFor, markdownTemplateDocument, templateDocument, templateKeys } from './templates';
+import type { PadView } from '../../shared/pad-views';
+
+export type { PadView };
 
 export type PadAccess = 'write' | 'read';
-export type PadView = { id: string; workshopId: string; title: string; template: string | null; createdAt: string; deletedAt: string | null };
 
 const toView = (p: PadRow): PadView => ({ id: p.id, workshopId: p.workshop_id, title: p.title, template: p.template, createdAt: p.created_at, deletedAt: p.deleted_at });
 

@@ -11,6 +11,9 @@ import { createOutboxRepo } from '../outbox/outbox.repo';
 import type { Clock, Viewer } from '../types';
 import type { StructureRepo } from './structure.repo';
 import type { WorkshopsRepo } from './workshops.repo';
+import type { ImportResult } from '../../shared/programme-views';
+
+export type { ImportResult };
 
 export const csvColumns = ['title', 'format', 'day', 'start', 'end', 'room', 'track', 'themes', 'speakers', 'description'] as const;
 export const requiredColumns = ['title', 'format', 'day', 'start', 'end'] as const;
@@ -18,7 +21,6 @@ export const MAX_CSV_BYTES = 1_000_000;
 const MAX_ROWS = 2000;
 
 export type CsvRowError = { line: number; column: string; problem: string };
-export type ImportResult = { workshops: number; rooms: number; tracks: number; themes: number };
 
 /** « Atelier contributif », « atelier_contributif » and « atelier-contributif » all name the same format. */
 const slug = (s: string) =>

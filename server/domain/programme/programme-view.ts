@@ -1,29 +1,12 @@
 // Pure read model of a programme: workshops with their room, track, themes, facilitators and status, filtered.
-import type { WorkshopFormat, WorkshopStatus } from '../../shared/vocabulary';
+import type { ThemeView, WorkshopHead, WorkshopView } from '../../shared/programme-views';
 import type { EditionRow } from '../editions/editions.repo';
 import type { RoomRow, ThemeRow, TrackRow } from './structure.repo';
 import { themeKey } from '../../shared/themes';
 import { localDateTime, workshopStatus } from './workshop-status';
 import type { WorkshopRow } from './workshops.repo';
 
-export type ThemeView = { id: string; label: string; aliases: string[] };
-export type WorkshopView = {
-	id: string;
-	title: string;
-	format: WorkshopFormat;
-	description: string;
-	speakers: string;
-	startsAt: string;
-	endsAt: string;
-	day: string;
-	status: WorkshopStatus;
-	room: { id: string; name: string; venue: string } | null;
-	track: { id: string; title: string; position: number } | null;
-	themes: { id: string; label: string }[];
-	facilitators: { id: string; displayName: string }[];
-};
-/** What every public shape of a workshop starts with (JSON API, archive, open data). */
-export type WorkshopHead = Pick<WorkshopView, 'id' | 'title' | 'format' | 'description' | 'speakers' | 'startsAt' | 'endsAt'>;
+export type { ThemeView, WorkshopHead, WorkshopView };
 export const workshopHead = (w: WorkshopHead): WorkshopHead => ({
 	id: w.id,
 	title: w.title,

@@ -8,8 +8,10 @@ import { parseInput } from '../../shared/validate';
 import { toViewer } from '../accounts/sessions.service';
 import type { UserRow } from '../accounts/users.repo';
 import type { Clock, Viewer } from '../types';
+import type { ApiTokenRow } from '../../shared/account-views';
 
-export type ApiTokenRow = { id: string; name: string; created_at: string; last_used_at: string | null };
+export type { ApiTokenRow };
+
 /** Prefix so a leaked token is recognisable by secret scanners and people alike. */
 export const TOKEN_PREFIX = 'mlpat_';
 

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { AppError } from '$server/shared/errors';
 import { formAction } from '$lib/server/forms';
 import { startSession } from '$lib/server/session-cookie';
-import type { Viewer } from '$server/domain/types';
+import type { Viewer } from '$server/shared/viewer';
 import type { Actions, PageServerLoad } from './$types';
 
 const loginFirst = () => redirect(303, '/login?redirectTo=/account');

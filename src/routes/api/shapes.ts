@@ -1,7 +1,7 @@
 // The public shapes of the JSON API: camelCase, stable, and nothing internal (no creators, join codes or guests' user ids).
-import type { EditionRow } from '$server/domain/editions/editions.repo';
-import { workshopHead, type Programme, type ThemeView, type WorkshopView } from '$server/domain/programme/programme-view';
-import type { Viewer } from '$server/domain/types';
+import { workshopHead, type Programme } from '$server/domain/programme/programme-view';
+import type { EditionView, ThemeView, WorkshopView } from '$server/shared/programme-views';
+import type { Viewer } from '$server/shared/viewer';
 
 export type ApiEdition = {
 	id: string;
@@ -38,7 +38,7 @@ export type ApiTrack = { id: string; title: string; lead: string; description: s
 export type ApiRoom = { id: string; name: string; venue: string };
 export type ApiTheme = { id: string; label: string; aliases: string[] };
 
-export function toApiEdition(row: EditionRow, origin: string): ApiEdition {
+export function toApiEdition(row: EditionView, origin: string): ApiEdition {
 	return {
 		id: row.id,
 		title: row.title,
@@ -84,8 +84,8 @@ export function toApiProgramme(p: Programme, origin: string) {
 }
 
 /** Published editions plus the caller's own (drafts included), once each, most recent first. */
-export function mergeEditions(published: EditionRow[], own: EditionRow[]): EditionRow[] {
-	const byId = new Map<string, EditionRow>();
+export function mergeEditions(published: EditionView[], own: EditionView[]): EditionView[] {
+	const byId = new Map<string, EditionView>();
 	for (const row of [...published, ...own]) if (!byId.has(row.id)) byId.set(row.id, row);
 	return [...byId.values()].sort((a, b) => b.starts_on.localeCompare(a.starts_on) || a.title.localeCompare(b.title, 'fr'));
 }

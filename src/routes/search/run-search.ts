@@ -1,6 +1,6 @@
 // Runs one search for the page and its JSON twin: the viewer's rights are applied by the search service, and a
 // failure of the search engine becomes an `unavailable` answer the page explains instead of an error page.
-import type { SearchInput, SearchResult } from '$server/search/types';
+import type { SearchInput, SearchResult } from '$server/shared/search';
 
 export const PER_PAGE = 20;
 

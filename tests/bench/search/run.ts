@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startMeilisearch } from '../../../server/search/meili-process';
-import type { SearchResult } from '../../../server/search/types';
+import type { SearchResult } from '../../../server/shared/search';
 import { ms, Samples } from '../stats';
 import { getJson, startAppServer, type AppServer } from './app-server';
 import { buildArchive } from './archive';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInlineSafe, sniffType } from '../../../server/storage/sniff';
+import { isInlineSafe, sniffType } from '../../../server/domain/files/sniff';
 import { PNG } from './drive-fixtures';
 
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));

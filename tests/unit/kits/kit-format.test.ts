@@ -5,7 +5,7 @@ import { markdownTemplateDocument, templateMarkdown } from '../../../server/doma
 import { KitError, readKitFolder } from '../../../server/kits/kit-files';
 import { renderKitMarkdown } from '../../../server/kits/kit-markdown';
 import { bumpVersion, kitIdFrom, renderKit } from '../../../server/kits/kit-render';
-import { kitSchemaText } from '../../../server/kits/kit-schema';
+import { kitSchemaText } from '../../../server/shared/kit-format';
 import { validateKit } from '../../../server/kits/kit-validate';
 import { buildLineage, renderLineageSvg } from '../../../server/kits/lineage';
 

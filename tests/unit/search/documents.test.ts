@@ -1,6 +1,6 @@
 // Search documents built without Meilisearch: sections at headings, anchors, long sections split, settings' synonyms.
 import { describe, expect, it } from 'vitest';
-import { resolveSectionAnchor, sectionAnchor } from '../../../server/search/anchors';
+import { resolveSectionAnchor, sectionAnchor } from '../../../server/shared/section-anchors';
 import { padDocs, padSections, splitWords, type Placement } from '../../../server/search/documents';
 import { buildSynonyms } from '../../../server/search/index-settings';
 import { closedFrom, localToUtc } from '../../../server/search/sources';

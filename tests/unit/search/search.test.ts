@@ -2,7 +2,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../../server/domain/types';
-import type { SearchInput } from '../../../server/search/types';
+import type { SearchInput } from '../../../server/shared/search';
 import { createAccount, createEdition, createGuest, createWorkshop, joinCodeOf } from '../factories';
 import { createSearchWorld, say, writePad } from './search-world';
 

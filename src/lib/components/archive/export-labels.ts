@@ -2,7 +2,7 @@
 import { translate, type MessageKey } from '$lib/i18n/catalogue';
 import { formatDate, formatDay, formatTime } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n/locales';
-import type { Labels } from '$server/exports/labels';
+import type { Labels } from '$server/shared/export-labels';
 
 export function exportLabels(locale: Locale): Labels {
 	return {

@@ -1,5 +1,5 @@
 // Values shown in organiser forms: what the server sent back after a failed post, or the stored record.
-import type { EditionRow } from '$server/domain/editions/editions.repo';
+import type { EditionView } from '$server/shared/programme-views';
 
 export type FormValues = Record<string, string | string[] | undefined>;
 
@@ -27,7 +27,7 @@ export function failureFor(
 }
 
 /** An edition as the values of its settings form. */
-export const editionValues = (edition: EditionRow): FormValues => ({
+export const editionValues = (edition: EditionView): FormValues => ({
 	title: edition.title,
 	seriesTitle: edition.series_title ?? '',
 	city: edition.city,

@@ -1,7 +1,7 @@
 // Arriving on a pad from a search hit (`…/pads/<id>#h3-produire-des-communs`): find that section's heading in the
 // live document (by slug first, since the pad may have changed since it was indexed) and scroll it into view.
 import type { Editor } from '@tiptap/core';
-import { resolveSectionAnchor } from '$server/search/anchors';
+import { resolveSectionAnchor } from '$server/shared/section-anchors';
 
 export type SectionTarget = { top: number; height: number; title: string };
 

@@ -1,5 +1,5 @@
 // Shapes the programme for display: the day/room grid and the query strings of filters and views.
-import type { WorkshopView } from '$server/domain/programme/programme-view';
+import type { WorkshopView } from '$server/shared/programme-views';
 
 /** A workshop as the programme page shows it: its description stays on the workshop page to keep the page light. */
 export type ProgrammeSlot = Omit<WorkshopView, 'description'>;

@@ -1,6 +1,6 @@
 // Results as you type: one request at a time (a newer one aborts the older), debounced while typing, the URL kept in sync.
 import { replaceState } from '$app/navigation';
-import type { SearchInput, SearchResult } from '$server/search/types';
+import type { SearchInput, SearchResult } from '$server/shared/search';
 import type { SearchProblem } from './search-params';
 
 export type SearchAnswer = { input: SearchInput; problems: SearchProblem[]; result: SearchResult | null };

@@ -1,7 +1,7 @@
 // Message keys for the search contract's closed sets, and the « where and when » line of a result card.
 import type { MessageKey } from '$lib/i18n/catalogue';
 import type { Locale } from '$lib/i18n/locales';
-import type { SearchFacet, SearchHit, SearchHitType } from '$server/search/types';
+import type { SearchFacet, SearchHit, SearchHitType } from '$server/shared/search';
 
 export const facetLabelKey: Record<SearchFacet, MessageKey> = {
 	edition: 'search.facet.edition',

@@ -1,6 +1,6 @@
 // The search page's URL (`?q=…&edition=…&type=…&page=…`): parsed with one schema on the server, rebuilt in the browser.
 import { z } from 'zod';
-import { searchFacets, searchHitTypes, type SearchFacet, type SearchInput } from '$server/search/types';
+import { searchFacets, searchHitTypes, type SearchFacet, type SearchInput } from '$server/shared/search';
 
 export const SEARCH_QUERY_MAX = 200;
 const MAX_VALUES_PER_FACET = 20;

@@ -1,7 +1,7 @@
 // GET /api/collab-token?room=pad:<id>: a 5-minute token for a script to join a real-time room without a cookie.
 import { AppError } from '$server/shared/errors';
 import { COLLAB_PATH, formatRoom, parseRoom } from '$server/shared/rooms';
-import { resolveRoomAccess } from '$server/collab/room-access';
+import { resolveRoomAccess } from '$lib/server/room-access';
 import { handleApi, json, methodFallback } from '$lib/server/api';
 import type { RequestHandler } from './$types';
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
 import { httpStatusOf, isAppError } from '$server/shared/errors';
-import { isInlineSafe } from '$server/storage/sniff';
+import { isInlineSafe } from '$server/domain/files/sniff';
 import type { RequestHandler } from './$types';
 
 /** User files can never run script in our origin: sandboxed, nothing loads from them, never sniffed into HTML. */

@@ -1,6 +1,6 @@
 // What the workshop form offers to choose from: this edition's rooms, tracks, themes and staff.
 import type { App } from '$lib/server/app';
-import type { Viewer } from '$server/domain/types';
+import type { Viewer } from '$server/shared/viewer';
 import { orError } from '$lib/server/forms';
 
 export type WorkshopOptions = ReturnType<typeof loadWorkshopOptions>;

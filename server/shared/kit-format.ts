@@ -1,6 +1,6 @@
 // The kit format: zod schemas for kit.json and programme.json, the JSON Schema published from them, readable issue paths.
 import { z } from 'zod';
-import { licences, workshopFormats } from '../shared/vocabulary';
+import { licences, workshopFormats } from './vocabulary';
 
 export const guideKinds = ['guide', 'playbook', 'checklist', 'charter', 'gdpr', 'signage', 'handover'] as const;
 export type GuideKind = (typeof guideKinds)[number];
