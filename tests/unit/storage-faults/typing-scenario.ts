@@ -1,5 +1,4 @@
 // People typing in several pads through the real endpoint while the disk fills: what each typed, what was stored, who was told.
-import type { CloseEvent } from 'ws';
 import * as Y from 'yjs';
 import { createDocStore } from '../../../server/collab/doc-store';
 import type { Db } from '../../../server/db/open';
@@ -21,7 +20,7 @@ export async function typingScenario(harness: Harness, options: { pads: number; 
 			const client = connectClient(harness.url, room, token);
 			if (options.maxBackoffTime) client.provider.maxBackoffTime = options.maxBackoffTime;
 			const typist: Typist = { client, room, letter: String.fromCodePoint(0x4e00 + n), typed: 0, closeCodes: [] };
-			client.provider.on('connection-close', (event: CloseEvent | null) => event && typist.closeCodes.push(event.code));
+			client.provider.on('connection-close', (event: { code: number } | null) => event && typist.closeCodes.push(event.code));
 			typists.push(typist);
 		}
 	}
