@@ -113,7 +113,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 			blobs,
 			metadata: driveDocuments,
 			limits: drive.limits,
-			isShownPublicly: (fileId) => deliverables.showsFile(fileId)
+			isShownPublicly: (fileId) => deliverables.showsFile(fileId),
+			storage
 		}),
 		/** The workshop chat: history pages, moderation and promotion into pads, through the chat rooms. */
 		chat: createChatService({

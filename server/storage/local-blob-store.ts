@@ -51,14 +51,20 @@ export function createLocalBlobStore(dataDir: string): BlobStore {
 				if (settled) return;
 				settled = true;
 				const target = pathOf(sha256);
-				await fs.promises.mkdir(path.dirname(target), { recursive: true });
-				// Same content already stored: keep the existing file, drop the copy, and mark the blob fresh so the
-				// orphan sweep spares it until the row that will reference it is written.
-				if (fs.existsSync(target)) {
+				try {
+					await fs.promises.mkdir(path.dirname(target), { recursive: true });
+					// Same content already stored: keep the existing file, drop the copy, and mark the blob fresh so the
+					// orphan sweep spares it until the row that will reference it is written.
+					if (fs.existsSync(target)) {
+						await fs.promises.rm(tmp, { force: true });
+						const now = new Date();
+						await fs.promises.utimes(target, now, now);
+					} else await fs.promises.rename(tmp, target);
+				} catch (e) {
+					// A full disk may refuse even the shard directory: the staged copy goes rather than waiting for the sweep.
 					await fs.promises.rm(tmp, { force: true });
-					const now = new Date();
-					await fs.promises.utimes(target, now, now);
-				} else await fs.promises.rename(tmp, target);
+					throw e;
+				}
 			},
 			async discard() {
 				if (settled) return;

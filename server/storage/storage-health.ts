@@ -23,12 +23,24 @@ export class StorageHealth {
 	private writeError: string | null = null;
 	private disk: { level: DiskLevel; detail: string } = { level: 'ok', detail: '' };
 	private readonly listeners = new Set<(writable: boolean) => void>();
+	private readonly suspicions = new Set<() => void>();
 
 	/** A write failed for a storage reason: refuse new writes until one succeeds. */
 	writeFailed(error: unknown): void {
 		const code = (error as { code?: string }).code ?? 'unknown';
 		this.writeError = `${code}: ${(error as Error).message}`;
 		this.update();
+		this.suspect();
+	}
+
+	/** A write failed somewhere (an upload, an export): whoever measures free space should measure now. */
+	suspect(): void {
+		for (const listener of this.suspicions) listener();
+	}
+
+	onSuspect(listener: () => void): () => void {
+		this.suspicions.add(listener);
+		return () => this.suspicions.delete(listener);
 	}
 
 	writeSucceeded(): void {
