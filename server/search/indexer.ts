@@ -8,6 +8,8 @@ import { applyIndexSettings, INDEX_UID, indexSettings } from './index-settings';
 import type { SearchSources } from './sources';
 
 const CURSOR = 'outbox_cursor';
+/** Meilisearch task errors that mean « no room to store it now », not « this document is wrong ». */
+const ENGINE_STORAGE_ERRORS = new Set(['no_space_left_on_device', 'database_size_limit_reached', 'io_error', 'too_many_open_files']);
 const q = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
 
 type Work = {
@@ -146,6 +148,10 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; sources: Sea
 		if (built.deleteIds.length) tasks.push(await index.deleteDocuments(built.deleteIds));
 		if (tasks.length === 0) return;
 		const done = await client.tasks.waitForTasks(tasks, { timeout: 60_000, interval: 10 });
+		// A full disk on Meilisearch's side fails the tasks, not the request: the batch stays in the outbox and is
+		// sent again after the backoff, instead of being skipped for good.
+		const unstored = done.find((t) => t.status === 'failed' && ENGINE_STORAGE_ERRORS.has(t.error?.code ?? ''));
+		if (unstored) throw new Error(`Meilisearch cannot store the batch: ${unstored.error?.message ?? unstored.error?.code}`);
 		for (const t of done) if (t.status === 'failed') log(`search: indexing task ${t.uid} failed: ${t.error?.message ?? 'unknown error'}`);
 	}
 

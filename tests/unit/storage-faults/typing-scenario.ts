@@ -25,6 +25,8 @@ export async function typingScenario(harness: Harness, options: { pads: number; 
 		}
 	}
 	await Promise.all(typists.map((t) => synced(t.client.provider)));
+	// Made now: once the disk is full, no new guest can be written.
+	const readerTokens = rooms.map(() => s.tokenOf(s.guest('Reader')));
 
 	let typing = true;
 	const loops = typists.map(async (t, i) => {
@@ -45,7 +47,7 @@ export async function typingScenario(harness: Harness, options: { pads: number; 
 		},
 		/** A fresh connection (a new tab) to `room`, synced. */
 		async newTab(room: string) {
-			const tab = connectClient(harness.url, room, s.tokenOf(s.guest('Reader')));
+			const tab = connectClient(harness.url, room, readerTokens[rooms.indexOf(room)]!);
 			await synced(tab.provider);
 			return tab;
 		},
