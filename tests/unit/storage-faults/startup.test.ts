@@ -37,13 +37,28 @@ function expectOneClearParagraph(output: string, dataDir: string, cause: RegExp)
 describe('starting on a disk that cannot take writes', () => {
 	const title = (what: string) => (cannotMount ? `${what} (skipped: ${cannotMount})` : what);
 
-	it.skipIf(cannotMount !== null)(title('explains a read-only data directory in one paragraph and exits with 75'), { timeout: 40_000 }, async () => {
-		const ro = mountTmpfs(1024 * 1024, { readOnly: true });
-		mounts.push(ro);
-		const { code, output } = await start(ro.dir);
-		expect(code).toBe(STORAGE_EXIT_CODE);
-		expectOneClearParagraph(output, ro.dir, /en lecture seule/);
-	});
+	// A read-only tmpfs as root; without root, a directory without write permission does the same (root ignores mode bits).
+	const isRoot = process.getuid?.() === 0;
+	const readOnlyWhy = cannotMount === null || !isRoot ? null : cannotMount;
+	it.skipIf(readOnlyWhy !== null)(
+		readOnlyWhy ? `explains a read-only data directory (skipped: ${readOnlyWhy})` : 'explains a read-only data directory in one paragraph and exits with 75',
+		{ timeout: 40_000 },
+		async () => {
+			let dir: string;
+			if (cannotMount === null) {
+				const ro = mountTmpfs(1024 * 1024, { readOnly: true });
+				mounts.push(ro);
+				dir = ro.dir;
+			} else {
+				dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medialab-ro-'));
+				fs.chmodSync(dir, 0o555);
+				mounts.push({ dir, unmount: () => fs.rmSync(dir, { recursive: true, force: true }) });
+			}
+			const { code, output } = await start(dir);
+			expect(code).toBe(STORAGE_EXIT_CODE);
+			expectOneClearParagraph(output, dir, /en lecture seule/);
+		}
+	);
 
 	it.skipIf(cannotMount !== null)(title('explains a full disk, for a new and for an existing database, and exits with 75'), { timeout: 60_000 }, async () => {
 		const disk = mountTmpfs(2 * 1024 * 1024);
