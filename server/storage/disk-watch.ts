@@ -26,10 +26,10 @@ export function levelOf(space: FreeSpace, marks: Watermarks): DiskLevel {
 	return below(space, marks.warn) ? 'low' : 'ok';
 }
 
-export function describeSpace(dir: string, space: FreeSpace): string {
+export function describeSpace(space: FreeSpace): string {
 	const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 	const percent = space.totalBytes > 0 ? ((space.freeBytes / space.totalBytes) * 100).toFixed(1) : '0';
-	return `${mib(space.freeBytes)} free of ${mib(space.totalBytes)} (${percent} %) in ${dir}`;
+	return `${mib(space.freeBytes)} free of ${mib(space.totalBytes)} (${percent} %)`;
 }
 
 const LOG: Record<DiskLevel, string> = {
@@ -50,11 +50,12 @@ export function watchDisk(options: DiskWatchOptions) {
 		try {
 			const space = await statfs(dir);
 			const level = levelOf(space, marks);
-			if (level !== health.diskLevel) console.warn(`[storage] ${LOG[level]} (${describeSpace(dir, space)})`);
-			health.setDisk(level, describeSpace(dir, space));
+			if (level !== health.diskLevel) console.warn(`[storage] ${LOG[level]} (${describeSpace(space)} in ${dir})`);
+			// /api/health is public: the detail gives the figures, the log line names the directory.
+			health.setDisk(level, `data directory: ${describeSpace(space)}`);
 		} catch (e) {
 			// Not knowing is no reason to refuse writes: the writes themselves say when they fail.
-			health.setDisk(health.diskLevel, `free space of ${dir} unknown (${(e as Error).message})`);
+			health.setDisk(health.diskLevel, `free space of the data directory unknown (${(e as { code?: string }).code ?? 'error'})`);
 		}
 	}
 
