@@ -1,5 +1,5 @@
 // Builds every domain service once over one database: the object both composition roots hand out.
-import { createDocStore } from './collab/doc-store';
+import { createDocStore, type DocStoreOptions } from './collab/doc-store';
 import { createPadDocuments } from './collab/pad-documents';
 import { createRoomTokens } from './collab/room-tokens';
 import { createRooms, type RoomsOptions } from './collab/rooms';
@@ -31,6 +31,7 @@ import { createWorkshopClosure } from './domain/deliverables/workshop-closure';
 import { systemClock, type Clock } from './domain/types';
 import { createSearch } from './search/search';
 import { createLocalBlobStore } from './storage/local-blob-store';
+import { StorageHealth } from './domain/storage-health';
 import { kitExamplesFrom } from './kits/kit-examples';
 import { createKitsRepo } from './kits/kits.repo';
 import { createKitsService } from './kits/kits.service';
@@ -46,7 +47,7 @@ const defaultDrive = () => ({
 	limits: { uploadMaxBytes: 25 * 1024 * 1024, workshopQuotaBytes: 500 * 1024 * 1024 }
 });
 
-export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; rooms?: RoomsOptions; drive?: { dataDir: string; limits: DriveLimits }; kitsDir?: string }) {
+export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; rooms?: RoomsOptions; drive?: { dataDir: string; limits: DriveLimits }; kitsDir?: string; docStore?: DocStoreOptions }) {
 	const { db } = deps;
 	const clock = deps.clock ?? systemClock;
 	const editionsRepo = createEditionsRepo(db);
@@ -71,7 +72,9 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const structure = createStructureService({ db, clock, repo: structureRepo, access });
 	const credits = createCreditsService({ db, clock, access });
 	// Real-time documents in memory and in SQLite; the WebSocket endpoint serves them, the pads use cases change them (LiveDocuments port).
-	const docStore = createDocStore(db);
+	// Whether the data directory takes writes (failed writes, free-space watermarks): every writer reads it.
+	const storage = deps.docStore?.health ?? new StorageHealth();
+	const docStore = createDocStore(db, { ...deps.docStore, health: storage });
 	const drive = deps.drive ?? defaultDrive();
 	const rooms = createRooms(docStore, deps.rooms);
 	const blobs = createLocalBlobStore(drive.dataDir);
@@ -102,6 +105,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		]
 	]);
 	health.set('search', () => search.health());
+	health.set('storage', () => storage.report());
 	return {
 		db,
 		clock,
@@ -115,6 +119,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		workshops,
 		pads,
 		rooms,
+		/** Storage faults and free-space watermarks of the data directory (docs/storage.md). */
+		storage,
 		padDocuments,
 		roomTokens: createRoomTokens(db, clock),
 		/** The workshop drive: bytes in the blob store, rows in SQLite, live entries in the drive room, in that order. */
@@ -125,7 +131,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 			blobs,
 			metadata: driveDocuments,
 			limits: drive.limits,
-			isShownPublicly: (fileId) => deliverables.showsFile(fileId)
+			isShownPublicly: (fileId) => deliverables.showsFile(fileId),
+			storage
 		}),
 		/** The workshop chat: history pages, moderation and promotion into pads, through the chat rooms. */
 		chat: createChatService({

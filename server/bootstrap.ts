@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { openDatabase } from './db/open';
 import { seedDemo } from './demo/seed';
 import { registerApp } from './runtime';
+import { watchDisk } from './storage/disk-watch';
 
 export type Running = { app: App; collab: CollabEndpoint; demoEditionId: string | null; close: () => void };
 
@@ -20,6 +21,9 @@ export async function bootstrap(config: Config): Promise<Running> {
 		(e) => console.error('[drive] orphan blob sweep failed', e)
 	);
 	registerApp(app);
+	// Free space of the data directory, every few seconds and after any failed write (docs/storage.md).
+	const disk = watchDisk({ dir: config.dataDir, health: app.storage, watermarks: config.storage.watermarks, everyMs: config.storage.checkEveryMs });
+	await disk.check();
 	// In the background: pages answer at once, search says « starting » until Meilisearch is up (or why it is off).
 	void app.search.start(config.search);
 	const collab = createCollabEndpoint(app, { allowedOrigin: sameOrigin(config.origin), maxMessageBytes: config.collabMaxMessageBytes });
@@ -28,6 +32,7 @@ export async function bootstrap(config: Config): Promise<Running> {
 		collab,
 		demoEditionId,
 		close() {
+			disk.stop();
 			collab.close();
 			void app.search.stop();
 			db.close();

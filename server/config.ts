@@ -2,7 +2,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { SearchStartOptions } from './search/search';
+import type { Watermarks } from './storage/disk-watch';
 
+const MIB = 1024 * 1024;
 const port = z.coerce.number().int().min(0).max(65535);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -21,7 +23,13 @@ const configSchema = z.object({
 	LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 	SEARCH: z.enum(['auto', 'off'], 'must be auto or off').default('auto'),
 	MEILI_URL: z.url().optional(),
-	MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional()
+	MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+	// Free space on the data directory's disk (docs/storage.md): each watermark is the smaller of its MiB and its percentage.
+	STORAGE_WARN_FREE_MB: z.coerce.number().min(0).default(1024),
+	STORAGE_WARN_FREE_PERCENT: z.coerce.number().min(0).max(100).default(5),
+	STORAGE_READONLY_FREE_MB: z.coerce.number().min(0).default(100),
+	STORAGE_READONLY_FREE_PERCENT: z.coerce.number().min(0).max(100).default(1),
+	STORAGE_CHECK_EVERY_S: z.coerce.number().min(1).max(3600).default(10)
 });
 
 export type Config = {
@@ -36,6 +44,8 @@ export type Config = {
 	collabMaxMessageBytes: number;
 	drive: { uploadMaxBytes: number; workshopQuotaBytes: number };
 	logLevel: 'silent' | 'error' | 'info' | 'debug';
+	/** Free-space watermarks of the data directory's disk and how often it is checked. */
+	storage: { watermarks: Watermarks; checkEveryMs: number };
 	/** Embedded: the app runs Meilisearch itself under <dataDir>/meili; external: MEILI_URL; off: SEARCH=off. */
 	search: SearchStartOptions;
 };
@@ -62,6 +72,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	if ((relevant.MEILI_URL === undefined) !== (relevant.MEILI_MASTER_KEY === undefined)) {
 		problems.push('MEILI_URL and MEILI_MASTER_KEY must be set together (leave both unset to run the embedded Meilisearch)');
 	}
+	if (parsed.success && parsed.data.STORAGE_READONLY_FREE_MB > parsed.data.STORAGE_WARN_FREE_MB) {
+		problems.push('STORAGE_READONLY_FREE_MB must not exceed STORAGE_WARN_FREE_MB (the read-only watermark is the lower one)');
+	}
 	if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
 	const c = parsed.data;
 	const dataDir = path.resolve(c.DATA_DIR);
@@ -77,6 +90,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		collabMaxMessageBytes: c.COLLAB_MAX_MESSAGE_BYTES,
 		drive: { uploadMaxBytes: c.UPLOAD_MAX_BYTES, workshopQuotaBytes: c.WORKSHOP_QUOTA_BYTES },
 		logLevel: c.LOG_LEVEL,
+		storage: {
+			watermarks: {
+				warn: { bytes: c.STORAGE_WARN_FREE_MB * MIB, percent: c.STORAGE_WARN_FREE_PERCENT },
+				readOnly: { bytes: c.STORAGE_READONLY_FREE_MB * MIB, percent: c.STORAGE_READONLY_FREE_PERCENT }
+			},
+			checkEveryMs: c.STORAGE_CHECK_EVERY_S * 1000
+		},
 		search:
 			c.SEARCH === 'off'
 				? { mode: 'off', detail: 'search is turned off on this server (SEARCH=off)' }

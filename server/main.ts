@@ -2,8 +2,9 @@
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bootstrap } from './bootstrap';
+import { bootstrap, type Running } from './bootstrap';
 import { ConfigError, loadConfig, type Config } from './config';
+import { startupStorageFailure, STORAGE_EXIT_CODE } from './storage/startup-failure';
 
 const PROTOCOL_HEADER = 'x-medialab-protocol';
 
@@ -20,7 +21,16 @@ async function main() {
 		}
 		throw e;
 	}
-	const running = await bootstrap(config);
+	let running: Running;
+	try {
+		running = await bootstrap(config);
+	} catch (e) {
+		// A full or read-only disk is the operator's to fix: one clear paragraph, not a stack (docs/storage.md).
+		const explained = await startupStorageFailure(config.dataDir, e);
+		if (!explained) throw e;
+		console.error(explained);
+		process.exit(STORAGE_EXIT_CODE);
+	}
 	// adapter-node assumes https when ORIGIN is unset; without ORIGIN we serve plain http on whatever host the
 	// request names (a phone on the venue Wi-Fi uses the LAN address), so we tell it the protocol ourselves.
 	if (!config.origin) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;

@@ -1,11 +1,22 @@
 // SQLite storage of real-time documents: updates appended with author and time, group-committed once per turn.
 import type { Db } from '../db/open';
+import { isStorageError, StorageHealth, storageUnavailable } from '../domain/storage-health';
 
 export type PendingUpdate = { room: string; data: Uint8Array; authorId: string | null; at: number };
 export type StoredRoom = { base: Uint8Array | null; updates: Uint8Array[]; lastUpdateId: number; lastSnapshotUpto: number };
 export type VersionRow = { id: number; created_at: number; authors: string; reason: string; upto_update_id: number };
 
-export function createDocStore(db: Db) {
+/**
+ * `maxPendingBytes`: updates accepted but not yet written that are kept in memory (they were relayed already, so they
+ * are never dropped); past it new updates are refused. `retryMs`: first and longest wait between retries of a failed write.
+ */
+export type DocStoreOptions = { health?: StorageHealth; maxPendingBytes?: number; retryMs?: { first: number; max: number } };
+export const DEFAULT_MAX_PENDING_BYTES = 32 * 1024 * 1024;
+
+export function createDocStore(db: Db, options: DocStoreOptions = {}) {
+	const health = options.health ?? new StorageHealth();
+	const maxPendingBytes = options.maxPendingBytes ?? DEFAULT_MAX_PENDING_BYTES;
+	const retryMs = options.retryMs ?? { first: 100, max: 5000 };
 	const insertUpdate = db.prepare('INSERT INTO doc_updates (room, data, author_id, created_at) VALUES (?, ?, ?, ?)');
 	const insertClient = db.prepare('INSERT OR IGNORE INTO doc_clients (room, client_id, user_id, first_seen) VALUES (?, ?, ?, ?)');
 	const latestSnapshot = db.prepare<[string], { data: Buffer; upto_update_id: number }>(
@@ -16,6 +27,9 @@ export function createDocStore(db: Db) {
 	let queue: PendingUpdate[] = [];
 	let clients: { room: string; clientId: number; userId: string | null; at: number }[] = [];
 	let scheduled = false;
+	let pendingBytes = 0;
+	let retryTimer: NodeJS.Timeout | null = null;
+	let retryDelay = retryMs.first;
 	// Tells the search indexer which rooms changed, in the same commit: one row per room, however many updates.
 	const markChanged = db.prepare('INSERT INTO search_dirty (room, marked_at) VALUES (?, ?) ON CONFLICT(room) DO UPDATE SET marked_at = excluded.marked_at');
 	let lastMark = 0;
@@ -32,28 +46,72 @@ export function createDocStore(db: Db) {
 		for (const room of changed) markChanged.run(room, lastMark);
 	});
 
-	function flush() {
+	/** Writes what is pending; false when the write failed (everything stays queued, in order, and is retried with backoff). */
+	function flush(): boolean {
 		scheduled = false;
-		if (queue.length === 0 && clients.length === 0) return;
+		if (queue.length === 0 && clients.length === 0) return true;
 		const [updates, newClients] = [queue, clients];
 		queue = [];
 		clients = [];
-		writeBatch(updates, newClients);
+		try {
+			writeBatch(updates, newClients);
+		} catch (e) {
+			// Whatever the cause (disk full, read-only, I/O error, a lock held too long), these updates were relayed:
+			// keep them and refuse new ones until they are written, rather than lose them or take every room down.
+			queue = updates.concat(queue);
+			clients = newClients.concat(clients);
+			if (!health.hasWriteError) console.error(`[collab] cannot write ${updates.length} updates (${pendingBytes} bytes kept in memory), retrying:`, (e as Error).message);
+			health.writeFailed(e);
+			scheduleRetry();
+			return false;
+		}
+		for (const u of updates) pendingBytes -= u.data.byteLength;
+		retryDelay = retryMs.first;
+		if (health.hasWriteError) console.error('[collab] writes succeed again: pending updates stored');
+		health.writeSucceeded();
+		return true;
+	}
+
+	function scheduleRetry() {
+		if (retryTimer) return;
+		retryTimer = setTimeout(() => {
+			retryTimer = null;
+			retryDelay = Math.min(retryDelay * 2, retryMs.max);
+			flush();
+		}, retryDelay);
+		retryTimer.unref();
 	}
 
 	function schedule() {
-		if (scheduled) return;
+		if (scheduled || retryTimer) return;
 		scheduled = true;
 		// Group commit: every update received in the next few milliseconds is written in one transaction, after
 		// the rooms have sent this turn's updates on (their fan-out runs first, in this turn's check phase).
 		setTimeout(flush, 2);
 	}
 
+	/** Snapshots need the updates written first; a failing snapshot leaves the update log as it was. */
+	function writeSnapshot<T>(write: () => T): T {
+		if (!health.writable || !flush()) throw storageUnavailable();
+		try {
+			return write();
+		} catch (e) {
+			if (isStorageError(e)) throw storageUnavailable();
+			throw e;
+		}
+	}
+
 	return {
+		health,
+		/** Queues an update for the next group commit; throws `insufficient_storage` while storage is down or the backlog is full. */
 		append(update: PendingUpdate) {
+			if (!health.writable || pendingBytes + update.data.byteLength > maxPendingBytes) throw storageUnavailable();
+			pendingBytes += update.data.byteLength;
 			queue.push(update);
 			schedule();
 		},
+		/** Bytes of updates accepted but not yet written. */
+		pendingBytes: () => pendingBytes,
 		recordClient(room: string, clientId: number, userId: string | null) {
 			clients.push({ room, clientId, userId, at: Date.now() });
 			schedule();
@@ -65,9 +123,11 @@ export function createDocStore(db: Db) {
 			const snapshot = latestSnapshot.get(room);
 			const upto = snapshot?.upto_update_id ?? 0;
 			const rows = updatesAfter.all(room, upto);
+			// Updates a failing disk has not taken yet belong to the room all the same.
+			const unwritten = queue.filter((u) => u.room === room).map((u) => u.data);
 			return {
 				base: snapshot ? new Uint8Array(snapshot.data) : null,
-				updates: rows.map((r) => new Uint8Array(r.data)),
+				updates: [...rows.map((r) => new Uint8Array(r.data)), ...unwritten],
 				lastUpdateId: rows.at(-1)?.id ?? upto,
 				lastSnapshotUpto: upto
 			};
@@ -75,8 +135,7 @@ export function createDocStore(db: Db) {
 
 		/** Stores the whole document as a version and drops the updates it contains; authorship stays in doc_clients and the version's authors. */
 		saveSnapshot(room: string, data: Uint8Array, reason: string): number | null {
-			flush();
-			return db.transaction(() => {
+			return writeSnapshot(db.transaction(() => {
 				const upto = (db.prepare('SELECT max(id) FROM doc_updates WHERE room = ?').pluck().get(room) as number | null) ?? 0;
 				const previous = (db.prepare('SELECT max(upto_update_id) FROM doc_snapshots WHERE room = ?').pluck().get(room) as number | null) ?? 0;
 				if (upto <= previous && reason === 'compaction') return null;
@@ -89,7 +148,7 @@ export function createDocStore(db: Db) {
 					.run(room, data, Math.max(upto, previous), JSON.stringify(authors), reason, Date.now());
 				db.prepare('DELETE FROM doc_updates WHERE room = ? AND id <= ?').run(room, upto);
 				return Number(info.lastInsertRowid);
-			})();
+			}));
 		},
 
 		/** Deletes every version but the newest (used after a purge). */

@@ -153,6 +153,8 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 			connection.room.receive(connection.peer, data);
 		} catch (e) {
 			if (e instanceof ProtocolError) return connection.socket.close(closeCodeOf.invalid, closeReason(e.message));
+			// Storage down (4507): the update was not taken; the writer keeps it and reconnects (docs/storage.md).
+			if (isAppError(e)) return connection.socket.close(closeCodeOf[e.code], closeReason(e.message));
 			console.error('[collab] message failed', e);
 			connection.socket.close(closeCodeOf.unavailable, 'server error');
 		}

@@ -2,6 +2,8 @@
 import * as Y from 'yjs';
 import { AwarenessRelay, encodeEntries } from './awareness-relay';
 import type { DocStore } from './doc-store';
+import { isAppError } from '../shared/errors';
+import { storageUnavailable } from '../domain/storage-health';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, frames, ProtocolError } from './protocol';
 
 export type Peer = {
@@ -29,6 +31,8 @@ export const defaultRoomLimits: RoomLimits = { slowSocketBytes: 256 * 1024, maxB
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
 /** Updates kept separate before merging them together; merging thousands at once is slow. */
 const TAIL_MERGE_AT = 128;
+/** A version the disk could not take is tried again after this long, not on every turn. */
+const VERSION_RETRY_MS = 30_000;
 
 export class Room {
 	readonly peers = new Set<Peer>();
@@ -41,6 +45,7 @@ export class Room {
 	private turnAwareness: Uint8Array[] = [];
 	private turnScheduled = false;
 	private updatesSinceVersion: number;
+	private versionRetryAt = 0;
 	private lastVersionAt = Date.now();
 	private readonly guard: UpdateGuard | null;
 
@@ -100,6 +105,7 @@ export class Room {
 			case 'update': {
 				// Read-only peers still answer our step 1; what they send is never applied.
 				if (!peer.canWrite) return;
+				if (!this.store.health.writable) return this.refuseWhileStorageDown(message.type, message.update);
 				const refusal = this.guard?.refuse(message.update, peer.userId) ?? null;
 				if (refusal === null) this.applyUpdate(peer.userId, message.update);
 				// A live update is the peer's own doing; a resync may carry what others wrote before a crash: dropped, not fatal.
@@ -119,7 +125,36 @@ export class Room {
 
 	/** Applies an update that did not come from a socket (a template, a restore, a promoted chat message). */
 	applyServerUpdate(update: Uint8Array, authorId: string | null): void {
+		if (!this.store.health.writable) throw storageUnavailable();
 		this.applyUpdate(authorId, update);
+	}
+
+	/**
+	 * While storage cannot write, nothing new is taken: the sender keeps it and sends it again when it reconnects. A
+	 * resync that brings no new content (every step 2 repeats the whole delete set) is ignored, so writers may stay
+	 * and read; anything new closes that connection (STORAGE_UNAVAILABLE_CLOSE_CODE, through the thrown error).
+	 */
+	private refuseWhileStorageDown(type: 'sync-step2' | 'update', update: Uint8Array): void {
+		if (type === 'sync-step2' && !this.bringsNewContent(update)) return;
+		throw storageUnavailable();
+	}
+
+	private bringsNewContent(update: Uint8Array): boolean {
+		let meta: { to: Map<number, number> };
+		try {
+			meta = Y.parseUpdateMeta(update);
+		} catch (e) {
+			throw new ProtocolError(`malformed update: ${(e as Error).message}`);
+		}
+		const known = Y.decodeStateVector(this.currentStateVector());
+		for (const [clientId, clock] of meta.to) if (clock > (known.get(clientId) ?? 0)) return true;
+		return false;
+	}
+
+	/** Once storage writes again: asks every writer for what it holds that the room lacks (what was refused meanwhile). */
+	requestResync(): void {
+		const step1 = frames([encodeSyncStep1(this.currentStateVector())]);
+		for (const peer of this.peers) if (peer.canWrite) peer.write(step1);
 	}
 
 	private applyUpdate(authorId: string | null, update: Uint8Array): void {
@@ -131,6 +166,8 @@ export class Room {
 			throw new ProtocolError(`malformed update: ${(e as Error).message}`);
 		}
 		const copy = update.slice(); // the frame buffer may be reused by the socket
+		// First, so that a refusal (storage down, backlog full) leaves the room as it was.
+		this.store.append({ room: this.name, data: copy, authorId, at: Date.now() });
 		for (const clientId of meta.from.keys()) {
 			if (this.knownClients.has(clientId)) continue;
 			this.knownClients.add(clientId);
@@ -140,7 +177,6 @@ export class Room {
 		this.tail.push(copy);
 		if (this.tail.length >= TAIL_MERGE_AT) this.tail = [Y.mergeUpdates(this.tail)];
 		this.stateVector = null;
-		this.store.append({ room: this.name, data: copy, authorId, at: Date.now() });
 		this.updatesSinceVersion++;
 		this.turnUpdates.push(copy);
 		this.scheduleTurn();
@@ -214,8 +250,16 @@ export class Room {
 	}
 
 	private maybeSaveVersion(): void {
+		if (!this.store.health.writable || Date.now() < this.versionRetryAt) return;
 		const due = this.updatesSinceVersion >= this.limits.compactEvery || (this.updatesSinceVersion > 0 && Date.now() - this.lastVersionAt > this.limits.versionEveryMs);
-		if (due) this.saveVersion('compaction');
+		if (!due) return;
+		try {
+			this.saveVersion('compaction');
+		} catch (e) {
+			// The update log still holds everything: compaction waits for the disk rather than stopping the relay.
+			if (!isAppError(e) || e.code !== 'insufficient_storage') throw e;
+			this.versionRetryAt = Date.now() + VERSION_RETRY_MS;
+		}
 	}
 
 	/** Stores the current document as a version (history) and compacts the update log behind it. */

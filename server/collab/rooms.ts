@@ -1,4 +1,5 @@
 // The rooms held in memory: loaded on first join, kept up in the background, saved as a version and unloaded once nobody is there.
+import { isAppError } from '../shared/errors';
 import type { RoomKind } from '../shared/rooms';
 import type { DocStore } from './doc-store';
 import { createChatGuard } from './chat-guard';
@@ -35,10 +36,28 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 		timers.delete(name);
 		const room = rooms.get(name);
 		if (!room || room.peers.size > 0) return;
+		// While storage cannot write, the room holds what the disk has not taken yet: it stays until it can be saved.
+		if (!store.health.writable) return scheduleUnload(room);
 		upkeepOf(room);
-		if (room.hasUnversionedUpdates()) room.saveVersion('session');
+		try {
+			if (room.hasUnversionedUpdates()) room.saveVersion('session');
+		} catch (e) {
+			if (!isAppError(e) || e.code !== 'insufficient_storage') throw e;
+			return scheduleUnload(room);
+		}
 		rooms.delete(name);
 	}
+
+	function scheduleUnload(room: Room) {
+		const timer = setTimeout(() => unload(room.name), options.idleUnloadMs);
+		timer.unref();
+		timers.set(room.name, timer);
+	}
+
+	// Writers whose updates were refused while the disk was down still hold them: ask them again once it is back.
+	store.health.onChange((writable) => {
+		if (writable) for (const room of rooms.values()) room.requestResync();
+	});
 
 	function get(name: string): Room {
 		clearTimeout(timers.get(name));
@@ -54,9 +73,7 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 	/** Called when a peer left: an empty room stays warm for a while (page reloads, Wi-Fi hiccups), then goes. */
 	function released(room: Room) {
 		if (room.peers.size > 0 || timers.has(room.name)) return;
-		const timer = setTimeout(() => unload(room.name), options.idleUnloadMs);
-		timer.unref();
-		timers.set(room.name, timer);
+		scheduleUnload(room);
 	}
 
 	return {
@@ -86,6 +103,8 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 		},
 		/** Writes pending updates now instead of at the next group commit (a caller's own transaction may want them in it). */
 		flush: () => store.flush(),
+		/** Bytes of updates taken but not yet written (kept while the disk refuses them). */
+		pendingBytes: () => store.pendingBytes(),
 		closeAll() {
 			for (const t of timers.values()) clearTimeout(t);
 			timers.clear();
@@ -93,10 +112,14 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 			upkeepTimer = null;
 			for (const room of rooms.values()) {
 				upkeepOf(room);
-				if (room.hasUnversionedUpdates()) room.saveVersion('shutdown');
+				try {
+					if (room.hasUnversionedUpdates()) room.saveVersion('shutdown');
+				} catch (e) {
+					console.error(`[collab] no version of ${room.name} at shutdown: ${(e as Error).message}`);
+				}
 			}
 			rooms.clear();
-			store.flush();
+			if (!store.flush()) console.error(`[collab] shutting down with ${store.pendingBytes()} bytes of updates the disk did not take`);
 		}
 	};
 }

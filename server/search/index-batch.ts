@@ -74,6 +74,9 @@ export function createBatchBuilder(sources: SearchSources) {
 	};
 }
 
+/** Meilisearch task errors that mean « no room to store it now », not « this document is wrong ». */
+const ENGINE_STORAGE_ERRORS = new Set(['no_space_left_on_device', 'database_size_limit_reached', 'io_error', 'too_many_open_files']);
+
 export async function sendBatch(client: Meilisearch, batch: IndexBatch, log: (line: string) => void): Promise<void> {
 	const index = client.index(INDEX_UID);
 	const tasks = [];
@@ -82,6 +85,10 @@ export async function sendBatch(client: Meilisearch, batch: IndexBatch, log: (li
 	if (batch.deleteIds.length) tasks.push(await index.deleteDocuments(batch.deleteIds));
 	if (tasks.length === 0) return;
 	const done = await client.tasks.waitForTasks(tasks, { timeout: 60_000, interval: 10 });
+	// A full disk on Meilisearch's side fails the tasks, not the request: the batch stays in the outbox and is
+	// sent again after the backoff, instead of being skipped for good.
+	const unstored = done.find((t) => t.status === 'failed' && ENGINE_STORAGE_ERRORS.has(t.error?.code ?? ''));
+	if (unstored) throw new Error(`Meilisearch cannot store the batch: ${unstored.error?.message ?? unstored.error?.code}`);
 	for (const t of done) if (t.status === 'failed') log(`search: indexing task ${t.uid} failed: ${t.error?.message ?? 'unknown error'}`);
 }
 

@@ -1,5 +1,5 @@
 // The one application error type, with a closed set of codes mapped once to HTTP and WebSocket close codes.
-export const errorCodes = ['not_found', 'forbidden', 'unauthenticated', 'invalid', 'conflict', 'too_large', 'unavailable', 'rate_limited'] as const;
+export const errorCodes = ['not_found', 'forbidden', 'unauthenticated', 'invalid', 'conflict', 'too_large', 'unavailable', 'rate_limited', 'insufficient_storage'] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 /** Field name -> message key (resolved through the message catalogue by the UI). */
@@ -30,6 +30,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
 	conflict: 409,
 	too_large: 413,
 	unavailable: 503,
+	insufficient_storage: 507,
 	rate_limited: 429
 };
 
@@ -42,6 +43,7 @@ export const closeCodeOf: Record<ErrorCode, number> = {
 	conflict: 4409,
 	too_large: 4413,
 	rate_limited: 4429,
+	insufficient_storage: 4507,
 	unavailable: 4503
 };
 
@@ -50,6 +52,12 @@ export const closeCodeOf: Record<ErrorCode, number> = {
  * stock y-websocket clients treat as final, so they reconnect at once and get their new access.
  */
 export const ACCESS_CHANGED_CLOSE_CODE = 4100;
+
+/**
+ * The server's disk is full or failing: a writer's update was not taken (the document stays on the person's device).
+ * Outside 4400–4499, so stock y-websocket clients reconnect by themselves and send it again once storage is back.
+ */
+export const STORAGE_UNAVAILABLE_CLOSE_CODE = closeCodeOf.insufficient_storage;
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 export const invalid = (message: string, fields: FieldErrors = {}) => new AppError('invalid', message, fields);

@@ -6,6 +6,18 @@ import { BlobTooLargeError, HEAD_BYTES, type BlobStore, type ByteRange, type Sta
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
+/**
+ * A write may take only part of a chunk (a disk filling up does exactly that) and says so only in bytesWritten:
+ * the rest is written again, which on a full disk fails with ENOSPC instead of leaving a silently truncated blob.
+ */
+async function writeAll(out: fs.promises.FileHandle, chunk: Uint8Array): Promise<void> {
+	for (let offset = 0; offset < chunk.byteLength; ) {
+		const { bytesWritten } = await out.write(chunk, offset, chunk.byteLength - offset);
+		if (bytesWritten === 0) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+		offset += bytesWritten;
+	}
+}
+
 export function createLocalBlobStore(dataDir: string): BlobStore {
 	const root = path.join(dataDir, 'blobs');
 	const tmpDir = path.join(root, 'tmp');
@@ -32,7 +44,7 @@ export function createLocalBlobStore(dataDir: string): BlobStore {
 					headLength += take.byteLength;
 				}
 				hash.update(chunk);
-				await out.write(chunk);
+				await writeAll(out, chunk);
 			}
 			await out.sync();
 		} catch (e) {
@@ -51,14 +63,20 @@ export function createLocalBlobStore(dataDir: string): BlobStore {
 				if (settled) return;
 				settled = true;
 				const target = pathOf(sha256);
-				await fs.promises.mkdir(path.dirname(target), { recursive: true });
-				// Same content already stored: keep the existing file, drop the copy, and mark the blob fresh so the
-				// orphan sweep spares it until the row that will reference it is written.
-				if (fs.existsSync(target)) {
+				try {
+					await fs.promises.mkdir(path.dirname(target), { recursive: true });
+					// Same content already stored: keep the existing file, drop the copy, and mark the blob fresh so the
+					// orphan sweep spares it until the row that will reference it is written.
+					if (fs.existsSync(target)) {
+						await fs.promises.rm(tmp, { force: true });
+						const now = new Date();
+						await fs.promises.utimes(target, now, now);
+					} else await fs.promises.rename(tmp, target);
+				} catch (e) {
+					// A full disk may refuse even the shard directory: the staged copy goes rather than waiting for the sweep.
 					await fs.promises.rm(tmp, { force: true });
-					const now = new Date();
-					await fs.promises.utimes(target, now, now);
-				} else await fs.promises.rename(tmp, target);
+					throw e;
+				}
 			},
 			async discard() {
 				if (settled) return;

@@ -48,9 +48,13 @@ export function createSessionsService(deps: { db: Db; clock: Clock; sessionDays:
 			let expiresAt = row.expires_at;
 			let fresh = false;
 			if (expiresAt - now < lifetime(isGuest) / 2) {
-				expiresAt = now + lifetime(isGuest);
-				db.prepare('UPDATE auth_sessions SET expires_at = ? WHERE id = ?').run(expiresAt, id);
-				fresh = true;
+				try {
+					db.prepare('UPDATE auth_sessions SET expires_at = ? WHERE id = ?').run(now + lifetime(isGuest), id);
+					expiresAt = now + lifetime(isGuest);
+					fresh = true;
+				} catch {
+					// A full or read-only disk must not log anyone out: the session keeps its expiry and is renewed later.
+				}
 			}
 			return { session: { id, userId: row.id, expiresAt }, viewer: toViewer(row), fresh };
 		},

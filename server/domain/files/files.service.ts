@@ -6,6 +6,7 @@ import { newId } from '../../shared/ids';
 import { parseInput } from '../../shared/validate';
 import { BlobTooLargeError, type BlobStore, type ByteRange } from '../ports';
 import { sniffType } from './sniff';
+import { isStorageError, type StorageHealth } from '../storage-health';
 import type { WorkshopsService } from '../programme/workshops.service';
 import type { Clock, Viewer } from '../types';
 import { toDriveFile, toDriveFolder, type DriveContext, type DriveMetadata } from './drive-entries';
@@ -35,7 +36,12 @@ type Deps = {
 	limits: DriveLimits;
 	/** A file a published deliverable shows (an image) is readable by that deliverable's readers. */
 	isShownPublicly?: (fileId: string) => boolean;
+	/** Free-space watermarks: uploads wait while the disk is low (docs/storage.md). */
+	storage?: StorageHealth;
 };
+
+const storageFull = () =>
+	new AppError('insufficient_storage', 'the server is short of disk space: uploads are paused until some is freed; try again later', { file: 'storageFull' });
 
 export function createFilesService(deps: Deps) {
 	const repo = createFilesRepo(deps.db);
@@ -90,6 +96,13 @@ export function createFilesService(deps: Deps) {
 			file: kind === 'file' ? 'fileTooLarge' : 'quotaExceeded',
 			limitBytes: String(limitBytes)
 		});
+	}
+
+	/** A disk that cannot take the bytes answers 507, and the free-space watcher looks at once. */
+	function asStorageFault(e: unknown): unknown {
+		if (!isStorageError(e)) return e;
+		deps.storage?.suspect();
+		return storageFull();
 	}
 
 	async function removeBlobIfUnused(sha256: string) {
@@ -151,20 +164,25 @@ export function createFilesService(deps: Deps) {
 			const limitBytes = limitKind === 'quota' ? workshopQuotaBytes : uploadMaxBytes;
 			const maxBytes = Math.min(remaining, uploadMaxBytes);
 			if (request.declaredSize !== undefined && request.declaredSize > maxBytes) throw tooLarge(limitKind, limitBytes);
+			if (deps.storage && !deps.storage.acceptsNewFiles()) throw storageFull();
 
 			let staged;
 			try {
 				staged = await deps.blobs.stage(request.source, { maxBytes });
 			} catch (e) {
 				if (e instanceof BlobTooLargeError) throw tooLarge(limitKind, limitBytes);
-				throw e;
+				throw asStorageFault(e);
 			}
 			const type = sniffType(staged.head, input.name);
 			if (input.accept === 'image' && (type.kind !== 'image' || type.active)) {
 				await staged.discard();
 				throw new AppError('invalid', 'only images are accepted here', { file: 'notAnImage' });
 			}
-			await staged.commit();
+			try {
+				await staged.commit();
+			} catch (e) {
+				throw asStorageFault(e);
+			}
 
 			const row: FileRow = {
 				id: newId(),
@@ -195,7 +213,7 @@ export function createFilesService(deps: Deps) {
 			} catch (e) {
 				if (inserted) repo.remove(row.id);
 				await removeBlobIfUnused(row.sha256);
-				throw e;
+				throw asStorageFault(e);
 			}
 			return toDriveFile(row);
 		},

@@ -2,16 +2,20 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { ACCESS_CHANGED_CLOSE_CODE } from '$server/shared/errors';
+import { ACCESS_CHANGED_CLOSE_CODE, STORAGE_UNAVAILABLE_CLOSE_CODE } from '$server/shared/errors';
 import { colorFor } from './user-color';
 
-export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'refused';
+/** `storage`: the server cannot store changes for now (its disk is full); they stay on this device until it can. */
+export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'refused' | 'storage';
 export type Presence = { clientId: number; name: string; color: string; isSelf: boolean };
 export type Me = { id: string; name: string };
 
 /** Close codes that mean « you may not be here »: reconnecting would not help. */
 const REFUSED = new Set([4400, 4401, 4403, 4404]);
-
+/** After the server refused a change for lack of storage: try again at this pace rather than the stock backoff. */
+const STORAGE_RETRY_MS = 5000;
+/** Back after such a refusal: « saved » only once the server kept what this device sent on reconnecting. */
+const STORAGE_CONFIRM_MS = 1500;
 
 export class RoomConnection {
 	readonly doc = new Y.Doc();
@@ -21,6 +25,7 @@ export class RoomConnection {
 	/** The browser keeps its own copy, so nothing typed offline or before a server restart is lost. */
 	private readonly local: IndexeddbPersistence;
 	private readonly cleanups: (() => void)[] = [];
+	private storageTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(room: string, me: Me, options: { onAccessChanged?: () => void } = {}) {
 		this.local = new IndexeddbPersistence(`medialab:${room}`, this.doc);
@@ -29,15 +34,21 @@ export class RoomConnection {
 		this.provider.awareness.setLocalStateField('user', { name: me.name, color: colorFor(me.id) });
 
 		this.provider.on('status', ({ status }: { status: string }) => {
-			if (status !== 'connected' && this.status !== 'refused') this.status = navigator.onLine ? 'connecting' : 'offline';
+			if (status !== 'connected' && this.status !== 'refused' && this.status !== 'storage') this.status = navigator.onLine ? 'connecting' : 'offline';
 		});
 		this.provider.on('sync', (synced: boolean) => {
-			if (synced) this.status = 'synced';
+			if (!synced) return;
+			if (this.status !== 'storage') this.status = 'synced';
+			else this.later(STORAGE_CONFIRM_MS, () => this.provider.synced && (this.status = 'synced'));
 		});
 		this.provider.on('connection-close', (event: CloseEvent | null) => {
 			if (event && REFUSED.has(event.code)) {
 				this.status = 'refused';
 				this.provider.shouldConnect = false;
+			} else if (event?.code === STORAGE_UNAVAILABLE_CLOSE_CODE) {
+				this.status = 'storage';
+				this.provider.shouldConnect = false;
+				this.later(STORAGE_RETRY_MS, () => this.provider.connect());
 			} else if (event?.code === ACCESS_CHANGED_CLOSE_CODE) options.onAccessChanged?.();
 		});
 		const updatePeople = () => {
@@ -51,6 +62,7 @@ export class RoomConnection {
 
 		// The socket may take a long time to notice the Wi-Fi is gone; the browser knows at once.
 		const offline = () => {
+			clearTimeout(this.storageTimer);
 			this.status = 'offline';
 			this.provider.disconnect();
 		};
@@ -64,7 +76,13 @@ export class RoomConnection {
 		if (!navigator.onLine) offline();
 	}
 
+	private later(ms: number, run: () => void) {
+		clearTimeout(this.storageTimer);
+		this.storageTimer = setTimeout(run, ms);
+	}
+
 	destroy() {
+		clearTimeout(this.storageTimer);
 		for (const cleanup of this.cleanups) cleanup();
 		this.provider.destroy();
 		void this.local.destroy();

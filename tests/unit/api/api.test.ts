@@ -42,6 +42,7 @@ describe('errors', () => {
 			['conflict', 409],
 			['too_large', 413],
 			['unavailable', 503],
+			['insufficient_storage', 507],
 			['rate_limited', 429]
 		] as const;
 		for (const [code, status] of cases) {

@@ -7,14 +7,15 @@ import * as Y from 'yjs';
 import { createApp, type App } from '../../../server/app';
 import { createCollabEndpoint, sameOrigin, type CollabEndpoint, type MessageRate } from '../../../server/collab/endpoint';
 import { openDatabase, type Db } from '../../../server/db/open';
+import type { DocStoreOptions } from '../../../server/collab/doc-store';
 
 export type Harness = { app: App; db: Db; collab: CollabEndpoint; url: string; close: () => Promise<void> };
 
 export async function startHarness(
-	options: { db?: Db; maxMessageBytes?: number; idleUnloadMs?: number; accessCheckIntervalMs?: number; messageRate?: MessageRate; upkeepEveryMs?: number } = {}
+	options: { db?: Db; maxMessageBytes?: number; idleUnloadMs?: number; accessCheckIntervalMs?: number; messageRate?: MessageRate; upkeepEveryMs?: number; docStore?: DocStoreOptions } = {}
 ): Promise<Harness> {
 	const db = options.db ?? openDatabase(':memory:');
-	const app = createApp({ db, rooms: { idleUnloadMs: options.idleUnloadMs ?? 50, upkeepEveryMs: options.upkeepEveryMs } });
+	const app = createApp({ db, rooms: { idleUnloadMs: options.idleUnloadMs ?? 50, upkeepEveryMs: options.upkeepEveryMs }, docStore: options.docStore });
 	const collab = createCollabEndpoint(app, {
 		allowedOrigin: sameOrigin(undefined),
 		maxMessageBytes: options.maxMessageBytes ?? 1_000_000,

@@ -21,6 +21,7 @@ export function driveErrorMessage(error: DriveError, t: Translate, locale: strin
 	if (error.fields.file === 'fileTooLarge') return t('drive.error.fileTooLarge', { limit: formatBytes(limit, locale) });
 	if (error.fields.file === 'quotaExceeded') return t('drive.error.quotaExceeded', { limit: formatBytes(limit, locale) });
 	if (error.fields.file === 'notAnImage') return t('drive.error.notAnImage');
+	if (error.fields.file === 'storageFull') return t('drive.error.storageFull');
 	if (error.fields.parentId === 'folderCycle') return t('drive.error.folderCycle');
 	if (error.fields.folderId === 'folderTrashed' || error.fields.parentId === 'folderTrashed') return t('drive.error.folderTrashed');
 	if (error.code === 'network') return t('drive.error.network');

@@ -12,11 +12,17 @@ export const POST: RequestHandler = ({ request, locals, params }) =>
 		const drive = driveOf(locals, params);
 		const declared = Number(request.headers.get('content-length') ?? NaN);
 		const limit = drive.limits.uploadMaxBytes;
+		const tooLarge = () => new AppError('too_large', `exceeds the per-file limit of ${describeBytes(limit)}`, { file: 'fileTooLarge', limitBytes: String(limit) });
 		// Refused before reading: no point receiving 300 MB to say no.
-		if (declared > limit + ENVELOPE_BYTES) {
-			throw new AppError('too_large', `exceeds the per-file limit of ${describeBytes(limit)}`, { file: 'fileTooLarge', limitBytes: String(limit) });
+		if (declared > limit + ENVELOPE_BYTES) throw tooLarge();
+		let form: FormData;
+		try {
+			form = await request.formData();
+		} catch (e) {
+			// A body sent without Content-Length is cut by the server's size limit while it is read (a 413 error).
+			if ((e as { status?: unknown }).status === 413) throw tooLarge();
+			throw e;
 		}
-		const form = await request.formData();
 		const file = form.get('file');
 		if (!(file instanceof File)) throw new AppError('invalid', 'a file is required', { file: 'required' });
 		const folderId = form.get('folderId');
