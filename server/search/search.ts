@@ -19,7 +19,11 @@ export type SearchStartOptions =
 	| { mode: 'external'; url: string; masterKey: string }
 	| { mode: 'off'; detail: string };
 
-export function createSearch(deps: { db: Db; clock: () => number; store: DocStore; blobs: BlobStore; indexer?: IndexerOptions; log?: (line: string) => void }) {
+/** Waits before restarting a stopped embedded engine: 1 s, doubling up to 30 s; an engine that ran a minute starts the count again. */
+export type RestartPolicy = { firstDelayMs: number; maxDelayMs: number; stableAfterMs: number };
+const DEFAULT_RESTART: RestartPolicy = { firstDelayMs: 1000, maxDelayMs: 30_000, stableAfterMs: 60_000 };
+
+export function createSearch(deps: { db: Db; clock: () => number; store: DocStore; blobs: BlobStore; indexer?: IndexerOptions; log?: (line: string) => void; restart?: Partial<RestartPolicy> }) {
 	const log = deps.log ?? ((line: string) => console.log(line));
 	const engine = createSearchEngine();
 	const extractor = createExtractor({ log });
@@ -29,6 +33,10 @@ export function createSearch(deps: { db: Db; clock: () => number; store: DocStor
 	let child: MeiliProcess | null = null;
 	let connection: MeiliConnection | null = null;
 	let lastHealth = { ok: true, detail: 'starting' };
+	const restartPolicy = { ...DEFAULT_RESTART, ...deps.restart };
+	let stopping = false;
+	let restartTimer: NodeJS.Timeout | null = null;
+	let restarts = 0;
 
 	async function connect(url: string, key: string) {
 		connection = connectMeilisearch(url, key);
@@ -38,6 +46,42 @@ export function createSearch(deps: { db: Db; clock: () => number; store: DocStor
 		indexer.start();
 	}
 
+	async function startEmbedded(options: Extract<SearchStartOptions, { mode: 'embedded' }>) {
+		const proc = await startMeilisearch({ dataDir: options.dataDir, binary: options.binary });
+		child = proc;
+		const startedAt = Date.now();
+		void proc.exited.then(({ stopped, code, signal }) => {
+			if (stopped || stopping || child !== proc) return;
+			child = null;
+			connection?.close();
+			connection = null;
+			if (Date.now() - startedAt >= restartPolicy.stableAfterMs) restarts = 0;
+			log(`Search engine stopped unexpectedly (${signal ?? `exit ${code}`}); restarting it. Search is degraded meanwhile, edits keep being recorded.`);
+			scheduleRestart(options);
+		});
+		await connect(proc.url, proc.masterKey);
+	}
+
+	/** Restarts the embedded engine with a growing delay; the indexer catches up from the outbox once it is ready. */
+	function scheduleRestart(options: Extract<SearchStartOptions, { mode: 'embedded' }>) {
+		const delay = Math.min(restartPolicy.maxDelayMs, restartPolicy.firstDelayMs * 2 ** Math.min(restarts, 16));
+		restarts += 1;
+		engine.unavailable('restarting', `the embedded engine stopped; restart ${restarts} in ${delay} ms`);
+		restartTimer = setTimeout(() => {
+			restartTimer = null;
+			if (stopping) return;
+			startEmbedded(options).then(
+				() => log(`Search engine restarted after ${restarts} attempt(s).`),
+				(e: unknown) => {
+					if (stopping) return;
+					log(`Search engine restart failed: ${(e as Error).message}`);
+					scheduleRestart(options);
+				}
+			);
+		}, delay);
+		restartTimer.unref();
+	}
+
 	return {
 		engine,
 		indexer,
@@ -45,6 +89,8 @@ export function createSearch(deps: { db: Db; clock: () => number; store: DocStor
 
 		/** Never throws: without a search engine the app keeps working and the search page says why. */
 		async start(options: SearchStartOptions): Promise<void> {
+			stopping = false;
+			restarts = 0;
 			try {
 				if (options.mode === 'off') {
 					engine.unavailable('not_installed', options.detail);
@@ -52,8 +98,7 @@ export function createSearch(deps: { db: Db; clock: () => number; store: DocStor
 					if (!(await isHealthy(options.url, 3000))) throw new MeiliUnavailableError('unreachable', `Meilisearch at ${options.url} does not answer /health`);
 					await connect(options.url, options.masterKey);
 				} else {
-					child = await startMeilisearch({ dataDir: options.dataDir, binary: options.binary });
-					await connect(child.url, child.masterKey);
+					await startEmbedded(options);
 				}
 			} catch (e) {
 				const reason = e instanceof MeiliUnavailableError ? e.reason : 'unreachable';
@@ -67,7 +112,8 @@ export function createSearch(deps: { db: Db; clock: () => number; store: DocStor
 		health(): { ok: boolean; detail?: string } {
 			const state = engine.state();
 			// A platform without the binary is a known, chosen state, not an outage.
-			if (state.status === 'unavailable') return { ok: state.reason === 'not_installed', detail: `off (${state.reason}): ${state.detail}` };
+			if (state.status === 'unavailable' && state.reason === 'restarting') return { ok: false, detail: `degraded: ${state.detail}` };
+			if (state.status === 'unavailable') return { ok: state.reason === 'not_installed', detail: `off (${state.reason})` };
 			if (state.status === 'starting') return { ok: true, detail: 'starting' };
 			void isHealthy(state.url, 1000).then((ok) => {
 				const pending = indexer.pending();
@@ -77,6 +123,9 @@ export function createSearch(deps: { db: Db; clock: () => number; store: DocStor
 		},
 
 		async stop() {
+			stopping = true;
+			if (restartTimer) clearTimeout(restartTimer);
+			restartTimer = null;
 			await indexer.stop();
 			await extractor.close();
 			connection?.close();

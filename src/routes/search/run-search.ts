@@ -10,6 +10,6 @@ export async function runSearch(locals: App.Locals, input: SearchInput): Promise
 	} catch (e) {
 		const errorId = crypto.randomUUID().slice(0, 8);
 		console.error(`[error ${errorId}] search failed`, e);
-		return { status: 'unavailable', reason: 'unreachable', detail: `error ${errorId}` };
+		return { status: 'unavailable', reason: 'unreachable', errorId };
 	}
 }
