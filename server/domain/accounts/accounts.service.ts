@@ -96,7 +96,7 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
 				throttle.recordFailure(accountId, deviceId);
 				throw new AppError('unauthenticated', 'wrong username or password', { _: 'wrongCredentials' });
 			}
-			throttle.recordSuccess(accountId);
+			throttle.recordSuccess(accountId, deviceId);
 			return toViewer(user);
 		},
 

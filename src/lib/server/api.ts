@@ -49,7 +49,10 @@ export function errorResponse(status: number, code: ApiErrorCode, message: strin
 
 /** Turns a domain AppError into its JSON response; anything else is rethrown. */
 export function apiError(e: unknown): Response {
-	if (isAppError(e)) return errorResponse(httpStatusOf[e.code], e.code, e.message, { fields: e.fields });
+	if (isAppError(e)) {
+		const retryAfter = e.hint?.retryAfterS;
+		return errorResponse(httpStatusOf[e.code], e.code, e.message, { fields: e.fields, headers: retryAfter ? { 'Retry-After': String(retryAfter) } : {} });
+	}
 	throw e;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
 import { apiError, errorResponse, handleApi, hasRejectedToken, healthReport, json, methodFallback } from '$lib/server/api';
+import { formAction } from '$lib/server/forms';
 import { AppError } from '$server/shared/errors';
 import type { EditionRow } from '$server/domain/editions/editions.repo';
 import type { WorkshopView } from '$server/domain/programme/programme-view';
@@ -54,6 +55,20 @@ describe('errors', () => {
 		const res = apiError(new AppError('invalid', 'bad', { format: 'invalidChoice' }));
 		expect(await res.json()).toEqual({ error: { code: 'invalid', message: 'bad', fields: { format: 'invalidChoice' } } });
 		expect(errorResponse(401, 'unauthenticated', 'x').headers.get('www-authenticate')).toMatch(/^Bearer/);
+	});
+	it('says when to try again after a rate_limited refusal, as Retry-After and in a failed form', async () => {
+		const refusal = new AppError('rate_limited', 'too many failed log-ins; try again in 4 s', { _: 'tooManyAttempts' }, { retryAfterS: 4 });
+		const res = apiError(refusal);
+		expect(res.status).toBe(429);
+		expect(res.headers.get('retry-after')).toBe('4');
+		const form = new FormData();
+		form.set('username', 'alice');
+		form.set('password', 'secret');
+		const failed = await formAction(new Request('http://localhost/login', { method: 'POST', body: form }), () => {
+			throw refusal;
+		});
+		expect(failed).toMatchObject({ status: 429, data: { errors: { _: 'tooManyAttempts' }, retryAfterS: 4, values: { username: 'alice' } } });
+		expect(JSON.stringify(failed)).not.toContain('secret');
 	});
 	it('rethrows anything that is not an AppError', () => {
 		const boom = new Error('boom');
