@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { GUEST_LIMITS } from '../../../server/domain/accounts/guest-limit';
 import { LIMITS } from '../../../server/domain/accounts/login-throttle';
 import { createAccount, createGuest, createTestApp, expectAppError, PASSWORD, type TestApp } from '../factories';
 
@@ -130,6 +131,44 @@ describe('accounts', () => {
 	});
 
 	describe('guests', () => {
+		const guestsCount = () => t.app.db.prepare('SELECT count(*) FROM users WHERE is_guest = 1').pluck().get() as number;
+		const tryGuest = (clientId: string, link: string) => {
+			try {
+				t.app.accounts.createGuest({ displayName: 'Camille' }, { clientId, link });
+				return 'ok';
+			} catch (e) {
+				const err = e as { code?: string; fields?: Record<string, string>; hint?: { retryAfterS?: number } };
+				expect(err.code).toBe('rate_limited');
+				expect(err.fields).toEqual({ _: 'tooManyGuests' });
+				return err.hint!.retryAfterS!;
+			}
+		};
+
+		it('100 guests in a burst through one join link: a room full of people gets in, the rest waits, other links do not', () => {
+			expect(GUEST_LIMITS.link.burst).toBe(60);
+			const results = Array.from({ length: 100 }, (_, i) => tryGuest(`phone-${i}`, 'join:ABCD'));
+			expect(results.filter((r) => r === 'ok').length).toBe(GUEST_LIMITS.link.burst);
+			expect(results.at(-1)).toBe(2);
+			expect(guestsCount()).toBe(GUEST_LIMITS.link.burst);
+			expect(tryGuest('phone-other', 'join:EFGH')).toBe('ok');
+			t.advance(GUEST_LIMITS.link.everyMs);
+			expect(tryGuest('phone-late', 'join:ABCD')).toBe('ok');
+			expect(tryGuest('phone-later', 'join:ABCD')).toBe(2);
+		});
+
+		it('one device making guest after guest waits a minute per guest after a few', () => {
+			for (let i = 0; i < GUEST_LIMITS.client.burst; i++) expect(tryGuest('kiosk', `join:CODE${i}`)).toBe('ok');
+			expect(tryGuest('kiosk', 'join:NEW')).toBe(60);
+			expect(tryGuest('someone-else', 'join:NEW')).toBe('ok');
+			t.advance(GUEST_LIMITS.client.everyMs);
+			expect(tryGuest('kiosk', 'join:NEW')).toBe('ok');
+		});
+
+		it('guests the server makes itself (the demo) are not limited', () => {
+			for (let i = 0; i < 80; i++) createGuest(t.app, `Demo ${i}`);
+			expect(guestsCount()).toBe(80);
+		});
+
 		it('need a display name', async () => {
 			const error = await expectAppError(() => t.app.accounts.createGuest({ displayName: '   ' }), 'invalid');
 			expect(error.fields).toEqual({ displayName: 'required' });
