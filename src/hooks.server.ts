@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { refuseUnsafeRequest } from '$lib/server/request-guard';
 import { setSessionCookie } from '$lib/server/session-cookie';
 import { isLocale, negotiateLocale } from '$lib/i18n/locales';
 import { DEVICE_COOKIE, LANG_COOKIE, SESSION_COOKIE } from '$server/shared/cookies';
@@ -8,6 +9,8 @@ import { newToken } from '$server/shared/ids';
 const YEAR_S = 400 * 24 * 3600;
 
 export const handle: Handle = async ({ event, resolve }) => {
+	const refused = refuseUnsafeRequest(event);
+	if (refused) return refused;
 	const app = getApp();
 	event.locals.app = app;
 

@@ -6,7 +6,7 @@ import { httpStatusOf, isAppError, type ErrorCode } from '$server/shared/errors'
 export const API_VERSION = '1';
 
 /** Codes the API adds to the domain's: an unexpected failure and a method the endpoint does not serve. */
-export type ApiErrorCode = ErrorCode | 'internal' | 'method_not_allowed';
+export type ApiErrorCode = ErrorCode | 'internal' | 'method_not_allowed' | 'unsupported_media_type';
 export type ApiErrorBody = { error: { code: ApiErrorCode; message: string; fields?: Record<string, string>; errorId?: string } };
 
 /**
