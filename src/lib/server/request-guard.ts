@@ -1,6 +1,5 @@
 // The one check on requests that change something: same origin (or a Bearer-token script without cookies), and JSON
 // only where an endpoint reads JSON. Called from hooks.server.ts before any route runs; documented in docs/api.md.
-import type { RequestEvent } from '@sveltejs/kit';
 import { errorResponse } from './api';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -29,7 +28,7 @@ function isTokenOnly(request: Request): boolean {
  * Browsers send `Origin` with every POST, PUT, PATCH and DELETE: one naming another site, or none at all from a
  * client that holds cookies, is refused (SvelteKit itself checks only form posts). Answers null when the request may go on.
  */
-export function refuseUnsafeRequest(event: Pick<RequestEvent, 'request' | 'url' | 'route'>): Response | null {
+export function refuseUnsafeRequest(event: { request: Request; url: URL; route: { id: string | null } }): Response | null {
 	const { request, url } = event;
 	if (SAFE_METHODS.has(request.method)) return null;
 	if (!isTokenOnly(request)) {
