@@ -20,7 +20,12 @@ const run = (cmd, args) => {
 	if (r.status !== 0) process.exit(r.status ?? 1);
 };
 if (stale) {
-	console.log('Building MédiaLab…');
-	run('npx', ['vite', 'build']);
+	// The build's hundreds of lines matter only when it fails: they are kept and shown then.
+	process.stdout.write('Building MédiaLab (about a minute on the first start)…\n');
+	const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, shell: process.platform === 'win32' });
+	if (build.status !== 0) {
+		process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}\nThe build failed (exit ${build.status ?? build.signal}); nothing was started.\n`);
+		process.exit(build.status ?? 1);
+	}
 }
 run('npx', ['tsx', 'server/main.ts']);

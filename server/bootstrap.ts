@@ -4,6 +4,7 @@ import { createCollabEndpoint, sameOrigin, type CollabEndpoint } from './collab/
 import type { Config } from './config';
 import { openDatabase } from './db/open';
 import { seedDemo } from './demo/seed';
+import { rootLogger } from './log';
 import { registerApp } from './runtime';
 
 export type Running = { app: App; collab: CollabEndpoint; demoEditionId: string | null; close: () => void };
@@ -16,8 +17,8 @@ export async function bootstrap(config: Config): Promise<Running> {
 	app.sessions.deleteExpired();
 	// Bytes of uploads a crash interrupted before their row was written; off the start-up path.
 	void app.files.sweepOrphanBlobs().then(
-		(swept) => swept.removed + swept.staging > 0 && console.log(`[drive] removed ${swept.removed} orphan blobs and ${swept.staging} interrupted uploads`),
-		(e) => console.error('[drive] orphan blob sweep failed', e)
+		(swept) => swept.removed + swept.staging > 0 && rootLogger().info({ component: 'drive', ...swept }, `removed ${swept.removed} orphan blobs and ${swept.staging} interrupted uploads`),
+		(e: unknown) => rootLogger().error({ component: 'drive', err: e }, 'orphan blob sweep failed')
 	);
 	registerApp(app);
 	// In the background: pages answer at once, search says « starting » until Meilisearch is up (or why it is off).

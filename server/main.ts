@@ -2,8 +2,9 @@
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bootstrap } from './bootstrap';
+import { bootstrap, type Running } from './bootstrap';
 import { ConfigError, loadConfig, type Config } from './config';
+import { createLogger, rootLogger, setRootLogger, watchProcessErrors } from './log';
 
 const PROTOCOL_HEADER = 'x-medialab-protocol';
 
@@ -15,12 +16,18 @@ async function main() {
 		config = loadConfig();
 	} catch (e) {
 		if (e instanceof ConfigError) {
-			console.error(e.message);
+			process.stderr.write(`${e.message}\n`);
 			process.exit(78); // EX_CONFIG
 		}
 		throw e;
 	}
-	const running = await bootstrap(config);
+	// Every module that logs on its own (the SvelteKit build's hooks too) reads the same, validated level.
+	process.env.LOG_LEVEL = config.logLevel;
+	const log = createLogger({ level: config.logLevel });
+	setRootLogger(log);
+	let running: Running | null = null;
+	watchProcessErrors(log, () => running?.close());
+	running = await bootstrap(config);
 	// adapter-node assumes https when ORIGIN is unset; without ORIGIN we serve plain http on whatever host the
 	// request names (a phone on the venue Wi-Fi uses the LAN address), so we tell it the protocol ourselves.
 	if (!config.origin) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
@@ -44,11 +51,13 @@ async function main() {
 		const port = typeof address === 'object' && address ? address.port : config.port;
 		const url = config.origin ?? `http://${config.host}:${port}`;
 		if (config.logLevel === 'silent') return;
-		console.log(`MédiaLab is running at ${url}`);
-		console.log(`Data directory: ${config.dataDir}`);
-		if (running.demoEditionId) console.log(`A demo edition was created: ${url}/editions/${running.demoEditionId}`);
-		if (config.admin) console.log(`Log in as admin at ${url}/login with ADMIN_USERNAME « ${config.admin.username} » and ADMIN_PASSWORD.`);
-		else if (!running.app.accounts.hasAccounts()) console.log(`No account yet: open ${url}/signup — the first account created becomes the instance admin.`);
+		const lines = [`MédiaLab is running at ${url}`, `Data directory: ${config.dataDir}`];
+		if (running.demoEditionId) lines.push(`A demo edition was created: ${url}/editions/${running.demoEditionId}`);
+		if (config.admin) lines.push(`Log in as admin at ${url}/login with ADMIN_USERNAME « ${config.admin.username} » and ADMIN_PASSWORD.`);
+		else if (!running.app.accounts.hasAccounts()) lines.push(`No account yet: open ${url}/signup — the first account created becomes the instance admin.`);
+		// A person at a terminal reads sentences; a log collector gets one structured line.
+		if (process.stdout.isTTY) process.stdout.write(`${lines.join('\n')}\n`);
+		else log.info({ url, dataDir: config.dataDir, demoEditionId: running.demoEditionId }, lines.join(' '));
 	});
 
 	const shutdown = async () => {
@@ -63,6 +72,6 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-	console.error(e);
+	rootLogger().fatal({ err: e }, 'the server could not start');
 	process.exit(1);
 });

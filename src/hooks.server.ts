@@ -1,5 +1,5 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
+import { getApp, rootLogger } from '$lib/server/app';
 import { refuseUnsafeRequest } from '$lib/server/request-guard';
 import { setSessionCookie } from '$lib/server/session-cookie';
 import { isLocale, negotiateLocale } from '$lib/i18n/locales';
@@ -54,6 +54,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status === 404) return { message };
 	const errorId = crypto.randomUUID().slice(0, 8);
-	console.error(`[error ${errorId}]`, error);
+	rootLogger().error({ errorId, err: error, status }, 'request failed');
 	return { message: 'Internal error', errorId };
 };

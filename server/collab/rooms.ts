@@ -3,6 +3,7 @@ import type { RoomKind } from '../shared/rooms';
 import type { DocStore } from './doc-store';
 import { createChatGuard } from './chat-guard';
 import { defaultRoomLimits, Room, type GuardFactory, type RoomLimits } from './room';
+import { rootLogger } from '../log';
 
 /** Rooms whose peers may only make some changes; pads take any edit from their writers. */
 const guards: Record<string, GuardFactory> = { chat: createChatGuard };
@@ -27,7 +28,7 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 			work(room);
 		} catch (e) {
 			// Background work must not take the room down: it is tried again on the next round or unload.
-			console.error(`[collab] upkeep of ${room.name} failed`, e);
+			rootLogger().error({ component: 'collab', room: room.name, err: e }, 'room upkeep failed');
 		}
 	}
 

@@ -3,6 +3,7 @@ import type { DocStore } from '../collab/doc-store';
 import type { Db } from '../db/open';
 import type { Viewer } from '../domain/types';
 import type { BlobStore } from '../storage/blob-store';
+import { rootLogger } from '../log';
 import { createSearchEngine } from './engine';
 import { createExtractor } from './extract/extractor';
 import { applyIndexSettings } from './index-settings';
@@ -24,7 +25,7 @@ export type RestartPolicy = { firstDelayMs: number; maxDelayMs: number; stableAf
 const DEFAULT_RESTART: RestartPolicy = { firstDelayMs: 1000, maxDelayMs: 30_000, stableAfterMs: 60_000 };
 
 export function createSearch(deps: { db: Db; clock: () => number; store: DocStore; blobs: BlobStore; indexer?: IndexerOptions; log?: (line: string) => void; restart?: Partial<RestartPolicy> }) {
-	const log = deps.log ?? ((line: string) => console.log(line));
+	const log = deps.log ?? ((line: string) => rootLogger().info({ component: 'search' }, line));
 	const engine = createSearchEngine();
 	const extractor = createExtractor({ log });
 	const sources = createSearchSources({ db: deps.db, store: deps.store, blobs: deps.blobs, extractor, clock: deps.clock });

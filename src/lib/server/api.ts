@@ -1,6 +1,7 @@
 // Helpers for the JSON API under /api: responses, CORS, the error envelope and the health report. Documented in docs/api.md.
 import type { RequestEvent } from '@sveltejs/kit';
 import type { App } from '$server/app';
+import { rootLogger } from '$server/log';
 import { httpStatusOf, isAppError, type ErrorCode } from '$server/shared/errors';
 
 export const API_VERSION = '1';
@@ -96,7 +97,7 @@ export function handleApi<E extends RequestEvent>(fn: (event: E) => Response | P
 		} catch (e) {
 			if (isAppError(e)) return apiError(e);
 			const errorId = crypto.randomUUID().slice(0, 8);
-			console.error(`[error ${errorId}]`, e);
+			rootLogger().error({ errorId, err: e, path: event.url.pathname }, 'API request failed');
 			return errorResponse(500, 'internal', 'Internal error', { errorId });
 		}
 	};
