@@ -20,6 +20,9 @@ export type SearchStartOptions =
 	| { mode: 'external'; url: string; masterKey: string }
 	| { mode: 'off'; detail: string };
 
+/** A `search_state` row a restore writes: the index is rebuilt from SQLite once the engine answers. */
+export const REINDEX_REQUESTED = 'reindex_requested';
+
 /** Waits before restarting a stopped embedded engine: 1 s, doubling up to 30 s; an engine that ran a minute starts the count again. */
 export type RestartPolicy = { firstDelayMs: number; maxDelayMs: number; stableAfterMs: number };
 const DEFAULT_RESTART: RestartPolicy = { firstDelayMs: 1000, maxDelayMs: 30_000, stableAfterMs: 60_000 };
@@ -45,6 +48,20 @@ export function createSearch(deps: { db: Db; clock: () => number; store: DocStor
 		engine.ready(connection.client, url);
 		lastHealth = { ok: true, detail: 'ready' };
 		indexer.start();
+		rebuildIfRequested();
+	}
+
+	/** After a restore the engine's index is empty or stale: everything is sent again, in the background. */
+	function rebuildIfRequested() {
+		const requested = deps.db.prepare<[string], string>('SELECT value FROM search_state WHERE name = ?').pluck().get(REINDEX_REQUESTED);
+		if (!requested) return;
+		indexer.reindexAll().then(
+			({ documents }) => {
+				deps.db.prepare('DELETE FROM search_state WHERE name = ? AND value = ?').run(REINDEX_REQUESTED, requested);
+				log(`Search index rebuilt after a restore: ${documents} documents.`);
+			},
+			(e: unknown) => log(`Search index rebuild after a restore failed, it is tried again at the next start: ${(e as Error).message}`)
+		);
 	}
 
 	async function startEmbedded(options: Extract<SearchStartOptions, { mode: 'embedded' }>) {

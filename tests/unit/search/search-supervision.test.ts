@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthReport } from '$lib/server/api';
 import type { Viewer } from '../../../server/domain/types';
+import { REINDEX_REQUESTED } from '../../../server/search/search';
 import { createAccount, createEdition, createWorkshop } from '../factories';
 import { createSearchWorld, writePad } from './search-world';
 
@@ -64,6 +65,18 @@ describe('a search engine that dies', () => {
 			(r) => r.status === 'ok' && r.total > 0
 		);
 		expect(found.status === 'ok' && found.hits[0]?.url).toMatch(new RegExp(`/pads/${padId}`));
+	}, 60_000);
+
+	it('rebuilds the whole index from SQLite when a restore asked for it', async () => {
+		const { app } = w;
+		const client = app.search.engine.client()!;
+		await client.index('medialab').deleteAllDocuments().waitTask();
+		app.db.prepare('INSERT INTO search_state (name, value) VALUES (?, ?)').run(REINDEX_REQUESTED, '2018-09-13T12:00:00.000Z');
+		await app.search.stop();
+		await app.search.start({ mode: 'embedded', dataDir: path.join(w.dir, 'meili') });
+		await until(() => app.db.prepare('SELECT count(*) FROM search_state WHERE name = ?').pluck().get(REINDEX_REQUESTED), (n) => n === 0);
+		const found = await app.search.query(alice, { q: 'ornithorynquesque', filters: {}, page: 1 });
+		expect(found.status === 'ok' && found.total).toBe(1);
 	}, 60_000);
 
 	it('is not restarted after a deliberate stop', async () => {
