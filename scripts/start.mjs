@@ -1,4 +1,4 @@
-// `npm start`: builds the app when the build is missing or older than the sources, then runs the server.
+// `npm start`: builds the app when the build is missing or older than the sources, then runs the built server (no TypeScript loader).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,9 +12,10 @@ const newest = (dir) => {
 	return latest;
 };
 
-const built = 'build/handler.js';
+const built = 'build/server.js';
 const sources = ['src', 'server', 'static'].filter((d) => fs.existsSync(d));
-const stale = !fs.existsSync(built) || Math.max(...sources.map(newest), fs.statSync('package.json').mtimeMs) > fs.statSync(built).mtimeMs;
+const configs = ['package.json', 'svelte.config.js', 'vite.config.ts'].filter((f) => fs.existsSync(f)).map((f) => fs.statSync(f).mtimeMs);
+const stale = !fs.existsSync(built) || Math.max(...sources.map(newest), ...configs) > fs.statSync(built).mtimeMs;
 const run = (cmd, args) => {
 	const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
 	if (r.status !== 0) process.exit(r.status ?? 1);
@@ -28,4 +29,4 @@ if (stale) {
 		process.exit(build.status ?? 1);
 	}
 }
-run('npx', ['tsx', 'server/main.ts']);
+run(process.execPath, [built]);

@@ -1,7 +1,5 @@
-// Production entry point: one Node process serves the built SvelteKit app and the /collab WebSocket endpoint.
+// Production entry point, built into build/server.js: one Node process serves the SvelteKit app and the /collab WebSocket endpoint.
 import http from 'node:http';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { bootstrap, type Running } from './bootstrap';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, rootLogger, setRootLogger, watchProcessErrors } from './log';
@@ -33,8 +31,8 @@ async function main() {
 	if (!config.origin) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 	// adapter-node refuses bodies over 512 kB by default: below the CSV import and the drive's upload limit.
 	process.env.BODY_SIZE_LIMIT ??= String(Math.max(2 * 1024 * 1024, config.drive.uploadMaxBytes + 64 * 1024));
-	const handlerFile = pathToFileURL(path.resolve('build/handler.js')).href;
-	const { handler } = (await import(handlerFile)) as { handler: Handler };
+	// Built into build/server.js beside the SvelteKit handler, whose modules it shares (see svelte.config.js).
+	const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as { handler: Handler };
 
 	const server = http.createServer((req, res) => {
 		if (!config.origin) req.headers[PROTOCOL_HEADER] = 'http';
