@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
 import { apiError, errorResponse, handleApi, hasRejectedToken, healthReport, json, methodFallback } from '$lib/server/api';
 import { formAction } from '$lib/server/forms';
+import { rootLogger } from '$server/log';
 import { AppError } from '$server/shared/errors';
 import type { EditionRow } from '$server/domain/editions/editions.repo';
 import type { WorkshopView } from '$server/domain/programme/programme-view';
@@ -94,7 +95,7 @@ describe('handleApi', () => {
 		expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'edition not found' } });
 	});
 	it('logs unexpected errors and answers a 500 in the same envelope', async () => {
-		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const log = vi.spyOn(rootLogger(), 'error').mockImplementation(() => {});
 		const res = await handleApi(() => {
 			throw new Error('disk on fire');
 		})(fakeEvent());
@@ -103,7 +104,7 @@ describe('handleApi', () => {
 		expect(body.error).toMatchObject({ code: 'internal', message: 'Internal error' });
 		expect(body.error.errorId).toMatch(/^[0-9a-f]{8}$/);
 		expect(JSON.stringify(body)).not.toContain('disk on fire');
-		expect(log).toHaveBeenCalled();
+		expect(log).toHaveBeenCalledWith(expect.objectContaining({ errorId: body.error.errorId, err: expect.objectContaining({ message: 'disk on fire' }) }), 'API request failed');
 		log.mockRestore();
 	});
 	it('refuses a Bearer token the hook could not match instead of treating the caller as anonymous', async () => {
