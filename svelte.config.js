@@ -28,6 +28,9 @@ function medialabAdapter() {
 				const built = path.join('build', SERVER_ENTRY_CHUNK + suffix);
 				if (fs.existsSync(built)) fs.renameSync(built, path.join('build', SERVER_ENTRY_FILE + suffix));
 			}
+			if (!fs.existsSync(path.join('build', SERVER_ENTRY_FILE))) {
+				throw new Error(`build/${SERVER_ENTRY_FILE} was not produced: adapter-node no longer bundles its instrumentation input; see svelte.config.js`);
+			}
 			// Read at run time next to build/server.js: the SQL migrations, and the text-extraction worker (a thread of
 			// its own, so a bundle of its own).
 			fs.cpSync('server/db/migrations', 'build/migrations', { recursive: true });
