@@ -28,7 +28,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'npm run build && npx tsx server/main.ts',
+		command: 'npm run build && node build/server.js',
 		url: `http://127.0.0.1:${port}/api/health`,
 		timeout: 180_000,
 		reuseExistingServer: false,

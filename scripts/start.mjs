@@ -1,4 +1,4 @@
-// `npm start`: builds the app when the build is missing or older than the sources, then runs the server.
+// `npm start`: builds the app when the build is missing or older than the sources, then runs the built server (no TypeScript loader).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,15 +12,21 @@ const newest = (dir) => {
 	return latest;
 };
 
-const built = 'build/handler.js';
+const built = 'build/server.js';
 const sources = ['src', 'server', 'static'].filter((d) => fs.existsSync(d));
-const stale = !fs.existsSync(built) || Math.max(...sources.map(newest), fs.statSync('package.json').mtimeMs) > fs.statSync(built).mtimeMs;
+const configs = ['package.json', 'svelte.config.js', 'vite.config.ts'].filter((f) => fs.existsSync(f)).map((f) => fs.statSync(f).mtimeMs);
+const stale = !fs.existsSync(built) || Math.max(...sources.map(newest), ...configs) > fs.statSync(built).mtimeMs;
 const run = (cmd, args) => {
 	const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
 	if (r.status !== 0) process.exit(r.status ?? 1);
 };
 if (stale) {
-	console.log('Building MédiaLab…');
-	run('npx', ['vite', 'build']);
+	// The build's hundreds of lines matter only when it fails: they are kept and shown then.
+	process.stdout.write('Building MédiaLab (about a minute on the first start)…\n');
+	const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, shell: process.platform === 'win32' });
+	if (build.status !== 0) {
+		process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}\nThe build failed (exit ${build.status ?? build.signal}); nothing was started.\n`);
+		process.exit(build.status ?? 1);
+	}
 }
-run('npx', ['tsx', 'server/main.ts']);
+run(process.execPath, [built]);

@@ -4,6 +4,7 @@ import { createCollabEndpoint, sameOrigin, type CollabEndpoint } from './collab/
 import type { Config } from './config';
 import { openDatabase } from './db/open';
 import { seedDemo } from './demo/seed';
+import { rootLogger } from './log';
 import { registerApp } from './runtime';
 import { watchDisk } from './storage/disk-watch';
 
@@ -17,8 +18,8 @@ export async function bootstrap(config: Config): Promise<Running> {
 	app.sessions.deleteExpired();
 	// Bytes of uploads a crash interrupted before their row was written; off the start-up path.
 	void app.files.sweepOrphanBlobs().then(
-		(swept) => swept.removed + swept.staging > 0 && console.log(`[drive] removed ${swept.removed} orphan blobs and ${swept.staging} interrupted uploads`),
-		(e) => console.error('[drive] orphan blob sweep failed', e)
+		(swept) => swept.removed + swept.staging > 0 && rootLogger().info({ component: 'drive', ...swept }, `removed ${swept.removed} orphan blobs and ${swept.staging} interrupted uploads`),
+		(e: unknown) => rootLogger().error({ component: 'drive', err: e }, 'orphan blob sweep failed')
 	);
 	registerApp(app);
 	// Free space of the data directory, every few seconds and after any failed write (docs/storage.md).

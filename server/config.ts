@@ -20,7 +20,7 @@ const configSchema = z.object({
 	COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
 	UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
 	WORKSHOP_QUOTA_BYTES: z.coerce.number().int().min(1024).default(500 * 1024 * 1024),
-	LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+	LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 	SEARCH: z.enum(['auto', 'off'], 'must be auto or off').default('auto'),
 	MEILI_URL: z.url().optional(),
 	MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -43,7 +43,7 @@ export type Config = {
 	sessionDays: number;
 	collabMaxMessageBytes: number;
 	drive: { uploadMaxBytes: number; workshopQuotaBytes: number };
-	logLevel: 'silent' | 'error' | 'info' | 'debug';
+	logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
 	/** Free-space watermarks of the data directory's disk and how often it is checked. */
 	storage: { watermarks: Watermarks; checkEveryMs: number };
 	/** Embedded: the app runs Meilisearch itself under <dataDir>/meili; external: MEILI_URL; off: SEARCH=off. */

@@ -1,10 +1,9 @@
-// Production entry point: one Node process serves the built SvelteKit app and the /collab WebSocket endpoint.
+// Production entry point, built into build/server.js: one Node process serves the SvelteKit app and the /collab WebSocket endpoint.
 import http from 'node:http';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { bootstrap, type Running } from './bootstrap';
 import { ConfigError, loadConfig, type Config } from './config';
 import { startupStorageFailure, STORAGE_EXIT_CODE } from './storage/startup-failure';
+import { createLogger, rootLogger, setRootLogger, watchProcessErrors } from './log';
 
 const PROTOCOL_HEADER = 'x-medialab-protocol';
 
@@ -16,28 +15,34 @@ async function main() {
 		config = loadConfig();
 	} catch (e) {
 		if (e instanceof ConfigError) {
-			console.error(e.message);
+			process.stderr.write(`${e.message}\n`);
 			process.exit(78); // EX_CONFIG
 		}
 		throw e;
 	}
-	let running: Running;
+	// Every module that logs on its own (the SvelteKit build's hooks too) reads the same, validated level.
+	process.env.LOG_LEVEL = config.logLevel;
+	const log = createLogger({ level: config.logLevel });
+	setRootLogger(log);
+	let started: Running | null = null;
+	watchProcessErrors(log, () => started?.close());
 	try {
-		running = await bootstrap(config);
+		started = await bootstrap(config);
 	} catch (e) {
 		// A full or read-only disk is the operator's to fix: one clear paragraph, not a stack (docs/storage.md).
 		const explained = await startupStorageFailure(config.dataDir, e);
 		if (!explained) throw e;
-		console.error(explained);
+		process.stderr.write(`${explained}\n`);
 		process.exit(STORAGE_EXIT_CODE);
 	}
+	const running: Running = started;
 	// adapter-node assumes https when ORIGIN is unset; without ORIGIN we serve plain http on whatever host the
 	// request names (a phone on the venue Wi-Fi uses the LAN address), so we tell it the protocol ourselves.
 	if (!config.origin) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 	// adapter-node refuses bodies over 512 kB by default: below the CSV import and the drive's upload limit.
 	process.env.BODY_SIZE_LIMIT ??= String(Math.max(2 * 1024 * 1024, config.drive.uploadMaxBytes + 64 * 1024));
-	const handlerFile = pathToFileURL(path.resolve('build/handler.js')).href;
-	const { handler } = (await import(handlerFile)) as { handler: Handler };
+	// Built into build/server.js beside the SvelteKit handler, whose modules it shares (see svelte.config.js).
+	const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as { handler: Handler };
 
 	const server = http.createServer((req, res) => {
 		if (!config.origin) req.headers[PROTOCOL_HEADER] = 'http';
@@ -54,11 +59,13 @@ async function main() {
 		const port = typeof address === 'object' && address ? address.port : config.port;
 		const url = config.origin ?? `http://${config.host}:${port}`;
 		if (config.logLevel === 'silent') return;
-		console.log(`MédiaLab is running at ${url}`);
-		console.log(`Data directory: ${config.dataDir}`);
-		if (running.demoEditionId) console.log(`A demo edition was created: ${url}/editions/${running.demoEditionId}`);
-		if (config.admin) console.log(`Log in as admin at ${url}/login with ADMIN_USERNAME « ${config.admin.username} » and ADMIN_PASSWORD.`);
-		else if (!running.app.accounts.hasAccounts()) console.log(`No account yet: open ${url}/signup — the first account created becomes the instance admin.`);
+		const lines = [`MédiaLab is running at ${url}`, `Data directory: ${config.dataDir}`];
+		if (running.demoEditionId) lines.push(`A demo edition was created: ${url}/editions/${running.demoEditionId}`);
+		if (config.admin) lines.push(`Log in as admin at ${url}/login with ADMIN_USERNAME « ${config.admin.username} » and ADMIN_PASSWORD.`);
+		else if (!running.app.accounts.hasAccounts()) lines.push(`No account yet: open ${url}/signup — the first account created becomes the instance admin.`);
+		// A person at a terminal reads sentences; a log collector gets one structured line.
+		if (process.stdout.isTTY) process.stdout.write(`${lines.join('\n')}\n`);
+		else log.info({ url, dataDir: config.dataDir, demoEditionId: running.demoEditionId }, lines.join(' '));
 	});
 
 	const shutdown = async () => {
@@ -73,6 +80,6 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-	console.error(e);
+	rootLogger().fatal({ err: e }, 'the server could not start');
 	process.exit(1);
 });

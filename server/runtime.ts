@@ -1,15 +1,15 @@
-// Hands the running App to the SvelteKit handler, which is bundled separately from the Node server code.
+// Hands the running App to the SvelteKit handler. The production server is built with the handler in one bundle
+// (svelte.config.js) and `vite dev` loads both through one module graph, so this module, like every other, exists
+// once: a module variable is enough, no global.
 import type { App } from './app';
 
-const key = Symbol.for('medialab.app');
-type Holder = { [key]?: App };
+let running: App | null = null;
 
 export function registerApp(app: App): void {
-	(globalThis as Holder)[key] = app;
+	running = app;
 }
 
 export function registeredApp(): App {
-	const app = (globalThis as Holder)[key];
-	if (!app) throw new Error('MédiaLab is not started: run it with `npm start` (or `npm run dev`), not the bare SvelteKit handler');
-	return app;
+	if (!running) throw new Error('MédiaLab is not started: run it with `npm start` (or `npm run dev`), not the bare SvelteKit handler');
+	return running;
 }

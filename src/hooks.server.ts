@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
+import { getApp, rootLogger } from '$lib/server/app';
+import { refuseUnsafeRequest } from '$lib/server/request-guard';
 import { setSessionCookie } from '$lib/server/session-cookie';
 import { isLocale, negotiateLocale } from '$lib/i18n/locales';
 import { DEVICE_COOKIE, LANG_COOKIE, SESSION_COOKIE } from '$server/shared/cookies';
@@ -8,6 +9,8 @@ import { newToken } from '$server/shared/ids';
 const YEAR_S = 400 * 24 * 3600;
 
 export const handle: Handle = async ({ event, resolve }) => {
+	const refused = refuseUnsafeRequest(event);
+	if (refused) return refused;
 	const app = getApp();
 	event.locals.app = app;
 
@@ -51,6 +54,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status === 404) return { message };
 	const errorId = crypto.randomUUID().slice(0, 8);
-	console.error(`[error ${errorId}]`, error);
+	rootLogger().error({ errorId, err: error, status }, 'request failed');
 	return { message: 'Internal error', errorId };
 };

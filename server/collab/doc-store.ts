@@ -1,4 +1,5 @@
 // SQLite storage of real-time documents: updates appended with author and time, group-committed once per turn.
+import { rootLogger } from '../log';
 import type { Db } from '../db/open';
 import { isStorageError, StorageHealth, storageUnavailable } from '../domain/storage-health';
 
@@ -60,14 +61,14 @@ export function createDocStore(db: Db, options: DocStoreOptions = {}) {
 			// keep them and refuse new ones until they are written, rather than lose them or take every room down.
 			queue = updates.concat(queue);
 			clients = newClients.concat(clients);
-			if (!health.hasWriteError) console.error(`[collab] cannot write ${updates.length} updates (${pendingBytes} bytes kept in memory), retrying:`, (e as Error).message);
+			if (!health.hasWriteError) rootLogger().error({ component: 'collab', updates: updates.length, pendingBytes, err: e }, 'cannot write updates: kept in memory, retrying');
 			health.writeFailed(e);
 			scheduleRetry();
 			return false;
 		}
 		for (const u of updates) pendingBytes -= u.data.byteLength;
 		retryDelay = retryMs.first;
-		if (health.hasWriteError) console.error('[collab] writes succeed again: pending updates stored');
+		if (health.hasWriteError) rootLogger().warn({ component: 'collab' }, 'writes succeed again: pending updates stored');
 		health.writeSucceeded();
 		return true;
 	}

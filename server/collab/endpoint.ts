@@ -11,6 +11,7 @@ import type { Viewer } from '../domain/types';
 import { ProtocolError } from './protocol';
 import type { Peer, Room } from './room';
 import { resolveRoomAccess } from './room-access';
+import { rootLogger } from '../log';
 
 export type CollabOptions = {
 	allowedOrigin: (origin: string, host: string | undefined) => boolean;
@@ -155,7 +156,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 			if (e instanceof ProtocolError) return connection.socket.close(closeCodeOf.invalid, closeReason(e.message));
 			// Storage down (4507): the update was not taken; the writer keeps it and reconnects (docs/storage.md).
 			if (isAppError(e)) return connection.socket.close(closeCodeOf[e.code], closeReason(e.message));
-			console.error('[collab] message failed', e);
+			rootLogger().error({ component: 'collab', err: e }, 'message failed');
 			connection.socket.close(closeCodeOf.unavailable, 'server error');
 		}
 	}
@@ -238,7 +239,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 					accept(ws, request, roomName);
 				} catch (e) {
 					// Nothing a client sends may take the process down.
-					console.error('[collab] upgrade failed', e);
+					rootLogger().error({ component: 'collab', err: e }, 'upgrade failed');
 					ws.terminate();
 				}
 			});

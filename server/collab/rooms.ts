@@ -4,6 +4,7 @@ import type { RoomKind } from '../shared/rooms';
 import type { DocStore } from './doc-store';
 import { createChatGuard } from './chat-guard';
 import { defaultRoomLimits, Room, type GuardFactory, type RoomLimits } from './room';
+import { rootLogger } from '../log';
 
 /** Rooms whose peers may only make some changes; pads take any edit from their writers. */
 const guards: Record<string, GuardFactory> = { chat: createChatGuard };
@@ -28,7 +29,7 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 			work(room);
 		} catch (e) {
 			// Background work must not take the room down: it is tried again on the next round or unload.
-			console.error(`[collab] upkeep of ${room.name} failed`, e);
+			rootLogger().error({ component: 'collab', room: room.name, err: e }, 'room upkeep failed');
 		}
 	}
 
@@ -115,11 +116,11 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 				try {
 					if (room.hasUnversionedUpdates()) room.saveVersion('shutdown');
 				} catch (e) {
-					console.error(`[collab] no version of ${room.name} at shutdown: ${(e as Error).message}`);
+					rootLogger().error({ component: 'collab', room: room.name, err: e }, 'no version at shutdown');
 				}
 			}
 			rooms.clear();
-			if (!store.flush()) console.error(`[collab] shutting down with ${store.pendingBytes()} bytes of updates the disk did not take`);
+			if (!store.flush()) rootLogger().error({ component: 'collab', pendingBytes: store.pendingBytes() }, 'shutting down with updates the disk did not take');
 		}
 	};
 }

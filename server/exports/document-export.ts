@@ -68,7 +68,13 @@ export function citation(doc: ExportDocument, labels: Labels): string {
 	return `${who}${quoted}${version}. ${doc.workshopTitle}, ${doc.editionTitle}, ${labels.date(doc.date)}. ${licenceInfo(doc.licence).name}. ${doc.url}`;
 }
 
-const yaml = (s: string) => JSON.stringify(s);
+/** A YAML double-quoted string; `<`, `>` and `&` as \u escapes, so a renderer that shows front matter as text shows no HTML. */
+const yaml = (s: string) => JSON.stringify(s).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/**
+ * Titles, summaries and names are plain text: `<`, `>` and `\\` are backslash-escaped (and entities kept literal) so a title
+ * such as `<img src=x onerror=…>` stays text in any Markdown renderer instead of becoming HTML.
+ */
+export const noRawHtml = (s: string) => s.replace(/[\\<>]/g, '\\$&').replace(/&(?=#?\w+;)/g, '\\&');
 
 export function toMarkdown(doc: ExportDocument, labels: Labels): string {
 	const licence = licenceInfo(doc.licence);
@@ -88,12 +94,12 @@ export function toMarkdown(doc: ExportDocument, labels: Labels): string {
 		'---',
 		''
 	];
-	const credits = creditGroups(doc.credits, labels).map((g) => `- ${g.label} : ${g.names.join(', ')}`);
+	const credits = creditGroups(doc.credits, labels).map((g) => `- ${g.label} : ${noRawHtml(g.names.join(', '))}`);
 	return [
 		...header,
-		`# ${doc.title}`,
+		`# ${noRawHtml(doc.title)}`,
 		'',
-		...(doc.summary ? [`> ${doc.summary.replace(/\n/g, '\n> ')}`, ''] : []),
+		...(doc.summary ? [`> ${noRawHtml(doc.summary).replace(/\n/g, '\n> ')}`, ''] : []),
 		doc.markdown.trim(),
 		'',
 		'---',
@@ -106,7 +112,7 @@ export function toMarkdown(doc: ExportDocument, labels: Labels): string {
 		'',
 		`${labels.t('archive.licensedUnder')} [${licence.name}](${licence.url}).`,
 		'',
-		`${labels.t('archive.citeThis')} : ${citation(doc, labels)}`,
+		`${labels.t('archive.citeThis')} : ${noRawHtml(citation(doc, labels))}`,
 		''
 	].join('\n');
 }

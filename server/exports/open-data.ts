@@ -58,10 +58,21 @@ export function buildOpenData(snapshot: EditionSnapshot, origin: string) {
 }
 export type OpenData = ReturnType<typeof buildOpenData>;
 
+/**
+ * Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a
+ * leading `'`, as OWASP advises; numbers stay numbers.
+ */
+export function neutraliseFormula(value: string): string {
+	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Lets spreadsheet software read the file as UTF-8 (accents in French titles) instead of its local code page. */
+export const UTF8_BOM = '\uFEFF';
+
 /** RFC 4180: comma separated, CRLF line ends, fields quoted when they hold a comma, quote or line break. */
 export function toCsv(columns: string[], rows: Cell[][]): string {
 	const cell = (v: Cell) => {
-		const s = v === null ? '' : String(v);
+		const s = v === null ? '' : typeof v === 'string' ? neutraliseFormula(v) : String(v);
 		return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 	};
 	return [columns, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
@@ -69,7 +80,12 @@ export function toCsv(columns: string[], rows: Cell[][]): string {
 
 const list = (values: string[]) => values.join('|');
 
+/** One table as a CSV file: UTF-8 with a byte order mark, formulas neutralised (see docs/open-data.md). */
 export function openDataCsv(data: OpenData, table: CsvTable): string {
+	return UTF8_BOM + tableCsv(data, table);
+}
+
+function tableCsv(data: OpenData, table: CsvTable): string {
 	switch (table) {
 		case 'workshops':
 			return toCsv(

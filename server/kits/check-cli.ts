@@ -5,15 +5,19 @@ import { KitError, readKitFolder } from './kit-files';
 import { kitSchemaText } from '../shared/kit-format';
 import { validateKit } from './kit-validate';
 
+/** A command-line tool: results go to stdout, problems to stderr, as plain lines for the person who ran it. */
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const complain = (line: unknown) => process.stderr.write(`${line instanceof Error ? (line.stack ?? line.message) : String(line)}\n`);
+
 function main(argv: string[]): number {
 	const root = path.resolve('kits');
 	const schemaFile = path.join(root, 'kit.schema.json');
 	let failures = 0;
 	if (argv.includes('--write')) {
 		fs.writeFileSync(schemaFile, kitSchemaText());
-		console.log(`wrote ${path.relative(process.cwd(), schemaFile)}`);
+		say(`wrote ${path.relative(process.cwd(), schemaFile)}`);
 	} else if (!fs.existsSync(schemaFile) || fs.readFileSync(schemaFile, 'utf8') !== kitSchemaText()) {
-		console.error('kits/kit.schema.json is out of date: run `npm run kits:check -- --write`');
+		complain('kits/kit.schema.json is out of date: run `npm run kits:check -- --write`');
 		failures++;
 	}
 	const kits = fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory());
@@ -21,14 +25,14 @@ function main(argv: string[]): number {
 		try {
 			const kit = validateKit(readKitFolder(path.join(root, dir.name)));
 			if (kit.manifest.id !== dir.name) throw new KitError([`kit.json: id: « ${kit.manifest.id} » must match its folder name « ${dir.name} »`]);
-			console.log(`✓ ${dir.name} ${kit.manifest.version}: ${kit.manifest.guides.length} guides, ${kit.manifest.templates.length} templates, ${kit.programme.workshops.length} workshops`);
+			say(`✓ ${dir.name} ${kit.manifest.version}: ${kit.manifest.guides.length} guides, ${kit.manifest.templates.length} templates, ${kit.programme.workshops.length} workshops`);
 		} catch (e) {
 			failures++;
-			console.error(`✗ ${dir.name}`);
-			for (const problem of e instanceof KitError ? e.problems : [(e as Error).message]) console.error(`  - ${problem}`);
+			complain(`✗ ${dir.name}`);
+			for (const problem of e instanceof KitError ? e.problems : [(e as Error).message]) complain(`  - ${problem}`);
 		}
 	}
-	if (kits.length === 0) console.log('no kit folder under kits/');
+	if (kits.length === 0) say('no kit folder under kits/');
 	return failures === 0 ? 0 : 1;
 }
 

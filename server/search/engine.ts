@@ -4,7 +4,10 @@ import type { Meilisearch } from 'meilisearch';
 export type EngineState =
 	| { status: 'starting' }
 	| { status: 'ready'; client: Meilisearch; url: string }
-	| { status: 'unavailable'; reason: 'not_installed' | 'unreachable'; detail: string };
+	| { status: 'unavailable'; reason: EngineDownReason; detail: string };
+
+/** `restarting`: the embedded engine stopped unexpectedly and is being started again (search is degraded meanwhile). */
+export type EngineDownReason = 'not_installed' | 'unreachable' | 'restarting';
 
 export function createSearchEngine() {
 	let state: EngineState = { status: 'starting' };
@@ -16,7 +19,7 @@ export function createSearchEngine() {
 			state = { status: 'ready', client, url };
 			for (const l of listeners) l();
 		},
-		unavailable(reason: 'not_installed' | 'unreachable', detail: string) {
+		unavailable(reason: EngineDownReason, detail: string) {
 			state = { status: 'unavailable', reason, detail };
 		},
 		onReady(listener: () => void) {

@@ -7,7 +7,14 @@ import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
-export type MeiliProcess = { url: string; masterKey: string; pid: number; stop: () => Promise<void> };
+export type MeiliProcess = {
+	url: string;
+	masterKey: string;
+	pid: number;
+	/** Settles when the engine process ends, whether stopped or killed; `stopped` says whether stop() asked for it. */
+	exited: Promise<{ stopped: boolean; code: number | null; signal: string | null }>;
+	stop: () => Promise<void>;
+};
 
 /** Why the embedded engine could not start, in words the search page can show. */
 export class MeiliUnavailableError extends Error {
@@ -166,7 +173,13 @@ export async function startMeilisearch(options: { dataDir: string; port?: number
 	process.once('exit', killOnExit);
 
 	const urlFile = path.join(dir, 'url');
+	let stopRequested = false;
+	const ended = exited(child).then(() => {
+		process.removeListener('exit', killOnExit);
+		return { stopped: stopRequested, code: child.exitCode, signal: child.signalCode };
+	});
 	const stop = async () => {
+		stopRequested = true;
 		process.removeListener('exit', killOnExit);
 		fs.rmSync(urlFile, { force: true });
 		fs.rmSync(pidFile, { force: true });
@@ -191,7 +204,7 @@ export async function startMeilisearch(options: { dataDir: string; port?: number
 		if (await isHealthy(url, 500)) {
 			// Lets `npm run reindex` reach the engine of a running server instead of starting a second one on the same data.
 			fs.writeFileSync(urlFile, `${url}\n`, { mode: 0o600 });
-			return { url, masterKey, pid: child.pid!, stop };
+			return { url, masterKey, pid: child.pid!, exited: ended, stop };
 		}
 		if (Date.now() > deadline) {
 			await stop();

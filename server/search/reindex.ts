@@ -5,20 +5,24 @@ import { openDatabase } from '../db/open';
 import { runningMeilisearch } from './meili-process';
 import type { SearchStartOptions } from './search';
 
+/** A command-line tool: results go to stdout, problems to stderr, as plain lines for the person who ran it. */
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const complain = (line: unknown) => process.stderr.write(`${line instanceof Error ? (line.stack ?? line.message) : String(line)}\n`);
+
 async function main() {
 	let config;
 	try {
 		config = loadConfig();
 	} catch (e) {
 		if (e instanceof ConfigError) {
-			console.error(e.message);
+			complain(e.message);
 			process.exit(78);
 		}
 		throw e;
 	}
 	let options: SearchStartOptions = config.search;
 	if (options.mode === 'off') {
-		console.error('Search is turned off (SEARCH=off): nothing to rebuild.');
+		complain('Search is turned off (SEARCH=off): nothing to rebuild.');
 		process.exit(1);
 	}
 	if (options.mode === 'embedded') {
@@ -30,17 +34,17 @@ async function main() {
 	await app.search.start(options);
 	const state = app.search.engine.state();
 	if (state.status !== 'ready') {
-		console.error(`Search is unavailable: ${state.status === 'unavailable' ? state.detail : 'not started'}`);
+		complain(`Search is unavailable: ${state.status === 'unavailable' ? state.detail : 'not started'}`);
 		process.exit(1);
 	}
 	const started = Date.now();
 	const { documents } = await app.search.indexer.reindexAll();
-	console.log(`Reindexed ${documents} documents from ${config.databaseFile} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+	say(`Reindexed ${documents} documents from ${config.databaseFile} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 	await app.search.stop();
 	db.close();
 }
 
 main().catch((e: unknown) => {
-	console.error(e);
+	complain(e);
 	process.exit(1);
 });

@@ -184,14 +184,14 @@ export function createSearchService(deps: { db: Db; engine: SearchEngine; permis
 		async query(viewer: Viewer | null, raw: SearchInput): Promise<SearchResult> {
 			const input = parseInput(searchInputSchema, raw);
 			const state = deps.engine.state();
-			if (state.status === 'starting') return { status: 'unavailable', reason: 'starting', detail: 'the search engine is starting' };
-			if (state.status === 'unavailable') return { status: 'unavailable', reason: state.reason, detail: state.detail };
+			if (state.status === 'starting') return { status: 'unavailable', reason: 'starting' };
+			if (state.status === 'unavailable') return { status: 'unavailable', reason: state.reason };
 			try {
 				return await run(state.client, viewer, input);
 			} catch (e) {
 				const message = (e as Error).message;
 				if (/ECONNREFUSED|ECONNRESET|socket hang up|no answer|fetch failed|Request/i.test(message) || (e as Error).name === 'MeilisearchRequestError') {
-					return { status: 'unavailable', reason: 'unreachable', detail: `the search engine does not answer (${message.slice(0, 120)})` };
+					return { status: 'unavailable', reason: 'unreachable' };
 				}
 				throw e;
 			}

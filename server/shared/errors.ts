@@ -10,7 +10,9 @@ export class AppError extends Error {
 	constructor(
 		readonly code: ErrorCode,
 		message: string,
-		readonly fields: FieldErrors = {}
+		readonly fields: FieldErrors = {},
+		/** For rate_limited: how long to wait before trying again (Retry-After, and the translated message). */
+		readonly hint: { retryAfterS?: number } = {}
 	) {
 		super(message);
 		this.name = 'AppError';

@@ -41,4 +41,5 @@ export type SearchResult =
 			suggestion: string | null;
 			tookMs: number;
 	  }
-	| { status: 'unavailable'; reason: 'not_installed' | 'unreachable' | 'starting'; detail: string };
+	/** Only a reason the page translates, and an error id to quote: never the engine's address, key or stack. */
+	| { status: 'unavailable'; reason: 'not_installed' | 'unreachable' | 'starting' | 'restarting'; errorId?: string };

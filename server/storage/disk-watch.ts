@@ -1,4 +1,5 @@
 // Free space of the data directory's disk, polled and after each failed write: under a watermark, storage health goes low or critical.
+import { rootLogger } from '../log';
 import fs from 'node:fs';
 import type { DiskLevel, StorageHealth } from '../domain/storage-health';
 
@@ -50,7 +51,7 @@ export function watchDisk(options: DiskWatchOptions) {
 		try {
 			const space = await statfs(dir);
 			const level = levelOf(space, marks);
-			if (level !== health.diskLevel) console.warn(`[storage] ${LOG[level]} (${describeSpace(space)} in ${dir})`);
+			if (level !== health.diskLevel) rootLogger().warn({ component: 'storage', dir, free: describeSpace(space) }, LOG[level]);
 			// /api/health is public: the detail gives the figures, the log line names the directory.
 			health.setDisk(level, `data directory: ${describeSpace(space)}`);
 		} catch (e) {

@@ -6,6 +6,7 @@ import { newId } from '../../shared/ids';
 import { changePasswordSchema, guestSchema, loginSchema, signupSchema } from '../../shared/schemas';
 import { parseInput } from '../../shared/validate';
 import type { Clock, Viewer } from '../types';
+import { createGuestLimit } from './guest-limit';
 import { createLoginThrottle } from './login-throttle';
 import { toViewer } from './sessions.service';
 import { createUsersRepo, type UserRow } from './users.repo';
@@ -17,6 +18,7 @@ export const hashPassword = (password: string) => hash(password, argonOptions);
 export function createAccountsService(deps: { db: Db; clock: Clock }) {
 	const repo = createUsersRepo(deps.db);
 	const throttle = createLoginThrottle(repo, deps.clock);
+	const guestLimit = createGuestLimit(deps.clock);
 	const now = () => new Date(deps.clock()).toISOString();
 	// Verifying against a real hash when the user does not exist keeps response times alike.
 	let dummyHash: Promise<string> | undefined;
@@ -96,7 +98,7 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
 				throttle.recordFailure(accountId, deviceId);
 				throw new AppError('unauthenticated', 'wrong username or password', { _: 'wrongCredentials' });
 			}
-			throttle.recordSuccess(accountId);
+			throttle.recordSuccess(accountId, deviceId);
 			return toViewer(user);
 		},
 
@@ -110,8 +112,10 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
 			repo.updatePasswordHash(user.id, await hashPassword(input.newPassword));
 		},
 
-		createGuest(raw: unknown): Viewer {
+		/** `origin`: the client and the join link a person uses (guests made by the server itself, e.g. the demo, have none). */
+		createGuest(raw: unknown, origin?: { clientId: string; link: string }): Viewer {
 			const input = parseInput(guestSchema, raw);
+			if (origin) guestLimit.take(origin);
 			const row: UserRow = {
 				id: newId(),
 				username: null,

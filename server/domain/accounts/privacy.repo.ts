@@ -77,7 +77,7 @@ export function createPrivacyRepo(db: Db) {
 			).run(anonymousName, userId);
 			db.prepare('DELETE FROM auth_sessions WHERE user_id = ?').run(userId);
 			db.prepare('DELETE FROM api_tokens WHERE user_id = ?').run(userId);
-			db.prepare('DELETE FROM login_throttles WHERE key = ?').run(`account:${userId}`);
+			db.prepare("DELETE FROM login_throttles WHERE key = ? OR key LIKE ? ESCAPE '\\'").run(`account:${userId}`, `known:${userId.replace(/[%_\\]/g, '\\$&')}:%`);
 			db.prepare("UPDATE edition_members SET title = '' WHERE user_id = ?").run(userId);
 			const choose = db.prepare(
 				`INSERT INTO credit_choices (user_id, edition_id, mode, pseudonym, updated_at) VALUES (?, ?, 'anonymous', NULL, ?)

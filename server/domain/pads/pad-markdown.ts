@@ -107,7 +107,7 @@ function renderInline(nodes: PmNode[]): string {
 function renderImage(node: PmNode): string {
 	const src = safeUrl(node.attrs?.src);
 	if (!src) return '';
-	const alt = String(node.attrs?.alt ?? '').replace(/[[\]\\]/g, '\\$&');
+	const alt = String(node.attrs?.alt ?? '').replace(/[[\]\\<>]/g, '\\$&');
 	return `![${alt}](${destination(src)})`;
 }
 

@@ -1,6 +1,14 @@
 // Runs text extraction in one worker thread, one file at a time, with a time limit; in-process only if no worker can start.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { extractText, type Extracted } from './formats';
+
+/** The built worker beside build/server.js in production; from the sources (through tsx) in development and tests. */
+function workerEntry(): URL {
+	const built = new URL('./extract-worker.js', import.meta.url);
+	return fs.existsSync(fileURLToPath(built)) ? built : new URL('./worker-boot.mjs', import.meta.url);
+}
 
 export type Extractor = { extract(bytes: Uint8Array, name: string, mime: string): Promise<Extracted>; close(): Promise<void> };
 
@@ -26,7 +34,7 @@ export function createExtractor(options: { timeoutMs?: number; log?: (line: stri
 	function start(): Worker | null {
 		if (worker || workerFailed) return worker;
 		try {
-			worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 512 } });
+			worker = new Worker(workerEntry(), { resourceLimits: { maxOldGenerationSizeMb: 512 } });
 		} catch (e) {
 			workerFailed = true;
 			options.log?.(`search: text extraction runs in the main thread (no worker: ${(e as Error).message})`);

@@ -1,12 +1,13 @@
 // Helpers for the JSON API under /api: responses, CORS, the error envelope and the health report. Documented in docs/api.md.
 import type { RequestEvent } from '@sveltejs/kit';
 import type { App } from '$server/app';
+import { rootLogger } from '$server/log';
 import { httpStatusOf, isAppError, type ErrorCode } from '$server/shared/errors';
 
 export const API_VERSION = '1';
 
 /** Codes the API adds to the domain's: an unexpected failure and a method the endpoint does not serve. */
-export type ApiErrorCode = ErrorCode | 'internal' | 'method_not_allowed';
+export type ApiErrorCode = ErrorCode | 'internal' | 'method_not_allowed' | 'unsupported_media_type';
 export type ApiErrorBody = { error: { code: ApiErrorCode; message: string; fields?: Record<string, string>; errorId?: string } };
 
 /**
@@ -49,7 +50,10 @@ export function errorResponse(status: number, code: ApiErrorCode, message: strin
 
 /** Turns a domain AppError into its JSON response; anything else is rethrown. */
 export function apiError(e: unknown): Response {
-	if (isAppError(e)) return errorResponse(httpStatusOf[e.code], e.code, e.message, { fields: e.fields });
+	if (isAppError(e)) {
+		const retryAfter = e.hint?.retryAfterS;
+		return errorResponse(httpStatusOf[e.code], e.code, e.message, { fields: e.fields, headers: retryAfter ? { 'Retry-After': String(retryAfter) } : {} });
+	}
 	throw e;
 }
 
@@ -93,7 +97,7 @@ export function handleApi<E extends RequestEvent>(fn: (event: E) => Response | P
 		} catch (e) {
 			if (isAppError(e)) return apiError(e);
 			const errorId = crypto.randomUUID().slice(0, 8);
-			console.error(`[error ${errorId}]`, e);
+			rootLogger().error({ errorId, err: e, path: event.url.pathname }, 'API request failed');
 			return errorResponse(500, 'internal', 'Internal error', { errorId });
 		}
 	};

@@ -4,3 +4,4 @@ export type { App } from '$server/app';
 export type { Viewer } from '$server/shared/viewer';
 export { AppError, isAppError, httpStatusOf } from '$server/shared/errors';
 export { formToObject } from '$server/shared/validate';
+export { rootLogger } from '$server/log';

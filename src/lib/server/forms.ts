@@ -9,6 +9,8 @@ export type FormFailure = {
 	/** A readable message from the server, for errors not tied to a field (e.g. CSV line numbers). */
 	message: string;
 	values: Record<string, string | string[]>;
+	/** For a rate_limited refusal: seconds to wait before trying again. */
+	retryAfterS?: number;
 };
 
 /** Reads the form, calls `run`; domain errors become a 4xx `fail` the page can show next to its fields. */
@@ -25,7 +27,9 @@ export async function formAction<T>(
 		if (isAppError(e)) {
 			if (e.code === 'not_found') error(404, { message: e.message, code: e.code });
 			const safeValues = Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
-			return fail(httpStatusOf[e.code], { errors: e.fields, message: e.message, values: safeValues });
+			const failure: FormFailure = { errors: e.fields, message: e.message, values: safeValues };
+			if (e.hint?.retryAfterS) failure.retryAfterS = e.hint.retryAfterS;
+			return fail(httpStatusOf[e.code], failure);
 		}
 		throw e;
 	}

@@ -16,10 +16,13 @@ export function clearSessionCookie(event: RequestEvent): void {
 	event.cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
 }
 
-/** The signed-in person, or a new guest with the display name from the form (joining needs nothing more). */
-export function signedInOrNewGuest(event: RequestEvent, values: Record<string, string | string[]>) {
+/**
+ * The signed-in person, or a new guest with the display name from the form (joining needs nothing more). `link` names
+ * the join link used (its code, or the workshop), which limits how fast guests are made through it.
+ */
+export function signedInOrNewGuest(event: RequestEvent, values: Record<string, string | string[]>, link: string) {
 	if (event.locals.viewer) return event.locals.viewer;
-	const guest = event.locals.app.accounts.createGuest(values);
+	const guest = event.locals.app.accounts.createGuest(values, { clientId: event.locals.deviceId, link });
 	startSession(event, guest.id, true);
 	return guest;
 }

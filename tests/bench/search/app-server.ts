@@ -1,13 +1,13 @@
-// The production server (`scripts/start.mjs`: builds when stale, then server/main.ts) on a free port, with its data
+// The production server (`scripts/start.mjs`: builds when stale, then build/server.js) on a free port, with its data
 // directory, in its own process group so that stopping it also stops everything it started.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 
 export type AppServer = { base: string; pid: number; stop: () => Promise<void> };
 
-/** `reuseBuild`: run the existing build/ as it is (server/main.ts) instead of rebuilding when the sources are newer. */
+/** `reuseBuild`: run the existing build/ as it is (build/server.js) instead of rebuilding when the sources are newer. */
 export async function startAppServer(env: Record<string, string>, log: (s: string) => void, reuseBuild = false): Promise<AppServer> {
-	const entry = reuseBuild ? ['--import', 'tsx', 'server/main.ts'] : ['scripts/start.mjs'];
+	const entry = reuseBuild ? ['build/server.js'] : ['scripts/start.mjs'];
 	const child = spawn(process.execPath, entry, {
 		env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DEMO: 'false', LOG_LEVEL: 'error', ...env },
 		stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
 import { apiError, errorResponse, handleApi, hasRejectedToken, healthReport, json, methodFallback } from '$lib/server/api';
+import { formAction } from '$lib/server/forms';
+import { rootLogger } from '$server/log';
 import { AppError } from '$server/shared/errors';
 import type { EditionRow } from '$server/domain/editions/editions.repo';
 import type { WorkshopView } from '$server/domain/programme/programme-view';
@@ -56,6 +58,20 @@ describe('errors', () => {
 		expect(await res.json()).toEqual({ error: { code: 'invalid', message: 'bad', fields: { format: 'invalidChoice' } } });
 		expect(errorResponse(401, 'unauthenticated', 'x').headers.get('www-authenticate')).toMatch(/^Bearer/);
 	});
+	it('says when to try again after a rate_limited refusal, as Retry-After and in a failed form', async () => {
+		const refusal = new AppError('rate_limited', 'too many failed log-ins; try again in 4 s', { _: 'tooManyAttempts' }, { retryAfterS: 4 });
+		const res = apiError(refusal);
+		expect(res.status).toBe(429);
+		expect(res.headers.get('retry-after')).toBe('4');
+		const form = new FormData();
+		form.set('username', 'alice');
+		form.set('password', 'secret');
+		const failed = await formAction(new Request('http://localhost/login', { method: 'POST', body: form }), () => {
+			throw refusal;
+		});
+		expect(failed).toMatchObject({ status: 429, data: { errors: { _: 'tooManyAttempts' }, retryAfterS: 4, values: { username: 'alice' } } });
+		expect(JSON.stringify(failed)).not.toContain('secret');
+	});
 	it('rethrows anything that is not an AppError', () => {
 		const boom = new Error('boom');
 		expect(() => apiError(boom)).toThrow(boom);
@@ -80,7 +96,7 @@ describe('handleApi', () => {
 		expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'edition not found' } });
 	});
 	it('logs unexpected errors and answers a 500 in the same envelope', async () => {
-		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const log = vi.spyOn(rootLogger(), 'error').mockImplementation(() => {});
 		const res = await handleApi(() => {
 			throw new Error('disk on fire');
 		})(fakeEvent());
@@ -89,7 +105,7 @@ describe('handleApi', () => {
 		expect(body.error).toMatchObject({ code: 'internal', message: 'Internal error' });
 		expect(body.error.errorId).toMatch(/^[0-9a-f]{8}$/);
 		expect(JSON.stringify(body)).not.toContain('disk on fire');
-		expect(log).toHaveBeenCalled();
+		expect(log).toHaveBeenCalledWith(expect.objectContaining({ errorId: body.error.errorId, err: expect.objectContaining({ message: 'disk on fire' }) }), 'API request failed');
 		log.mockRestore();
 	});
 	it('refuses a Bearer token the hook could not match instead of treating the caller as anonymous', async () => {

@@ -5,6 +5,7 @@ import type { Peer } from '../../../server/collab/room';
 import { createRooms, type Rooms } from '../../../server/collab/rooms';
 import { openDatabase } from '../../../server/db/open';
 import { waitFor } from './realtime-harness';
+import { rootLogger } from '../../../server/log';
 
 /** A connected peer that discards what it is sent. */
 const peer = (): Peer => ({
@@ -54,7 +55,7 @@ describe('room upkeep', () => {
 			versionsAtUpkeep.push(versions());
 			throw new Error('disk full');
 		});
-		const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		const errors = vi.spyOn(rootLogger(), 'error').mockImplementation(() => undefined);
 		const p = peer();
 		const room = rooms.get('chat:w1');
 		room.join(p);
@@ -64,6 +65,6 @@ describe('room upkeep', () => {
 		await waitFor(() => !rooms!.rooms.has('chat:w1'));
 		expect(versionsAtUpkeep).toEqual([0]);
 		expect(versions()).toBe(1);
-		expect(errors).toHaveBeenCalledWith('[collab] upkeep of chat:w1 failed', expect.any(Error));
+		expect(errors).toHaveBeenCalledWith({ component: 'collab', room: 'chat:w1', err: expect.any(Error) }, 'room upkeep failed');
 	});
 });

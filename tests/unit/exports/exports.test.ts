@@ -1,4 +1,6 @@
+import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
+import { renderPadMarkdown } from '../../../server/domain/pads/pad-markdown';
 import { toMarkdown, toStandaloneHtml } from '../../../server/exports/document-export';
 import { buildOpenData, csvTables, openDataCsv, toCsv } from '../../../server/exports/open-data';
 import { exportDocumentOf } from '../../../server/exports/static-site/pages';
@@ -83,12 +85,48 @@ describe('open data', () => {
 	it('writes one RFC 4180 CSV per table with a header row', async () => {
 		const { s, data } = await scenario();
 		const csv = Object.fromEntries(csvTables.map((t) => [t, openDataCsv(data, t)]));
-		expect(csv.workshops!.split('\r\n')[0]).toBe('id,title,format,starts_at,ends_at,room,track_id,theme_ids,speakers,deliverable_ids,url');
+		expect(csv.workshops!.split('\r\n')[0]).toBe('\uFEFFid,title,format,starts_at,ends_at,room,track_id,theme_ids,speakers,deliverable_ids,url');
 		expect(csv.credits).toBe(
-			`deliverable_id,version,role,name\r\n${s.deliverableId},1,author,alice_communs\r\n${s.deliverableId},1,author,contributeur anonyme\r\n${s.deliverableId},1,facilitator,Fanny\r\n`
+			`\uFEFFdeliverable_id,version,role,name\r\n${s.deliverableId},1,author,alice_communs\r\n${s.deliverableId},1,author,contributeur anonyme\r\n${s.deliverableId},1,facilitator,Fanny\r\n`
 		);
 		expect(csv.figures).toContain('edition,,contributors,2\r\n');
 		expect(csv.figures).toContain(`theme,${s.themeId},deliverables,1\r\n`);
 		expect(toCsv(['a', 'b'], [['x, "y"', 'line\nbreak'], [null, 3]])).toBe('a,b\r\n"x, ""y""","line\nbreak"\r\n,3\r\n');
+	});
+
+	it('neutralise cells a spreadsheet would run as a formula, and start with a UTF-8 byte order mark', async () => {
+		const { data } = await scenario();
+		const formulas = ['=HYPERLINK("https://evil.example","clic")', '+33 6 12', '-2+3', '@SUM(A1)', '\t=1', '\r=1'];
+		expect(toCsv(['v'], formulas.map((f) => [f]))).toBe(
+			'v\r\n"\'=HYPERLINK(""https://evil.example"",""clic"")"\r\n\'+33 6 12\r\n\'-2+3\r\n\'@SUM(A1)\r\n\'\t=1\r\n"\'\r=1"\r\n'
+		);
+		// Numbers, and text that only contains those signs further on, are left alone.
+		expect(toCsv(['v'], [[-3], ['a=b'], ['#données']])).toBe('v\r\n-3\r\na=b\r\n#données\r\n');
+		data.workshops[0]!.title = '=IMPORTXML("https://evil.example")';
+		data.credits[0]!.name = '@alice';
+		const csv = openDataCsv(data, 'workshops');
+		expect(csv.startsWith('\uFEFFid,')).toBe(true);
+		expect(csv).toContain(',"\'=IMPORTXML(""https://evil.example"")",');
+		expect(csv).not.toMatch(/(^|,)"?=/m);
+		expect(openDataCsv(data, 'credits')).toContain(",'@alice\r\n");
+	});
+
+	it('keep raw HTML from titles, summaries and names out of the Markdown export', async () => {
+		const { snapshot } = await scenario();
+		const doc = exportDocumentOf(snapshot.versions[0]![0]!, { snapshot, labels: labelsFr, origin: ORIGIN });
+		const hostile = {
+			...doc,
+			title: '<img src=x onerror=alert(1)> \\<script>alert(2)</script>',
+			summary: 'Résumé <iframe src="https://evil.example"></iframe>\n&lt;b&gt;',
+			credits: [{ display: '<b onmouseover=alert(3)>Eve</b>', role: 'author' }]
+		};
+		const md = toMarkdown(hostile, labelsFr);
+		const html = await marked.parse(md);
+		expect(html).not.toMatch(/<(img|script|iframe|b)\b/i);
+		expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+		expect(html).toContain('&amp;lt;b&amp;gt;');
+		// The image alt text of a pad cannot smuggle markup either.
+		const pad = renderPadMarkdown({ type: 'doc', content: [{ type: 'image', attrs: { src: '/files/x.png', alt: '<script>x</script>' } }] });
+		expect(await marked.parse(pad)).not.toContain('<script');
 	});
 });

@@ -10,7 +10,7 @@ type World = Awaited<ReturnType<typeof createSearchWorld>>;
 
 const ask = async (w: World, viewer: Viewer | null, q: string, filters: SearchInput['filters'] = {}) => {
 	const result = await w.app.search.query(viewer, { q, filters, page: 1 });
-	if (result.status !== 'ok') throw new Error(`search unavailable: ${result.detail}`);
+	if (result.status !== 'ok') throw new Error(`search unavailable: ${result.reason}`);
 	return result;
 };
 

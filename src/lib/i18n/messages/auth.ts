@@ -11,6 +11,8 @@ export const auth = defineMessages(
 		'auth.email': 'Adresse e-mail',
 		'auth.emailHint': 'Pas obligatoire : une adresse partagée par toute la famille convient aussi.',
 		'auth.login.intro': 'Connectez-vous à votre compte MédiaLab.',
+		'auth.login.waitSeconds': 'Trop de tentatives depuis cet appareil. Réessayez dans {count} s.',
+		'auth.login.waitMinutes': 'Trop de tentatives depuis cet appareil. Réessayez dans {count} min.',
 		'auth.login.guestNotice':
 			'Vous participez en ce moment comme invité·e, sous le nom « {name} ». Si vous vous connectez à un compte, cette identité d’invité·e sera oubliée sur cet appareil : ce que vous avez écrit reste, à ce nom, mais vous ne pourrez plus le modifier.',
 		'auth.login.guestKeep': 'Pour garder vos contributions, créez plutôt un compte.',
@@ -102,6 +104,8 @@ export const auth = defineMessages(
 		'auth.email': 'E-mail address',
 		'auth.emailHint': 'Not required: an address shared by the whole family is fine too.',
 		'auth.login.intro': 'Log in to your MédiaLab account.',
+		'auth.login.waitSeconds': 'Too many attempts from this device. Try again in {count} s.',
+		'auth.login.waitMinutes': 'Too many attempts from this device. Try again in {count} min.',
 		'auth.login.guestNotice':
 			'You are taking part as a guest, under the name “{name}”. If you log in to an account, this guest identity will be forgotten on this device: what you wrote stays, under that name, but you will no longer be able to edit it.',
 		'auth.login.guestKeep': 'To keep your contributions, create an account instead.',

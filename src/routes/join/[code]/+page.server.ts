@@ -11,7 +11,7 @@ export const actions: Actions = {
 			const { locals, params } = event;
 			// A stale link must not leave a guest account behind.
 			locals.app.workshops.peekJoin(params.code);
-			const joined = locals.app.workshops.join(signedInOrNewGuest(event, values), params.code);
+			const joined = locals.app.workshops.join(signedInOrNewGuest(event, values, `join:${params.code}`), params.code);
 			redirect(303, `/editions/${joined.editionId}/workshops/${joined.workshopId}#join`);
 		})
 };

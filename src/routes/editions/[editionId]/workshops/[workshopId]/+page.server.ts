@@ -71,7 +71,7 @@ export const actions: Actions = {
 		formAction(event.request, (values) => {
 			const { params, locals } = event;
 			readWorkshopInEdition(locals, params);
-			locals.app.workshops.joinReadable(signedInOrNewGuest(event, values), params.workshopId);
+			locals.app.workshops.joinReadable(signedInOrNewGuest(event, values, `workshop:${params.workshopId}`), params.workshopId);
 			redirect(303, `/editions/${params.editionId}/workshops/${params.workshopId}#join`);
 		}),
 
