@@ -31,6 +31,7 @@ export const routeInventory: Record<string, RouteDecision> = {
 	'/archive/[editionId]/deliverables/[deliverableId]/changes/+page.server.ts': { resource: 'deliverable', action: 'read', guard: 'archive.changes (published versions)' },
 	'/archive/[editionId]/deliverables/[deliverableId]/v/[version]/+page.server.ts': { resource: 'deliverable', action: 'read', guard: 'archive.deliverable' },
 	'/archive/[editionId]/deliverables/[deliverableId]/v/[version]/export/[format]/+server.ts': { resource: 'deliverable', action: 'export', guard: 'archive.deliverable' },
+	'/archive/[editionId]/export/+page.server.ts': { open: 'the list of open-data tables (the edition itself is read by the archive layout)' },
 	'/archive/[editionId]/export/[file]/+server.ts': { resource: 'edition', action: 'export', guard: 'archive.snapshot (published only)' },
 	'/archive/[editionId]/figures/+page.server.ts': { resource: 'edition', action: 'read', guard: 'archive.figures (key figures)' },
 	'/archive/[editionId]/themes/[themeId]/+page.server.ts': { resource: 'edition', action: 'read', guard: 'archive.theme' },
