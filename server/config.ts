@@ -21,7 +21,8 @@ const configSchema = z.object({
 	LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 	SEARCH: z.enum(['auto', 'off'], 'must be auto or off').default('auto'),
 	MEILI_URL: z.url().optional(),
-	MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional()
+	MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+	IMPORT_ALLOW_PRIVATE_URLS: bool.default(false)
 });
 
 export type Config = {
@@ -38,6 +39,8 @@ export type Config = {
 	logLevel: 'silent' | 'error' | 'info' | 'debug';
 	/** Embedded: the app runs Meilisearch itself under <dataDir>/meili; external: MEILI_URL; off: SEARCH=off. */
 	search: SearchStartOptions;
+	/** Programme import by URL may reach loopback and private addresses (a pretalx on the local network); off by default. */
+	importAllowPrivateUrls: boolean;
 };
 
 export class ConfigError extends Error {
@@ -77,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		collabMaxMessageBytes: c.COLLAB_MAX_MESSAGE_BYTES,
 		drive: { uploadMaxBytes: c.UPLOAD_MAX_BYTES, workshopQuotaBytes: c.WORKSHOP_QUOTA_BYTES },
 		logLevel: c.LOG_LEVEL,
+		importAllowPrivateUrls: c.IMPORT_ALLOW_PRIVATE_URLS,
 		search:
 			c.SEARCH === 'off'
 				? { mode: 'off', detail: 'search is turned off on this server (SEARCH=off)' }
