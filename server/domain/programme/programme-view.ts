@@ -17,6 +17,8 @@ export type WorkshopView = {
 	endsAt: string;
 	day: string;
 	status: WorkshopStatus;
+	/** Gone from the schedule it was imported from: kept (with its pads) and shown as cancelled. */
+	cancelled?: boolean;
 	room: { id: string; name: string; venue: string } | null;
 	track: { id: string; title: string; position: number } | null;
 	themes: { id: string; label: string }[];
@@ -79,6 +81,7 @@ export function buildProgramme(src: Sources, nowMs: number, filters: ProgrammeFi
 			endsAt: w.ends_at,
 			day: w.starts_at.slice(0, 10),
 			status: workshopStatus(w, nowLocal),
+			cancelled: (w.cancelled_at ?? null) !== null,
 			room: room ? { id: room.id, name: room.name, venue: room.venue } : null,
 			track: track ? { id: track.id, title: track.title, position: w.track_position ?? 0 } : null,
 			themes: (themesOf.get(w.id) ?? [])

@@ -90,8 +90,9 @@ describe('frab / pretalx schedule.xml', () => {
 		]);
 	});
 
-	it('refuses XML that is not well-formed, naming the line', () => {
-		expectAppError(() => parseSource('<schedule>\n<day>\n</schedule>', PARIS), 'invalid', /line 3/);
+	it('refuses XML that is not well-formed, naming the line', async () => {
+		const e = await expectAppError(() => parseSource('<schedule>\n<day>\n</schedule>', PARIS), 'invalid');
+		expect(e.message).toMatch(/^line 3, column \d+: the XML is not well-formed/);
 	});
 });
 

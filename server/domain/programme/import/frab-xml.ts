@@ -7,7 +7,8 @@ import { decodeEntities } from './text';
 import { onScheduleDay, parseDateTime } from './time';
 
 type Node = Record<string, unknown>;
-const arrays = new Set(['day', 'room', 'event', 'person', 'link', 'attachment']);
+// `room` is a list under <day> but one value inside <event>.
+const arrays = new Set(['schedule.day', 'schedule.day.room', 'schedule.day.room.event', 'schedule.day.room.event.persons.person']);
 
 const parser = new XMLParser({
 	ignoreAttributes: false,
@@ -18,7 +19,7 @@ const parser = new XMLParser({
 	parseTagValue: false,
 	parseAttributeValue: false,
 	trimValues: true,
-	isArray: (name) => arrays.has(name)
+	isArray: (_name, jpath) => arrays.has(String(jpath))
 });
 
 /** Element or attribute text with the XML layer's entities decoded; HTML inside it is the text module's job. */
