@@ -133,6 +133,11 @@ describe('iCalendar', () => {
 		expect(programme.report).toContainEqual({ item: 'a4@example.org « Séance annulée »', reason: 'cancelledInSource' });
 		expect(JSON.stringify(programme)).not.toContain('mailto');
 	});
+
+	it('gives an all-day event without an end its one day', () => {
+		const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:d@x\r\nDTSTAMP:20260901T000000Z\r\nDTSTART;VALUE=DATE:20261009\r\nSUMMARY:Journée\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+		expect(parseSource(ics, PARIS).sessions.map((s) => [s.startsAt, s.endsAt])).toEqual([['2026-10-09T00:00', '2026-10-10T00:00']]);
+	});
 });
 
 describe('pretalx API and Indico', () => {

@@ -109,6 +109,31 @@ describe('programme import: preview, apply, re-import', () => {
 		expect(again.plan.counts).toEqual({ added: 1, updated: 0, unchanged: 0, cancelled: 4 });
 	});
 
+	it('writes nothing at all when the database refuses one session halfway through', async () => {
+		const draft = importer().prepare(orga, edition.id, xml);
+		// A draft altered behind the parser's back: its last session ends before it starts, which SQLite refuses.
+		const row = t.app.db.prepare('SELECT document FROM programme_import_drafts WHERE id = ?').pluck().get(draft) as string;
+		const doc = JSON.parse(row);
+		doc.sessions.at(-1).endsAt = '2026-10-01T00:00';
+		t.app.db.prepare('UPDATE programme_import_drafts SET document = ? WHERE id = ?').run(JSON.stringify(doc), draft);
+		const tables = ['workshops', 'rooms', 'tracks', 'workshop_sources', 'programme_import_formats', 'outbox'];
+		const before = tables.map((table) => count(t.app, table));
+		expect(() => importer().apply(orga, edition.id, draft)).toThrow(/CHECK constraint/);
+		expect(tables.map((table) => count(t.app, table))).toEqual(before);
+		expect(before.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
+		expect(count(t.app, 'programme_import_drafts')).toBe(1);
+	});
+
+	it('refuses a file where no session can be read rather than cancel every imported workshop', async () => {
+		importer().apply(orga, edition.id, importer().prepare(orga, edition.id, xml));
+		const onlyCancelled = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:z@x\r\nDTSTAMP:20260901T000000Z\r\nDTSTART:20261008T100000Z\r\nDTEND:20261008T110000Z\r\nSTATUS:CANCELLED\r\nSUMMARY:Annulée\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+		const e = await expectAppError(() => importer().prepare(orga, edition.id, onlyCancelled), 'invalid');
+		expect(e.fields).toEqual({ source: 'noSession' });
+		expect(e.message).toContain('z@x « Annulée »: cancelledInSource');
+		expect((await expectAppError(() => importer().prepare(orga, edition.id, '<schedule>\n<day>\n</schedule>'), 'invalid')).fields).toEqual({ source: 'xmlNotWellFormed' });
+		expect((await expectAppError(() => importer().prepare(orga, edition.id, 'title,format\nx,y'), 'invalid')).fields).toEqual({ source: 'csvRows' });
+	});
+
 	it('is for organisers only', async () => {
 		const bob = await createAccount(t.app, 'bob');
 		await expectAppError(() => importer().prepare(null, edition.id, xml), 'not_found');

@@ -31,12 +31,14 @@ function localOf(property: ICAL.Property | null, timeZone: string, collector: Co
 	return wall;
 }
 
+const isAllDay = (event: ICAL.Component) => (event.getFirstPropertyValue('dtstart') as ICAL.Time | null)?.isDate === true;
+
 export function parseICalendar(text: string, timeZone: string): ImportedProgramme {
 	let calendar: ICAL.Component;
 	try {
 		calendar = new ICAL.Component(ICAL.parse(text));
 	} catch (e) {
-		throw new AppError('invalid', `the iCalendar file cannot be read: ${(e as Error).message}`);
+		throw new AppError('invalid', `the iCalendar file cannot be read: ${(e as Error).message}`, { source: 'unreadable' });
 	}
 	const collector = createCollector('ical', timeZone);
 	for (const event of calendar.getAllSubcomponents('vevent')) {
@@ -61,7 +63,8 @@ export function parseICalendar(text: string, timeZone: string): ImportedProgramm
 			type: categories[0] ?? '',
 			startsAt: localOf(event.getFirstProperty('dtstart'), timeZone, collector, item),
 			endsAt: localOf(event.getFirstProperty('dtend'), timeZone, collector, item),
-			duration: duration && typeof duration === 'object' && 'toSeconds' in duration ? `PT${Math.round(duration.toSeconds() / 60)}M` : null,
+			// An all-day event without DTEND or DURATION lasts that one day (RFC 5545, 3.6.1).
+			duration: duration && typeof duration === 'object' && 'toSeconds' in duration ? `PT${Math.round(duration.toSeconds() / 60)}M` : isAllDay(event) ? 'P1D' : null,
 			room: event.getFirstPropertyValue('location'),
 			track: categories[1] ?? '',
 			// ATTENDEE and ORGANIZER carry e-mail addresses: never read.

@@ -13,7 +13,7 @@ import type { WorkshopsRepo } from '../workshops.repo';
 import { isWorkshopFormat, suggestFormat } from './format-mapping';
 import type { ImportRepo } from './import.repo';
 import type { ImportedProgramme } from './normalised';
-import { parseSource } from './parse-source';
+import { parseSchedule } from './parse-source';
 import { planImport, speakersText, type PlannedChange } from './plan';
 
 type Deps = {
@@ -118,13 +118,13 @@ export function createProgrammeImport(deps: Deps) {
 		/** Reads pasted or uploaded text into a draft; nothing is written to the programme yet. */
 		prepare(viewer: Viewer | null, editionId: string, text: string): string {
 			const { edition } = access.managed(viewer, editionId);
-			return store(viewer, editionId, parseSource(text, edition.timezone));
+			return store(viewer, editionId, parseSchedule(text, edition.timezone));
 		},
 
 		async prepareFromUrl(viewer: Viewer | null, editionId: string, url: string): Promise<string> {
 			const { edition } = access.managed(viewer, editionId);
 			const text = await deps.fetchUrl(url);
-			return store(viewer, editionId, parseSource(text, edition.timezone));
+			return store(viewer, editionId, parseSchedule(text, edition.timezone));
 		},
 
 		/** The changes applying the draft would make now, with the format each source type would get. */

@@ -22,7 +22,7 @@ export const actions: Actions = {
 			const url = typeof values.url === 'string' ? values.url.trim() : '';
 			let draftId: string;
 			if (file instanceof File && file.size > 0) {
-				if (file.size > MAX_SOURCE_BYTES) throw new AppError('too_large', `the file is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, { file: 'tooLarge' });
+				if (file.size > MAX_SOURCE_BYTES) throw new AppError('too_large', `the file is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, { source: 'tooLarge' });
 				draftId = importer.prepare(locals.viewer, params.editionId, await file.text());
 			} else if (url !== '') {
 				draftId = await importer.prepareFromUrl(locals.viewer, params.editionId, url);
