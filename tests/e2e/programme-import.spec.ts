@@ -56,3 +56,32 @@ test('an organiser imports a pretalx schedule, then re-imports a changed version
 		expect(body).toContain('STATUS:CANCELLED');
 	});
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('an organiser on a locked-down laptop previews and applies an iCalendar import, and sees a bad file refused in French', async ({ page, app, createPerson, logIn }) => {
+		const dominique = await createPerson('Dominique');
+		const edition = app.editions.create(dominique.viewer, { title: 'NEC sans JS', startsOn: '2026-10-08', endsOn: '2026-10-09' });
+		await logIn(page.context(), dominique);
+
+		await page.goto(`/editions/${edition.id}/manage/import`);
+		await page.getByLabel('Ou collez son contenu').fill('<schedule>\n<day>\n</schedule>');
+		await page.getByRole('button', { name: 'Voir les changements' }).click();
+		await expect(page.getByRole('alert')).toContainText('Le fichier XML est mal formé');
+		await expect(page.getByRole('alert')).toContainText('line 3');
+
+		await page.getByLabel(/^Fichier/).setInputFiles({ name: 'agenda.ics', mimeType: 'text/calendar', buffer: Buffer.from(fixture('agenda.ics')) });
+		await page.getByRole('button', { name: 'Voir les changements' }).click();
+		await expect(page.getByText('À ajouter : 3 · à modifier : 0 · à annuler : 0 · inchangées : 0')).toBeVisible();
+		await expect(page.getByRole('row', { name: /Annulée dans la source/ })).toContainText('Séance annulée');
+		await page.getByRole('button', { name: 'Appliquer' }).click();
+		await expect(page.getByText('Ateliers ajoutés : 3')).toBeVisible();
+		const titles = app.workshops.programme(dominique.viewer, edition.id).workshops.map((w) => [w.title, w.startsAt]);
+		expect(titles).toEqual([
+			['Atelier données ouvertes', '2026-10-08T10:00'],
+			['Table ronde, inclusion', '2026-10-08T14:00'],
+			['Forum ouvert', '2026-10-09T09:00']
+		]);
+	});
+});
