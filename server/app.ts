@@ -19,6 +19,9 @@ import { createEditionsService } from './domain/editions/editions.service';
 import { createMembersService } from './domain/editions/members.service';
 import { createCsvImport } from './domain/programme/csv-import';
 import { createStructureRepo } from './domain/programme/structure.repo';
+import { fetchSource } from './domain/programme/import/fetch-source';
+import { createImportRepo } from './domain/programme/import/import.repo';
+import { createProgrammeImport } from './domain/programme/import/programme-import.service';
 import { createStructureService } from './domain/programme/structure.service';
 import { createWorkshopsRepo } from './domain/programme/workshops.repo';
 import { createWorkshopsService } from './domain/programme/workshops.service';
@@ -47,7 +50,7 @@ const defaultDrive = () => ({
 	limits: { uploadMaxBytes: 25 * 1024 * 1024, workshopQuotaBytes: 500 * 1024 * 1024 }
 });
 
-export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; rooms?: RoomsOptions; drive?: { dataDir: string; limits: DriveLimits }; kitsDir?: string; docStore?: DocStoreOptions }) {
+export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; rooms?: RoomsOptions; drive?: { dataDir: string; limits: DriveLimits }; kitsDir?: string; docStore?: DocStoreOptions; importAllowPrivateUrls?: boolean }) {
 	const { db } = deps;
 	const clock = deps.clock ?? systemClock;
 	const editionsRepo = createEditionsRepo(db);
@@ -142,6 +145,16 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 			credits
 		}),
 		csvImport: createCsvImport({ db, clock, access, structure: structureRepo, workshops: workshopsRepo }),
+		/** frab/pretalx/Indico/iCalendar/CSV import with preview and idempotent re-import (docs/programme-import.md). */
+		programmeImport: createProgrammeImport({
+			db,
+			clock,
+			access,
+			structure: structureRepo,
+			workshops: workshopsRepo,
+			repo: createImportRepo(db),
+			fetchUrl: (url) => fetchSource(url, { allowPrivate: deps.importAllowPrivateUrls ?? false })
+		}),
 		/** Deliverables frozen from pads, with credits resolved from each person's current choice (credits.display). */
 		deliverables,
 		credits,

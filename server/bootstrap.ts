@@ -12,7 +12,7 @@ export type Running = { app: App; collab: CollabEndpoint; demoEditionId: string 
 
 export async function bootstrap(config: Config): Promise<Running> {
 	const db = openDatabase(config.databaseFile);
-	const app = createApp({ db, sessionDays: config.sessionDays, drive: { dataDir: config.dataDir, limits: config.drive } });
+	const app = createApp({ db, sessionDays: config.sessionDays, drive: { dataDir: config.dataDir, limits: config.drive }, importAllowPrivateUrls: config.importAllowPrivateUrls });
 	if (config.admin) await app.accounts.ensureAdmin(config.admin.username, config.admin.password);
 	const demoEditionId = config.demo ? await seedDemo(app) : null;
 	app.sessions.deleteExpired();

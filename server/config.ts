@@ -29,7 +29,8 @@ const configSchema = z.object({
 	STORAGE_WARN_FREE_PERCENT: z.coerce.number().min(0).max(100).default(5),
 	STORAGE_READONLY_FREE_MB: z.coerce.number().min(0).default(100),
 	STORAGE_READONLY_FREE_PERCENT: z.coerce.number().min(0).max(100).default(1),
-	STORAGE_CHECK_EVERY_S: z.coerce.number().min(1).max(3600).default(10)
+	STORAGE_CHECK_EVERY_S: z.coerce.number().min(1).max(3600).default(10),
+	IMPORT_ALLOW_PRIVATE_URLS: bool.default(false)
 });
 
 export type Config = {
@@ -48,6 +49,8 @@ export type Config = {
 	storage: { watermarks: Watermarks; checkEveryMs: number };
 	/** Embedded: the app runs Meilisearch itself under <dataDir>/meili; external: MEILI_URL; off: SEARCH=off. */
 	search: SearchStartOptions;
+	/** Programme import by URL may reach loopback and private addresses (a pretalx on the local network); off by default. */
+	importAllowPrivateUrls: boolean;
 };
 
 export class ConfigError extends Error {
@@ -97,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			},
 			checkEveryMs: c.STORAGE_CHECK_EVERY_S * 1000
 		},
+		importAllowPrivateUrls: c.IMPORT_ALLOW_PRIVATE_URLS,
 		search:
 			c.SEARCH === 'off'
 				? { mode: 'off', detail: 'search is turned off on this server (SEARCH=off)' }

@@ -36,6 +36,8 @@ export type WorkshopView = {
 	endsAt: string;
 	day: string;
 	status: WorkshopStatus;
+	/** Gone from the schedule it was imported from: kept (with its pads) and shown as cancelled. */
+	cancelled?: boolean;
 	room: { id: string; name: string; venue: string } | null;
 	track: { id: string; title: string; position: number } | null;
 	themes: { id: string; label: string }[];

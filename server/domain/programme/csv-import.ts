@@ -32,7 +32,7 @@ const slug = (s: string) =>
 		.replace(/\s*\/.*$/, '') // « Prototype / installation » -> prototype
 		.replace(/[\s_]+/g, '-');
 
-type ParsedRow = {
+export type ParsedRow = {
 	title: string;
 	format: WorkshopFormat;
 	startsAt: string;

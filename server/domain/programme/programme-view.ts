@@ -62,6 +62,7 @@ export function buildProgramme(src: Sources, nowMs: number, filters: ProgrammeFi
 			endsAt: w.ends_at,
 			day: w.starts_at.slice(0, 10),
 			status: workshopStatus(w, nowLocal),
+			cancelled: (w.cancelled_at ?? null) !== null,
 			room: room ? { id: room.id, name: room.name, venue: room.venue } : null,
 			track: track ? { id: track.id, title: track.title, position: w.track_position ?? 0 } : null,
 			themes: (themesOf.get(w.id) ?? [])

@@ -18,8 +18,10 @@ export type WorkshopRow = {
 	speakers: string;
 	created_at: string;
 	updated_at: string;
+	/** Set by the programme import when the session left its source schedule. */
+	cancelled_at?: string | null;
 };
-export type WorkshopWrite = Omit<WorkshopRow, 'join_code' | 'created_at' | 'track_position'>;
+export type WorkshopWrite = Omit<WorkshopRow, 'join_code' | 'created_at' | 'track_position' | 'cancelled_at'>;
 
 export function createWorkshopsRepo(db: Db) {
 	const prepare = statementCache(db);

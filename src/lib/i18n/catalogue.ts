@@ -11,11 +11,12 @@ import { organiser } from './messages/organiser';
 import { pad } from './messages/pad';
 import { programme } from './messages/programme';
 import { programmeAdmin } from './messages/programme-admin';
+import { programmeImport } from './messages/programme-import';
 import { search } from './messages/search';
 import { workshop } from './messages/workshop';
 
-const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr, ...programmeAdmin.fr, ...pad.fr, ...chat.fr, ...drive.fr, ...deliverables.fr, ...search.fr, ...archive.fr, ...kits.fr };
-const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en, ...programmeAdmin.en, ...pad.en, ...chat.en, ...drive.en, ...deliverables.en, ...search.en, ...archive.en, ...kits.en };
+const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr, ...programmeAdmin.fr, ...pad.fr, ...chat.fr, ...drive.fr, ...deliverables.fr, ...search.fr, ...archive.fr, ...kits.fr, ...programmeImport.fr };
+const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en, ...programmeAdmin.en, ...pad.en, ...chat.en, ...drive.en, ...deliverables.en, ...search.en, ...archive.en, ...kits.en, ...programmeImport.en };
 
 export type MessageKey = keyof typeof fr;
 export type Params = Record<string, string | number>;

@@ -20,7 +20,9 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		formats: workshopFormats.filter((f) => usedFormats.has(f)),
 		days: whole.days,
 		totalCount: whole.workshops.length,
-		slots: filtered.workshops.map(({ description: _description, ...slot }): ProgrammeSlot => slot),
+		// Sessions cancelled by a programme import leave the grid and are listed apart.
+		slots: filtered.workshops.filter((w) => !w.cancelled).map(({ description: _description, ...slot }): ProgrammeSlot => slot),
+		cancelled: filtered.workshops.filter((w) => w.cancelled).map((w) => ({ id: w.id, title: w.title, startsAt: w.startsAt })),
 		filters: filtered.filters,
 		view
 	};
