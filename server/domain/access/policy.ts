@@ -20,6 +20,7 @@ export const conditions = {
 	notLocked: 'the workshop’s pads are not locked (closing delay passed, or locked by a facilitator)',
 	notDeleted: 'the pad or file is not in the bin',
 	shownPublicly: 'the file is shown by a published deliverable',
+	markedPublic: 'a facilitator marked the file public',
 	deliverableOut: 'the deliverable is published (or withdrawn, which shows its notice)',
 	deliverableShared: 'the deliverable is no longer a draft (in review, published or withdrawn)',
 	self: 'the data is the person’s own'
@@ -79,7 +80,7 @@ export const policy: Record<Resource, Partial<Record<Action, Row>>> = {
 	},
 	driveFile: {
 		read: {
-			...outsiders(either(when('notDeleted', 'closed', 'workspacePublic'), when('notDeleted', 'shownPublicly'))),
+			...outsiders(either(when('notDeleted', 'closed', 'workspacePublic'), when('notDeleted', 'shownPublicly'), when('notDeleted', 'markedPublic'))),
 			guest: when('notDeleted'),
 			participant: when('notDeleted'),
 			...staff()
