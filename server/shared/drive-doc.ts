@@ -34,7 +34,9 @@ export const driveFileSchema = z.object({
 	trashedAt: z.string().nullable(),
 	/** The folder whose trashing took this file along; null when the file itself was put in the trash. */
 	trashedWith: z.string().nullable().default(null),
-	transcript: z.string().optional()
+	transcript: z.string().optional(),
+	/** Marked public by a facilitator: every reader of the edition may download it. */
+	public: z.boolean().optional()
 });
 
 export type DriveFolder = z.infer<typeof driveFolderSchema>;

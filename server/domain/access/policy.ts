@@ -20,6 +20,7 @@ export const conditions = {
 	notLocked: 'the workshop’s pads are not locked (closing delay passed, or locked by a facilitator)',
 	notDeleted: 'the pad or file is not in the bin',
 	shownPublicly: 'the file is shown by a published deliverable',
+	markedPublic: 'a facilitator marked the file public',
 	deliverableOut: 'the deliverable is published (or withdrawn, which shows its notice)',
 	deliverableShared: 'the deliverable is no longer a draft (in review, published or withdrawn)',
 	self: 'the data is the person’s own'
@@ -41,6 +42,10 @@ const managers = (cell: Cell = always): Row => ({ organiser: cell, admin: cell }
 const workshopMembers = (cell: Cell = always): Row => ({ guest: cell, participant: cell, ...staff(cell) });
 const outsiders = (cell: Cell): Row => ({ anonymous: cell, reader: cell, member: cell });
 const everyone = (cell: Cell = always): Row => ({ ...outsiders(cell), ...workshopMembers(cell) });
+const signedIn = (cell: Cell): Row => {
+	const { anonymous: _, ...rest } = everyone(cell);
+	return rest;
+};
 
 /** The workshop's live workspace: its members, and readers once it closed if the organiser opened it. */
 const workspaceRead: Row = { ...outsiders(when('notDeleted', 'closed', 'workspacePublic')), guest: when('notDeleted'), participant: when('notDeleted'), ...staff() };
@@ -75,7 +80,7 @@ export const policy: Record<Resource, Partial<Record<Action, Row>>> = {
 	},
 	driveFile: {
 		read: {
-			...outsiders(either(when('notDeleted', 'closed', 'workspacePublic'), when('notDeleted', 'shownPublicly'))),
+			...outsiders(either(when('notDeleted', 'closed', 'workspacePublic'), when('notDeleted', 'shownPublicly'), when('notDeleted', 'markedPublic'))),
 			guest: when('notDeleted'),
 			participant: when('notDeleted'),
 			...staff()
@@ -95,12 +100,8 @@ export const policy: Record<Resource, Partial<Record<Action, Row>>> = {
 		export: everyone(),
 		curate: managers()
 	},
-	accountData: {
-		read: { reader: when('self'), member: when('self'), guest: when('self'), participant: when('self'), facilitator: when('self'), organiser: when('self'), admin: always },
-		write: { reader: when('self'), member: when('self'), guest: when('self'), participant: when('self'), facilitator: when('self'), organiser: when('self'), admin: when('self') },
-		export: { reader: when('self'), member: when('self'), guest: when('self'), participant: when('self'), facilitator: when('self'), organiser: when('self'), admin: when('self') },
-		administer: { admin: always }
-	}
+	// Only ever one's own: no role, not even the instance admin's, reads another person's account data.
+	accountData: { read: signedIn(when('self')), write: signedIn(when('self')), export: signedIn(when('self')) }
 };
 
 /** Resources that live inside an edition: refused outright when the edition itself is not readable. */

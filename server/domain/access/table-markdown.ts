@@ -32,6 +32,7 @@ const shortConditions: Record<keyof typeof conditions, string> = {
 	notLocked: 'pads not locked',
 	notDeleted: 'not in the bin',
 	shownPublicly: 'shown by a published deliverable',
+	markedPublic: 'marked public',
 	deliverableOut: 'published',
 	deliverableShared: 'in review or published',
 	self: 'own data'

@@ -28,7 +28,8 @@ export const toDriveFile = (row: FileRow): DriveFile => ({
 	uploadedAt: row.uploaded_at,
 	trashedAt: row.trashed_at,
 	trashedWith: row.trashed_with,
-	...(row.transcript !== null ? { transcript: row.transcript } : {})
+	...(row.transcript !== null ? { transcript: row.transcript } : {}),
+	...(row.public === 1 ? { public: true } : {})
 });
 
 export const toDriveFolder = (row: FolderRow): DriveFolder => ({

@@ -18,6 +18,8 @@ export type FileRow = {
 	trashed_at: string | null;
 	trashed_with: string | null;
 	transcript: string | null;
+	/** 1 when a facilitator marked the file public (readable by every reader of the edition). */
+	public: 0 | 1;
 };
 
 export type FolderRow = {
@@ -44,7 +46,7 @@ export function createFilesRepo(db: Db) {
 			).run(row);
 		},
 		remove: (id: string) => db.prepare('DELETE FROM files WHERE id = ?').run(id),
-		update(id: string, fields: Partial<Pick<FileRow, 'name' | 'folder_id' | 'trashed_at' | 'trashed_with' | 'transcript'>>) {
+		update(id: string, fields: Partial<Pick<FileRow, 'name' | 'folder_id' | 'trashed_at' | 'trashed_with' | 'transcript' | 'public'>>) {
 			const names = Object.keys(fields);
 			if (names.length === 0) return;
 			db.prepare(`UPDATE files SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...fields, id });

@@ -1,4 +1,5 @@
 // The workshop drive: uploads with access checks and quotas, trash and restore, rename, move, transcripts; folders and the trash in their own modules.
+import { z } from 'zod';
 import type { Db } from '../../db/open';
 import { AppError } from '../../shared/errors';
 import { DRIVE_SCHEMA_VERSION, type DriveFile, type DriveFolder, type DriveSnapshot } from '../../shared/drive-doc';
@@ -16,6 +17,8 @@ import { describeBytes, folderSchema, moveSchema, renameSchema, transcriptSchema
 import { createFilesRepo, type FileRow, type FolderRow } from './files.repo';
 
 export type { DriveMetadata } from './drive-entries';
+
+const publicSchema = z.object({ public: z.boolean() });
 
 export type UploadRequest = {
 	name: string;
@@ -55,8 +58,12 @@ export function createFilesService(deps: Deps) {
 			canWrite: rights.can('write', 'driveFile'),
 			canFacilitate: rights.can('moderate', 'driveFile'),
 			/** For one file: readable in the bin only by facilitators, and by readers of a deliverable that shows it. */
-			canReadFile: (file: Pick<FileRow, 'id' | 'trashed_at'>) =>
-				rights.can('read', 'driveFile', { notDeleted: file.trashed_at === null, shownPublicly: deps.isShownPublicly?.(file.id) === true })
+			canReadFile: (file: Pick<FileRow, 'id' | 'trashed_at' | 'public'>) =>
+				rights.can('read', 'driveFile', {
+					notDeleted: file.trashed_at === null,
+					markedPublic: file.public === 1,
+					shownPublicly: deps.isShownPublicly?.(file.id) === true
+				})
 		};
 	}
 
@@ -117,7 +124,7 @@ export function createFilesService(deps: Deps) {
 			deps.metadata.putFile(row.workshop_id, toDriveFile(updated), authorId);
 		} catch (e) {
 			const { name, folder_id, trashed_at, trashed_with, transcript } = row;
-			repo.update(row.id, { name, folder_id, trashed_at, trashed_with, transcript });
+			repo.update(row.id, { name, folder_id, trashed_at, trashed_with, transcript, public: row.public });
 			throw e;
 		}
 		return toDriveFile(updated);
@@ -199,7 +206,8 @@ export function createFilesService(deps: Deps) {
 				uploaded_at: now(),
 				trashed_at: null,
 				trashed_with: null,
-				transcript: null
+				transcript: null,
+				public: 0
 			};
 			let inserted = false;
 			try {
@@ -254,6 +262,14 @@ export function createFilesService(deps: Deps) {
 			const { folderId } = parseInput(moveSchema, raw);
 			assertFolderIn(row.workshop_id, folderId);
 			return changeFile(row, { folder_id: folderId }, rights.viewer.id);
+		},
+
+		/** Facilitators mark a file public (or not): every reader of the edition may then download it, drive or no drive. */
+		setPublic(viewer: Viewer | null, fileId: string, raw: unknown): DriveFile {
+			const { row, rights } = writableFile(viewer, fileId);
+			if (!rights.canFacilitate) throw new AppError('forbidden', 'only facilitators make a file public');
+			const { public: shared } = parseInput(publicSchema, raw);
+			return changeFile(row, { public: shared ? 1 : 0 }, rights.viewer.id);
 		},
 
 		/** Anyone who writes may put a file in the trash; only facilitators take it out again. */

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../../server/domain/types';
 import { writeParagraph } from '../deliverables/pad-writer';
+import { chunks } from '../drive/drive-fixtures';
 import { say } from '../search/search-world';
 import { createAccount, createEdition, createGuest, createTestApp, createWorkshop, expectAppError, joinCodeOf, type TestApp } from '../factories';
 
@@ -63,6 +64,23 @@ describe('a published edition, seen from outside', () => {
 		const live = createWorkshop(t.app, organiser, editionId, { title: 'En cours', statusOverride: 'live' });
 		const livePad = t.app.pads.create(organiser, live, { title: 'Direct' }).id;
 		await expectAppError(() => t.app.pads.get(null, livePad), 'not_found');
+	});
+
+	it('lets every reader download a drive file a facilitator marked public, and only that one', async () => {
+		const upload = (name: string) => t.app.files.upload(camille, workshopId, { name, source: chunks(`contenu de ${name}`) });
+		const shared = await upload('programme.txt');
+		const kept = await upload('brouillon.txt');
+		await expectAppError(() => t.app.files.setPublic(camille, shared.id, { public: true }), 'forbidden');
+		expect(t.app.files.setPublic(organiser, shared.id, { public: true }).public).toBe(true);
+		for (const viewer of [null, outsider]) {
+			const opened = t.app.files.open(viewer, shared.id);
+			opened.body.destroy();
+			expect(opened.file.name).toBe('programme.txt');
+			await expectAppError(() => t.app.files.open(viewer, kept.id), 'not_found');
+			await expectAppError(() => t.app.files.list(viewer, workshopId), 'not_found');
+		}
+		t.app.files.setPublic(organiser, shared.id, { public: false });
+		await expectAppError(() => t.app.files.open(null, shared.id), 'not_found');
 	});
 
 	it('names writers in the pad history and export as they chose to be credited in the edition', () => {

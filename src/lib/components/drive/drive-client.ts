@@ -37,6 +37,7 @@ export type DriveChange =
 	| { action: 'move'; fileId: string; folderId: string | null }
 	| { action: 'trash' | 'restore'; fileId: string }
 	| { action: 'transcript'; fileId: string; transcript: string }
+	| { action: 'setPublic'; fileId: string; public: boolean }
 	| { action: 'createFolder'; name: string; parentId: string | null }
 	| { action: 'renameFolder'; folderId: string; name: string }
 	| { action: 'moveFolder'; folderId: string; parentId: string | null }

@@ -11,6 +11,7 @@ const changeSchema = z.discriminatedUnion('action', [
 	z.object({ action: z.literal('trash'), fileId }),
 	z.object({ action: z.literal('restore'), fileId }),
 	z.object({ action: z.literal('transcript'), fileId, transcript: z.string() }),
+	z.object({ action: z.literal('setPublic'), fileId, public: z.boolean() }),
 	z.object({ action: z.literal('createFolder'), name: z.string(), parentId: z.string().nullable() }),
 	z.object({ action: z.literal('renameFolder'), folderId, name: z.string() }),
 	z.object({ action: z.literal('moveFolder'), folderId, parentId: z.string().nullable() }),
@@ -38,6 +39,8 @@ export const POST: RequestHandler = ({ request, locals, params }) =>
 				return drive.restore(viewer, change.fileId);
 			case 'transcript':
 				return drive.setTranscript(viewer, change.fileId, change);
+			case 'setPublic':
+				return drive.setPublic(viewer, change.fileId, change);
 			case 'createFolder':
 				return drive.createFolder(viewer, params.workshopId, change);
 			case 'renameFolder':
