@@ -3,6 +3,7 @@ import { page } from '$app/state';
 import { translate, translateFieldError, type MessageKey, type Params } from './catalogue';
 import { defaultLocale, type Locale } from './locales';
 import { formatDate, formatDateRange, formatTime, formatDay } from './format';
+import { formatNumber } from './plural';
 
 const current = (): Locale => page.data.locale ?? defaultLocale;
 
@@ -12,6 +13,7 @@ export const fmt = {
 	date: (isoDate: string) => formatDate(current(), isoDate),
 	dateRange: (from: string, to: string) => formatDateRange(current(), from, to),
 	day: (isoDate: string) => formatDay(current(), isoDate),
-	time: (localDateTime: string) => formatTime(current(), localDateTime)
+	time: (localDateTime: string) => formatTime(current(), localDateTime),
+	number: (n: number) => formatNumber(current(), n)
 };
 export type { MessageKey };

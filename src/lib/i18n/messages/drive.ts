@@ -60,12 +60,12 @@ export const drive = defineMessages(
 		'drive.folders.trash': 'Mettre le dossier à la corbeille',
 		'drive.folders.contents': 'avec son contenu',
 		'drive.trashEmptyNow': 'Vider la corbeille',
-		'drive.trashConfirm': 'Supprimer définitivement {count} élément(s) ? Cela libère l’espace de l’atelier et ne peut pas être annulé.',
+		'drive.trashConfirm': 'Supprimer définitivement {count, plural, one {# élément} other {# éléments}} ? Cela libère l’espace de l’atelier et ne peut pas être annulé.',
 		'drive.trashConfirmYes': 'Oui, supprimer définitivement',
-		'drive.trashEmptied': 'Corbeille vidée : {files} fichier(s), {folders} dossier(s), {size} libérés.',
+		'drive.trashEmptied': 'Corbeille vidée : {files, plural, one {# fichier} other {# fichiers}}, {folders, plural, one {# dossier} other {# dossiers}}, {size} libérés.',
 		'drive.trashQuotaNote': 'Les fichiers de la corbeille comptent dans l’espace de l’atelier jusqu’à ce qu’elle soit vidée.',
 		'drive.noJsUpload': 'Envoyer',
-		'drive.noJsUploaded': 'Fichier(s) ajouté(s) : {names}.'
+		'drive.noJsUploaded': '{count, plural, one {Fichier ajouté} other {Fichiers ajoutés}} : {names}.'
 	},
 	{
 		'drive.title': 'Shared files',
@@ -126,11 +126,11 @@ export const drive = defineMessages(
 		'drive.folders.trash': 'Move the folder to trash',
 		'drive.folders.contents': 'with its contents',
 		'drive.trashEmptyNow': 'Empty the trash',
-		'drive.trashConfirm': 'Delete {count} item(s) for good? This frees the workshop’s space and cannot be undone.',
+		'drive.trashConfirm': 'Delete {count, plural, one {# item} other {# items}} for good? This frees the workshop’s space and cannot be undone.',
 		'drive.trashConfirmYes': 'Yes, delete for good',
-		'drive.trashEmptied': 'Trash emptied: {files} file(s), {folders} folder(s), {size} freed.',
+		'drive.trashEmptied': 'Trash emptied: {files, plural, one {# file} other {# files}}, {folders, plural, one {# folder} other {# folders}}, {size} freed.',
 		'drive.trashQuotaNote': 'Files in the trash count towards the workshop’s space until it is emptied.',
 		'drive.noJsUpload': 'Upload',
-		'drive.noJsUploaded': 'File(s) added: {names}.'
+		'drive.noJsUploaded': '{count, plural, one {File added} other {Files added}}: {names}.'
 	}
 );
