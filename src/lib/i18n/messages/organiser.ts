@@ -72,6 +72,8 @@ export const organiser = defineMessages(
 		'editionForm.endsOn': 'Date de fin',
 		'editionForm.description': 'Présentation',
 		'editionForm.licence': 'Licence par défaut des contenus',
+		'editionForm.timeZone': 'Fuseau horaire de l’événement',
+		'editionForm.timeZoneHint': 'Toutes les heures de l’événement s’affichent à cette heure-là : programme, historique des pads, discussion, livrables.',
 		'editionForm.licenceHint': 'S’applique à la documentation produite pendant l’événement, sauf choix contraire pour une ressource.',
 
 		'members.title': 'Équipe',
@@ -171,6 +173,8 @@ export const organiser = defineMessages(
 		'editionForm.endsOn': 'End date',
 		'editionForm.description': 'Description',
 		'editionForm.licence': 'Default licence of the content',
+		'editionForm.timeZone': 'Time zone of the event',
+		'editionForm.timeZoneHint': 'Every time of the event is shown in this zone: programme, pad history, chat, deliverables.',
 		'editionForm.licenceHint': 'Applies to the documentation produced during the event, unless a resource says otherwise.',
 
 		'members.title': 'Team',

@@ -26,7 +26,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const { workshop, edition, access, joinCode } = found;
 	const pads = locals.app.pads.list(locals.viewer, workshop.id);
 	return {
-		edition: { id: edition.id, title: edition.title },
+		edition: { id: edition.id, title: edition.title, timezone: edition.timezone },
 		workshop,
 		track: workshop.track ? trackContext(locals, edition.id, workshop.id, workshop.track.id) : null,
 		participantCount: found.participantCount,

@@ -5,7 +5,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, params }) => {
 	const found = readWorkshopInEdition(locals, params);
 	return {
-		edition: { id: found.edition.id, title: found.edition.title },
+		edition: { id: found.edition.id, title: found.edition.title, timezone: found.edition.timezone },
 		workshop: { id: found.workshop.id, title: found.workshop.title, status: found.workshop.status },
 		...chatPanel(locals, params.workshopId)
 	};

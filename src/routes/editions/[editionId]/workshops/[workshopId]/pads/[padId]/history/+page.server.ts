@@ -14,7 +14,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const version = selected ? versions.find((v) => String(v.id) === selected) : undefined;
 	if (selected && !version) error(404, { message: 'version not found', code: 'not_found' });
 	return {
-		edition: { id: found.edition.id, title: found.edition.title },
+		edition: { id: found.edition.id, title: found.edition.title, timezone: found.edition.timezone },
 		workshop: { id: found.workshop.id, title: found.workshop.title },
 		pad: found.pad,
 		canWrite: found.canWrite,
