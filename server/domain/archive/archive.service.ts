@@ -8,6 +8,7 @@ import type { WorkshopsService } from '../programme/workshops.service';
 import type { ArchiveDeliverable, ArchiveDeliverableSummary, ArchiveEdition, DeliverableSource, KeyFigures } from './archive-types';
 import { createArchiveRepo } from './archive.repo';
 import { computeKeyFigures } from './key-figures';
+import { contributionsByHour } from './contributions-by-hour';
 import { countWords, padText } from './words';
 
 type Deps = {
@@ -62,6 +63,8 @@ export function createArchiveService(deps: Deps) {
 		return found;
 	}
 
+	const timeZoneOf = (editionId: string) => deps.editions.findById(editionId)?.timezone ?? 'Europe/Paris';
+
 	function figures(editionId: string, archive: ArchiveEdition = edition(editionId)): KeyFigures {
 		const pads = repo.listPads(editionId).map((p) => ({ id: p.id, workshopId: p.workshop_id, words: countWords(padText(deps.padContent(p.id))) }));
 		return computeKeyFigures({
@@ -70,7 +73,8 @@ export function createArchiveService(deps: Deps) {
 			pads,
 			filesPerWorkshop: new Map(repo.filesPerWorkshop(editionId).map((r) => [r.workshop_id, r.files])),
 			deliverables: archive.deliverables,
-			contributors: repo.countContributors(editionId)
+			contributors: repo.countContributors(editionId),
+			byHour: contributionsByHour(repo.contributionTimes(editionId), timeZoneOf(editionId), archive.workshops)
 		});
 	}
 
