@@ -11,7 +11,7 @@ export type HappeningWorkshop = Pick<WorkshopView, 'id' | 'title' | 'format' | '
 	timeZone: string;
 	room: string | null;
 };
-export type Happening = { live: HappeningWorkshop[]; next: HappeningWorkshop[]; latestDeliverables: (PublishedSummary & { editionTitle: string })[] };
+export type Happening = { live: HappeningWorkshop[]; next: HappeningWorkshop[]; latestDeliverables: (PublishedSummary & { editionTitle: string; timeZone: string })[] };
 
 type Deps = {
 	clock: Clock;
@@ -45,13 +45,13 @@ export function createHappening(deps: Deps) {
 				}))
 			);
 			const byStart = (a: HappeningWorkshop, b: HappeningWorkshop) => a.startsAt.localeCompare(b.startsAt);
-			const titles = new Map(deps.editions.listPublished().map((e) => [e.id, e.title]));
+			const published = new Map(deps.editions.listPublished().map((e) => [e.id, e]));
 			const latestDeliverables = deps.deliverables
 				.listPublished({})
 				.filter((d) => d.status === 'published')
 				.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
 				.slice(0, limit)
-				.map((d) => ({ ...d, editionTitle: titles.get(d.editionId) ?? '' }));
+				.map((d) => ({ ...d, editionTitle: published.get(d.editionId)?.title ?? '', timeZone: published.get(d.editionId)?.timezone ?? 'Europe/Paris' }));
 			return {
 				live: all.filter((w) => w.status === 'live').sort(byStart),
 				next: all.filter((w) => w.status === 'upcoming').sort(byStart).slice(0, limit),
