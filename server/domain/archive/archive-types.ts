@@ -2,7 +2,6 @@
 import type { createPublishedReader, PublishedDeliverable, PublishedSummary } from '../deliverables/published';
 import type { WorkshopFormat } from '../../shared/vocabulary';
 import type { WorkshopHead } from '../programme/programme-view';
-import type { HourCount } from './contributions-by-hour';
 
 type PublishedReader = ReturnType<typeof createPublishedReader>;
 
@@ -49,6 +48,4 @@ export type KeyFigures = FigureRow & {
 	contributors: number;
 	byFormat: { format: WorkshopFormat; workshops: number }[];
 	byTheme: ({ id: string; label: string } & FigureRow)[];
-	/** Contributions per hour of the event, on the edition's clock. */
-	byHour: HourCount[];
 };

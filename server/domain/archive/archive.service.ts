@@ -8,7 +8,7 @@ import type { WorkshopsService } from '../programme/workshops.service';
 import type { ArchiveDeliverable, ArchiveDeliverableSummary, ArchiveEdition, DeliverableSource, KeyFigures } from './archive-types';
 import { createArchiveRepo } from './archive.repo';
 import { computeKeyFigures } from './key-figures';
-import { contributionsByHour } from './contributions-by-hour';
+import { contributionsByHour, type HourCount } from './contributions-by-hour';
 import { countWords, padText } from './words';
 
 type Deps = {
@@ -73,9 +73,13 @@ export function createArchiveService(deps: Deps) {
 			pads,
 			filesPerWorkshop: new Map(repo.filesPerWorkshop(editionId).map((r) => [r.workshop_id, r.files])),
 			deliverables: archive.deliverables,
-			contributors: repo.countContributors(editionId),
-			byHour: contributionsByHour(repo.contributionTimes(editionId), timeZoneOf(editionId), archive.workshops)
+			contributors: repo.countContributors(editionId)
 		});
+	}
+
+	/** Contributions per hour of the event, on the edition's clock (kept apart from the key figures the open data publishes). */
+	function contributionHours(editionId: string, archive: ArchiveEdition = edition(editionId)): HourCount[] {
+		return contributionsByHour(repo.contributionTimes(editionId), timeZoneOf(editionId), archive.workshops);
 	}
 
 	return {
@@ -130,6 +134,7 @@ export function createArchiveService(deps: Deps) {
 		},
 
 		figures,
+		contributionHours,
 
 		/** Everything the static site and open data need, full deliverables included. */
 		snapshot(editionId: string, locale: CreditLocale = 'fr') {

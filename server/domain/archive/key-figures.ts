@@ -1,7 +1,6 @@
 // « Chiffres clés »: an edition's figures computed from its data, overall and per theme (pure, so tests can feed it).
 import type { WorkshopFormat } from '../../shared/vocabulary';
 import type { ArchiveDeliverableSummary, FigureRow, KeyFigures } from './archive-types';
-import type { HourCount } from './contributions-by-hour';
 
 type Sources = {
 	workshops: { id: string; format: WorkshopFormat; themes: { id: string }[] }[];
@@ -10,8 +9,6 @@ type Sources = {
 	filesPerWorkshop: Map<string, number>;
 	deliverables: ArchiveDeliverableSummary[];
 	contributors: number;
-	/** Contributions per hour of the event (see contributions-by-hour.ts). */
-	byHour?: HourCount[];
 };
 
 const empty = (): FigureRow => ({ workshops: 0, pads: 0, deliverables: 0, words: 0, files: 0 });
@@ -44,7 +41,6 @@ export function computeKeyFigures(src: Sources): KeyFigures {
 		...figuresOf(src, all, src.deliverables),
 		contributors: src.contributors,
 		byFormat: [...formats].map(([format, workshops]) => ({ format, workshops })).sort((a, b) => b.workshops - a.workshops || a.format.localeCompare(b.format)),
-		byTheme,
-		byHour: src.byHour ?? []
+		byTheme
 	};
 }

@@ -28,8 +28,8 @@ describe('contributions over the event’s hours', () => {
 	it('draws the demo edition’s publications in the hours they happened', async () => {
 		const t = createTestApp();
 		const editionId = (await seedDemo(t.app))!;
-		const figures = t.app.archive.figures(editionId);
-		expect(figures.byHour.length).toBeGreaterThan(5);
-		expect(figures.byHour.reduce((sum, h) => sum + h.contributions, 0)).toBeGreaterThan(0);
+		const hours = t.app.archive.contributionHours(editionId);
+		expect(hours.length).toBeGreaterThan(5);
+		expect(hours.reduce((sum, h) => sum + h.contributions, 0)).toBeGreaterThan(0);
 	});
 });
