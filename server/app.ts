@@ -30,6 +30,7 @@ import { createApiTokensService } from './domain/tokens/api-tokens.service';
 import { createCreditsService } from './domain/deliverables/credits';
 import { createDeliverablesService } from './domain/deliverables/deliverables.service';
 import { createArchiveService } from './domain/archive/archive.service';
+import { createHappening } from './domain/programme/happening';
 import { createWorkshopClosure } from './domain/deliverables/workshop-closure';
 import { systemClock, type Clock } from './domain/types';
 import { createSearch } from './search/search';
@@ -160,6 +161,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		credits,
 		/** When a workshop's pads turn read-only for participants, and its facilitators' reopen/close. */
 		workshopClosure,
+		/** The home page's « now »: live and next workshops across current editions, the latest deliverables. */
+		happening: createHappening({ clock, editions, workshops, deliverables }),
 		/** The public archive's read model: published editions, programme, themes, tracks, key figures (words read from the pads). */
 		archive: createArchiveService({ db, editions: editionsRepo, workshops, deliverables, padContent: (padId) => padDocuments.currentContent(padId) }),
 		/** Event kits: built-in ones (kits/), forking one into a new edition, an edition's own kit, lineage and diff. */

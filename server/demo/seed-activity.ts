@@ -9,6 +9,7 @@ import { demoChats, demoDeliverables, demoFile, demoPersonas, type DemoPersonaKe
 const MINUTE = 60_000;
 /** Programme times are wall-clock times in Nantes, summer time in September. */
 const startOf = (title: string) => Date.parse(`${demoWorkshops.find((w) => w.title === title)!.startsAt}:00+02:00`);
+const endOf = (title: string) => Date.parse(`${demoWorkshops.find((w) => w.title === title)!.endsAt}:00+02:00`);
 
 async function* bytesOf(text: string): AsyncIterable<Uint8Array> {
 	yield Buffer.from(text, 'utf8');
@@ -67,11 +68,12 @@ export async function seedActivity(app: App, editionId: string, team: Viewer): P
 			themeIds: d.themes.map((label) => themeIds.get(label)!),
 			licence: 'etalab-2.0'
 		});
-		app.deliverables.publish(team, deliverableId);
+		// Published during the event, as they were: half an hour after the workshop, not on the day the demo is seeded.
+		app.deliverables.publish(team, deliverableId, { publishedAt: endOf(workshop) + 30 * MINUTE });
 		// The grid's pad keeps living after its first publication: the second version shows « what changed ».
 		if (d.pad === 'grille') {
 			writeSection(app, padId, gridFollowUp, person(gridFollowUp.by).id);
-			app.deliverables.publish(team, deliverableId);
+			app.deliverables.publish(team, deliverableId, { publishedAt: endOf(workshop) + 150 * MINUTE });
 		}
 	}
 

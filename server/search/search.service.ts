@@ -5,7 +5,7 @@ import type { Db } from '../db/open';
 import { localDateTime } from '../domain/programme/workshop-status';
 import type { Viewer } from '../domain/types';
 import { parseInput } from '../shared/validate';
-import { themeKey } from '../shared/themes';
+import { themeKey, trackKey } from '../shared/themes';
 import { workshopFormatLabels, type WorkshopFormat } from '../shared/vocabulary';
 import type { SearchEngine } from './engine';
 import { INDEX_UID } from './index-settings';
@@ -87,7 +87,7 @@ export function createSearchService(deps: { db: Db; engine: SearchEngine; permis
 	const workshopTitle = db.prepare<[string], string>('SELECT title FROM workshops WHERE id = ?').pluck();
 	const themeLabels = db.prepare<[], { label: string }>('SELECT label FROM themes ORDER BY position');
 	const themeNames = db.prepare<[], { label: string; aliases: string }>('SELECT label, aliases FROM themes');
-	const tracks = db.prepare<[], { id: string; title: string }>('SELECT id, title FROM tracks');
+	const tracks = db.prepare<[], { title: string }>('SELECT title FROM tracks ORDER BY edition_id, position');
 
 	function labelsOf(facet: SearchFacet, editionTitles: Map<string, string>): (value: string) => string {
 		if (facet === 'edition') return (v) => editionTitles.get(v) ?? v;
@@ -97,7 +97,7 @@ export function createSearchService(deps: { db: Db; engine: SearchEngine; permis
 			return (v) => labels.get(v) ?? `#${v}`;
 		}
 		if (facet === 'track') {
-			const titles = new Map(tracks.all().map((t) => [t.id, t.title]));
+			const titles = new Map(tracks.all().map((t) => [trackKey(t.title), t.title]));
 			return (v) => titles.get(v) ?? v;
 		}
 		if (facet === 'format') return (v) => workshopFormatLabels[v as WorkshopFormat] ?? v;

@@ -6,7 +6,7 @@ import type { Db } from '../db/open';
 import { localDateTime } from '../domain/programme/workshop-status';
 import { isTombstone, parseChatEntry, readChatEntries, type ChatMessage } from '../shared/chat-doc';
 import { PAD_FRAGMENT } from '../shared/pad-schema';
-import { themeKey } from '../shared/themes';
+import { themeKey, trackKey } from '../shared/themes';
 import type { BlobStore } from '../domain/ports';
 import { chatDoc, deliverableDoc, editionDoc, fileDoc, NEVER, padDocs, workshopDoc, type Placement, type SearchDoc } from './documents';
 import type { Extractor } from './extract/extractor';
@@ -59,6 +59,7 @@ export function createSearchSources(deps: { db: Db; store: DocStore; blobs: Blob
 		'SELECT t.label, t.aliases FROM workshop_themes wt JOIN themes t ON t.id = wt.theme_id WHERE wt.workshop_id = ? ORDER BY t.position'
 	);
 	const roomName = db.prepare<[string], string>('SELECT name FROM rooms WHERE id = ?').pluck();
+	const trackTitle = db.prepare<[string], string>('SELECT title FROM tracks WHERE id = ?').pluck();
 	const padsOf = db.prepare<[string], { id: string; title: string; created_at: string }>('SELECT id, title, created_at FROM pads WHERE workshop_id = ? AND deleted_at IS NULL');
 	const pad = db.prepare<[string], { id: string; workshop_id: string; title: string; created_at: string; deleted_at: string | null }>('SELECT * FROM pads WHERE id = ?');
 	const filesOf = db.prepare<[string], { id: string; name: string; sha256: string; mime: string; kind: string; uploaded_at: string; transcript: string | null }>(
@@ -101,7 +102,7 @@ export function createSearchSources(deps: { db: Db; store: DocStore; blobs: Blob
 				workshopId: w.id,
 				workshopTitle: w.title,
 				themes: themesOf(w.id),
-				track: w.track_id,
+				track: w.track_id ? trackKey(trackTitle.get(w.track_id) ?? w.track_id) || null : null,
 				format: w.format,
 				licence: e.licence,
 				year: Number(w.starts_at.slice(0, 4)),

@@ -48,3 +48,11 @@ export type WorkshopHead = Pick<WorkshopView, 'id' | 'title' | 'format' | 'descr
 
 /** What a programme CSV import created. */
 export type ImportResult = { workshops: number; rooms: number; tracks: number; themes: number };
+
+/** A workshop on the home page's « now » and « next », with its edition, room and time zone. */
+export type HappeningWorkshop = Pick<WorkshopView, 'id' | 'title' | 'format' | 'startsAt' | 'endsAt' | 'status'> & {
+	editionId: string;
+	editionTitle: string;
+	timeZone: string;
+	room: string | null;
+};

@@ -1,6 +1,6 @@
 // Input schemas for every form and API body; their messages are message-catalogue keys under `field.*`.
 import { z } from 'zod';
-import { editionStatuses, licences, workshopFormats, workshopStatuses } from './vocabulary';
+import { defaultTimeZone, editionStatuses, isTimeZone, licences, workshopFormats, workshopStatuses } from './vocabulary';
 
 const text = (max: number) => z.string().trim().max(max, 'tooLong');
 const required = (max: number) => text(max).min(1, 'required');
@@ -68,7 +68,9 @@ export const editionSchema = z
 		startsOn: date,
 		endsOn: date,
 		description: text(5000).optional().default(''),
-		licence: z.enum(licences, 'invalidChoice').default('etalab-2.0')
+		licence: z.enum(licences, 'invalidChoice').default('etalab-2.0'),
+		/** The edition's one clock: every time shown for it (programme, pad history, chat, deliverables) reads in this zone. */
+		timeZone: z.string().refine(isTimeZone, 'invalidChoice').default(defaultTimeZone)
 	})
 	.refine((e) => e.endsOn >= e.startsOn, { path: ['endsOn'], message: 'endBeforeStart' });
 export type EditionInput = z.infer<typeof editionSchema>;

@@ -7,4 +7,7 @@ export const themeKey = (label: string) =>
 		.trim()
 		.toLowerCase();
 
+/** Tracks are faceted by title: one track of several editions (« Communs numériques » each year) is one value. */
+export const trackKey = themeKey;
+
 export const normaliseThemeLabel = (label: string) => (label.startsWith('#') ? label : `#${label}`);

@@ -46,6 +46,13 @@ export const workshopStatuses = ['upcoming', 'live', 'closed'] as const;
 export type WorkshopStatus = (typeof workshopStatuses)[number];
 
 /** SPDX ids offered as licences; etalab-2.0 is the « Licence Ouverte » of the NEC proceedings. */
+export const defaultTimeZone = 'Europe/Paris';
+/** IANA time zones this runtime knows (UTC included, which some engines leave out; an older browser offers the default). */
+export const timeZones: readonly string[] = [
+	...new Set(['UTC', defaultTimeZone, ...(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [])])
+].sort();
+export const isTimeZone = (zone: string) => timeZones.includes(zone);
+
 export const licences = ['etalab-2.0', 'CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0'] as const;
 export type Licence = (typeof licences)[number];
 export const licenceUrls: Record<Licence, string> = {

@@ -53,6 +53,7 @@ export type EditionOverrides = Partial<{
 	endsOn: string;
 	description: string;
 	licence: string;
+	timeZone: string;
 	status: 'draft' | 'published';
 }>;
 

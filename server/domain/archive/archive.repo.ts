@@ -27,7 +27,16 @@ export function createArchiveRepo(db: Db) {
 				 )`
 			)
 				.pluck()
-				.get({ edition: editionId }) as number
+				.get({ edition: editionId }) as number,
+		/** When each contribution was made: pad and chat edits not yet compacted, files shared, versions published. */
+		contributionTimes(editionId: string): number[] {
+			const rows = prepare<{ edition: string }, { at: number | string }>(
+				`SELECT created_at AS at FROM doc_updates WHERE room IN (${editionRooms})
+				 UNION ALL SELECT f.uploaded_at FROM files f JOIN workshops w ON w.id = f.workshop_id WHERE w.edition_id = @edition AND f.trashed_at IS NULL
+				 UNION ALL SELECT v.published_at FROM deliverable_versions v JOIN deliverables d ON d.id = v.deliverable_id WHERE d.edition_id = @edition AND v.withdrawn_at IS NULL`
+			).all({ edition: editionId });
+			return rows.map((r) => (typeof r.at === 'number' ? r.at : Date.parse(r.at))).filter(Number.isFinite);
+		}
 	};
 }
 export type ArchiveRepo = ReturnType<typeof createArchiveRepo>;

@@ -8,6 +8,7 @@ import type { WorkshopsService } from '../programme/workshops.service';
 import type { ArchiveDeliverable, ArchiveDeliverableSummary, ArchiveEdition, DeliverableSource, KeyFigures } from './archive-types';
 import { createArchiveRepo } from './archive.repo';
 import { computeKeyFigures } from './key-figures';
+import { contributionsByHour, type HourCount } from './contributions-by-hour';
 import { countWords, padText } from './words';
 
 type Deps = {
@@ -62,6 +63,8 @@ export function createArchiveService(deps: Deps) {
 		return found;
 	}
 
+	const timeZoneOf = (editionId: string) => deps.editions.findById(editionId)?.timezone ?? 'Europe/Paris';
+
 	function figures(editionId: string, archive: ArchiveEdition = edition(editionId)): KeyFigures {
 		const pads = repo.listPads(editionId).map((p) => ({ id: p.id, workshopId: p.workshop_id, words: countWords(padText(deps.padContent(p.id))) }));
 		return computeKeyFigures({
@@ -72,6 +75,11 @@ export function createArchiveService(deps: Deps) {
 			deliverables: archive.deliverables,
 			contributors: repo.countContributors(editionId)
 		});
+	}
+
+	/** Contributions per hour of the event, on the edition's clock (kept apart from the key figures the open data publishes). */
+	function contributionHours(editionId: string, archive: ArchiveEdition = edition(editionId)): HourCount[] {
+		return contributionsByHour(repo.contributionTimes(editionId), timeZoneOf(editionId), archive.workshops);
 	}
 
 	return {
@@ -126,6 +134,7 @@ export function createArchiveService(deps: Deps) {
 		},
 
 		figures,
+		contributionHours,
 
 		/** Everything the static site and open data need, full deliverables included. */
 		snapshot(editionId: string, locale: CreditLocale = 'fr') {

@@ -159,8 +159,11 @@ export function createDeliverablesService(deps: Deps) {
 			setStatus(row, 'review');
 		},
 
-		/** Freezes the pad's content now as the next version, with its licence and credits; the pad stays editable. */
-		publish(viewer: Viewer | null, id: string): number {
+		/**
+		 * Freezes the pad's content now as the next version, with its licence and credits; the pad stays editable.
+		 * `publishedAt` (Unix ms) is for replaying a past event (the demo seed): pages never pass it.
+		 */
+		publish(viewer: Viewer | null, id: string, options: { publishedAt?: number } = {}): number {
 			const { row } = managed(viewer, id);
 			if (!row.pad_id) throw new AppError('conflict', 'the pad of this deliverable no longer exists');
 			const padId = row.pad_id;
@@ -183,7 +186,7 @@ export function createDeliverablesService(deps: Deps) {
 					credits_json: JSON.stringify(creditEntries(current)),
 					pad_snapshot_id: snapshotId,
 					published_by: viewer!.id,
-					published_at: now(),
+					published_at: options.publishedAt === undefined ? now() : new Date(options.publishedAt).toISOString(),
 					withdrawn_at: null
 				});
 				repo.setStatus(id, 'published', now());

@@ -45,10 +45,10 @@ export function createEditionsRepo(db: Db) {
 				 VALUES (@id, @series_id, @title, @city, @venue, @starts_on, @ends_on, @timezone, @description, @licence, @status, @created_by, @created_at, @updated_at)`
 			).run(row);
 		},
-		update(row: Pick<EditionRow, 'id' | 'series_id' | 'title' | 'city' | 'venue' | 'starts_on' | 'ends_on' | 'description' | 'licence' | 'updated_at'>) {
+		update(row: Pick<EditionRow, 'id' | 'series_id' | 'title' | 'city' | 'venue' | 'starts_on' | 'ends_on' | 'description' | 'licence' | 'timezone' | 'updated_at'>) {
 			prepare(
 				`UPDATE editions SET series_id = @series_id, title = @title, city = @city, venue = @venue, starts_on = @starts_on,
-				 ends_on = @ends_on, description = @description, licence = @licence, updated_at = @updated_at WHERE id = @id`
+				 ends_on = @ends_on, description = @description, licence = @licence, timezone = @timezone, updated_at = @updated_at WHERE id = @id`
 			).run(row);
 		},
 		updateSharing: (id: string, sharing: { chatPublic: boolean; workspacePublic: boolean }, now: string) =>

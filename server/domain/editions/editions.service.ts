@@ -23,7 +23,8 @@ export function createEditionsService(deps: { db: Db; clock: Clock; repo: Editio
 		starts_on: input.startsOn,
 		ends_on: input.endsOn,
 		description: input.description,
-		licence: input.licence
+		licence: input.licence,
+		timezone: input.timeZone
 	});
 
 	return {
@@ -46,7 +47,6 @@ export function createEditionsService(deps: { db: Db; clock: Clock; repo: Editio
 				const row = {
 					id: newId(),
 					...editableFields(input),
-					timezone: 'Europe/Paris',
 					status: 'draft' as const,
 					created_by: viewer.id,
 					created_at: t,

@@ -200,7 +200,8 @@ export function createWorkshopsService(deps: Deps) {
 			const row = workshops.findByJoinCode(code);
 			if (!row) throw new AppError('not_found', 'this join link is not valid');
 			const edition = deps.editions.findById(row.edition_id)!;
-			return { workshop: { id: row.id, title: row.title, startsAt: row.starts_at, endsAt: row.ends_at }, edition: { id: edition.id, title: edition.title } };
+			const status = workshopStatus(row, localDateTime(deps.clock(), edition.timezone));
+			return { workshop: { id: row.id, title: row.title, startsAt: row.starts_at, endsAt: row.ends_at, status }, edition: { id: edition.id, title: edition.title } };
 		},
 
 		join(viewer: Viewer, code: string): { workshopId: string; editionId: string } {

@@ -1,5 +1,6 @@
 // The message catalogue: every UI string, per language, merged from one file per feature.
 import type { Locale } from './locales';
+import { interpolate, type Params } from './plural';
 import { archive } from './messages/archive';
 import { auth } from './messages/auth';
 import { chat } from './messages/chat';
@@ -19,14 +20,14 @@ const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organ
 const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en, ...programmeAdmin.en, ...pad.en, ...chat.en, ...drive.en, ...deliverables.en, ...search.en, ...archive.en, ...kits.en, ...programmeImport.en };
 
 export type MessageKey = keyof typeof fr;
-export type Params = Record<string, string | number>;
-const catalogue: Record<Locale, Record<MessageKey, string>> = { fr, en };
+export type { Params };
+export const catalogue: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { fr, en };
 
 export const isMessageKey = (key: string): key is MessageKey => key in fr;
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
 	const text = catalogue[locale][key] ?? catalogue.fr[key] ?? key;
-	return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+	return params ? interpolate(locale, text, params) : text;
 }
 
 /** Field errors arrive as bare keys (`required`) from the server's schemas. */

@@ -135,6 +135,12 @@ describe('demo seed', () => {
 		for (const hidden of ['Yanis (démo)', 'Sophie (démo)', 'Nadia (démo)']) expect(names.has(hidden)).toBe(false);
 	});
 
+	it('dates its deliverables during the event (September 2018), not on the day it was seeded', () => {
+		const dates = t.app.db.prepare('SELECT published_at FROM deliverable_versions').pluck().all() as string[];
+		expect(dates.length).toBeGreaterThan(0);
+		for (const at of dates) expect(at >= '2018-09-13T00:00' && at < '2018-09-15T00:00', at).toBe(true);
+	});
+
 	it('gives the grid a second version whose change shows', () => {
 		const grid = t.app.deliverables.listPublished({ editionId }).find((d) => d.title.startsWith('Grille'))!;
 		expect(t.app.deliverables.getPublished(grid.id).versions.map((v) => v.version)).toEqual([2, 1]);

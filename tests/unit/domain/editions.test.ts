@@ -36,6 +36,16 @@ describe('editions and access', () => {
 			expect(t.app.editions.listOwn(orga).map((e) => e.id)).toEqual([edition.id]);
 		});
 
+		it('keeps the edition’s clock: a known IANA time zone, Europe/Paris unless the organiser chooses another', async () => {
+			const edition = createEdition(t.app, orga, { timeZone: 'Indian/Reunion' });
+			expect(edition.timezone).toBe('Indian/Reunion');
+			const values = { title: edition.title, startsOn: edition.starts_on, endsOn: edition.ends_on };
+			expect(t.app.editions.update(orga, edition.id, { ...values, timeZone: 'America/Cayenne' }).timezone).toBe('America/Cayenne');
+			const error = await expectAppError(() => t.app.editions.update(orga, edition.id, { ...values, timeZone: 'Mars/Olympus_Mons' }), 'invalid');
+			expect(error.fields).toEqual({ timeZone: 'invalidChoice' });
+			expect(t.app.editions.update(orga, edition.id, values).timezone).toBe('Europe/Paris');
+		});
+
 		it('reuses a series by title', () => {
 			const a = createEdition(t.app, orga, { seriesTitle: 'Numérique en Commun[s]' });
 			const b = createEdition(t.app, other, { seriesTitle: 'numérique en commun[s]', startsOn: '2019-09-13', endsOn: '2019-09-14' });

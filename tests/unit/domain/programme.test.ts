@@ -247,7 +247,7 @@ describe('programme', () => {
 			const guest = createGuest(t.app, 'Camille');
 			const code = joinCodeOf(t.app, id);
 			expect(t.app.workshops.peekJoin(code)).toEqual({
-				workshop: { id, title: 'Identifier les ressources', startsAt: '2018-09-13T14:00', endsAt: '2018-09-13T15:30' },
+				workshop: { id, title: 'Identifier les ressources', startsAt: '2018-09-13T14:00', endsAt: '2018-09-13T15:30', status: 'upcoming' },
 				edition: { id: edition.id, title: edition.title }
 			});
 			expect(t.app.workshops.join(guest, code)).toEqual({ workshopId: id, editionId: edition.id });

@@ -16,6 +16,7 @@ const ask = async (w: World, viewer: Viewer | null, q: string, filters: SearchIn
 
 describe('search over a real Meilisearch', () => {
 	let w: World;
+	let admin: Viewer;
 	let alice: Viewer; // organiser of A
 	let bob: Viewer; // organiser of B
 	let carol: Viewer; // participant of A's live workshop
@@ -29,7 +30,7 @@ describe('search over a real Meilisearch', () => {
 	beforeAll(async () => {
 		w = await createSearchWorld();
 		const { app } = w;
-		await createAccount(app, 'root'); // the first account is the instance admin, who sees everything
+		admin = await createAccount(app, 'root'); // the first account is the instance admin, who sees everything
 		alice = await createAccount(app, 'alice');
 		bob = await createAccount(app, 'bob');
 		carol = createGuest(app, 'Carol');
@@ -39,9 +40,11 @@ describe('search over a real Meilisearch', () => {
 		app.editions.setSharing(alice, editionA, { workspacePublic: 'on' });
 		const donnees = app.structure.addTheme(alice, editionA, { label: '#données', aliases: ['#data'] });
 		const inclusion = app.structure.addTheme(alice, editionA, { label: '#inclusion' });
-		closedA = createWorkshop(app, alice, editionA, { title: 'Ouvrir les données publiques', themeIds: [donnees], statusOverride: 'closed' });
+		const communsA = app.structure.addTrack(alice, editionA, { title: 'Communs numériques' });
+		const communsB = app.structure.addTrack(bob, editionB, { title: 'Communs numériques' });
+		closedA = createWorkshop(app, alice, editionA, { title: 'Ouvrir les données publiques', themeIds: [donnees], statusOverride: 'closed', trackId: communsA });
 		liveA = createWorkshop(app, alice, editionA, { title: 'Médiation et inclusion', format: 'table-ronde', themeIds: [inclusion], statusOverride: 'live' });
-		liveB = createWorkshop(app, bob, editionB, { title: 'Atelier réunionnais', startsAt: '2019-05-02T10:00', endsAt: '2019-05-02T12:00', statusOverride: 'live' });
+		liveB = createWorkshop(app, bob, editionB, { title: 'Atelier réunionnais', startsAt: '2019-05-02T10:00', endsAt: '2019-05-02T12:00', statusOverride: 'live', trackId: communsB });
 		app.workshops.join(carol, joinCodeOf(app, liveA));
 
 		padClosed = app.pads.create(alice, closedA, { title: 'Notes partagées' }).id;
@@ -107,6 +110,11 @@ describe('search over a real Meilisearch', () => {
 		const chatsOnly = await ask(w, alice, '', { type: ['chat'] });
 		expect(chatsOnly.hits.map((h) => h.type)).toEqual(['chat']);
 		expect(chatsOnly.hits[0]!.url).toMatch(new RegExp(`/workshops/${liveA}/chat#msg-[a-z0-9]+$`));
+		const root = await ask(w, admin, '');
+		// The same track in two editions is one value, shown by its title.
+		expect(root.facets.track.map((f) => f.label)).toEqual(['Communs numériques']);
+		const communs = await ask(w, admin, '', { track: [root.facets.track[0]!.value] });
+		expect(new Set(communs.hits.map((h) => h.context.workshopTitle))).toEqual(new Set(['Ouvrir les données publiques', 'Atelier réunionnais']));
 		const year = await ask(w, alice, '', { year: ['2019'] });
 		expect(year.total).toBeGreaterThan(0);
 		expect(year.hits.every((h) => h.context.editionTitle === 'NEC974 La Réunion')).toBe(true);

@@ -35,5 +35,6 @@ export const editionValues = (edition: EditionView): FormValues => ({
 	startsOn: edition.starts_on,
 	endsOn: edition.ends_on,
 	description: edition.description,
-	licence: edition.licence
+	licence: edition.licence,
+	timeZone: edition.timezone
 });

@@ -1,5 +1,5 @@
 // Message keys for the search contract's closed sets, and the « where and when » line of a result card.
-import type { MessageKey } from '$lib/i18n/catalogue';
+import { isMessageKey, type MessageKey } from '$lib/i18n/catalogue';
 import type { Locale } from '$lib/i18n/locales';
 import type { SearchFacet, SearchHit, SearchHitType } from '$server/shared/search';
 
@@ -23,6 +23,14 @@ export const hitTypeKey: Record<SearchHitType, MessageKey> = {
 };
 
 export const isHitType = (value: string): value is SearchHitType => value in hitTypeKey;
+
+/** A facet value in the page's language: licences and formats by their name, not their identifier. */
+export function facetValueKey(facet: SearchFacet, value: string): MessageKey | null {
+	if (facet === 'type') return isHitType(value) ? hitTypeKey[value] : null;
+	if (facet !== 'licence' && facet !== 'format') return null;
+	const key = `${facet}.${value}`;
+	return isMessageKey(key) ? key : null;
+}
 
 const tag = (locale: Locale) => (locale === 'fr' ? 'fr-FR' : 'en-GB');
 

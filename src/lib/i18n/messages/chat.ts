@@ -31,6 +31,7 @@ export const chat = defineMessages(
 		'chat.tooLong': 'Votre message dépasse {max} caractères.',
 		'chat.readOnly': 'La discussion est en lecture seule.',
 		'chat.joinToChat': 'Rejoignez l’atelier pour lire et écrire dans sa discussion.',
+		'chat.closedPrivate': 'La discussion de cet atelier terminé reste réservée à ses participant·es.',
 		'chat.actionFailed': 'L’action n’a pas abouti. Réessayez.',
 		'chat.messageBy': 'Message de {name}',
 		'chat.you': 'vous'
@@ -65,6 +66,7 @@ export const chat = defineMessages(
 		'chat.tooLong': 'Your message is longer than {max} characters.',
 		'chat.readOnly': 'The chat is read-only.',
 		'chat.joinToChat': 'Join the workshop to read and write in its chat.',
+		'chat.closedPrivate': 'The chat of this finished workshop stays with its participants.',
 		'chat.actionFailed': 'That did not work. Please try again.',
 		'chat.messageBy': 'Message from {name}',
 		'chat.you': 'you'

@@ -5,8 +5,9 @@ export const drive = defineMessages(
 		'drive.title': 'Fichiers partagés',
 		'drive.pageTitle': 'Fichiers · {workshop}',
 		'drive.backToWorkshop': 'Retour à l’atelier',
-		'drive.readOnly': 'Lecture seule : rejoignez l’atelier pour ajouter des fichiers.',
+		'drive.readOnly': 'Lecture seule : seul·es les participant·es ajoutent des fichiers, pendant l’atelier.',
 		'drive.refused': 'Rejoignez l’atelier pour voir ses fichiers.',
+		'drive.closedPrivate': 'Les fichiers de cet atelier terminé restent réservés à ses participant·es.',
 		'drive.uploadButton': 'Ajouter des fichiers',
 		'drive.dropZone': 'ou déposez-les ici',
 		'drive.dropZoneLabel': 'Zone de dépôt des fichiers',
@@ -63,19 +64,20 @@ export const drive = defineMessages(
 		'drive.folders.trash': 'Mettre le dossier à la corbeille',
 		'drive.folders.contents': 'avec son contenu',
 		'drive.trashEmptyNow': 'Vider la corbeille',
-		'drive.trashConfirm': 'Supprimer définitivement {count} élément(s) ? Cela libère l’espace de l’atelier et ne peut pas être annulé.',
+		'drive.trashConfirm': 'Supprimer définitivement {count, plural, one {# élément} other {# éléments}} ? Cela libère l’espace de l’atelier et ne peut pas être annulé.',
 		'drive.trashConfirmYes': 'Oui, supprimer définitivement',
-		'drive.trashEmptied': 'Corbeille vidée : {files} fichier(s), {folders} dossier(s), {size} libérés.',
+		'drive.trashEmptied': 'Corbeille vidée : {files, plural, one {# fichier} other {# fichiers}}, {folders, plural, one {# dossier} other {# dossiers}}, {size} libérés.',
 		'drive.trashQuotaNote': 'Les fichiers de la corbeille comptent dans l’espace de l’atelier jusqu’à ce qu’elle soit vidée.',
 		'drive.noJsUpload': 'Envoyer',
-		'drive.noJsUploaded': 'Fichier(s) ajouté(s) : {names}.'
+		'drive.noJsUploaded': '{count, plural, one {Fichier ajouté} other {Fichiers ajoutés}} : {names}.'
 	},
 	{
 		'drive.title': 'Shared files',
 		'drive.pageTitle': 'Files · {workshop}',
 		'drive.backToWorkshop': 'Back to the workshop',
-		'drive.readOnly': 'Read only: join the workshop to add files.',
+		'drive.readOnly': 'Read only: only the participants add files, while the workshop runs.',
 		'drive.refused': 'Join the workshop to see its files.',
+		'drive.closedPrivate': 'The files of this finished workshop stay with its participants.',
 		'drive.uploadButton': 'Add files',
 		'drive.dropZone': 'or drop them here',
 		'drive.dropZoneLabel': 'File drop zone',
@@ -132,11 +134,11 @@ export const drive = defineMessages(
 		'drive.folders.trash': 'Move the folder to trash',
 		'drive.folders.contents': 'with its contents',
 		'drive.trashEmptyNow': 'Empty the trash',
-		'drive.trashConfirm': 'Delete {count} item(s) for good? This frees the workshop’s space and cannot be undone.',
+		'drive.trashConfirm': 'Delete {count, plural, one {# item} other {# items}} for good? This frees the workshop’s space and cannot be undone.',
 		'drive.trashConfirmYes': 'Yes, delete for good',
-		'drive.trashEmptied': 'Trash emptied: {files} file(s), {folders} folder(s), {size} freed.',
+		'drive.trashEmptied': 'Trash emptied: {files, plural, one {# file} other {# files}}, {folders, plural, one {# folder} other {# folders}}, {size} freed.',
 		'drive.trashQuotaNote': 'Files in the trash count towards the workshop’s space until it is emptied.',
 		'drive.noJsUpload': 'Upload',
-		'drive.noJsUploaded': 'File(s) added: {names}.'
+		'drive.noJsUploaded': '{count, plural, one {File added} other {Files added}}: {names}.'
 	}
 );

@@ -3,5 +3,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, parent }) => {
 	const { archive } = await parent();
-	return { figures: orError(() => locals.app.archive.figures(params.editionId, archive)) };
+	return {
+		figures: orError(() => locals.app.archive.figures(params.editionId, archive)),
+		hours: locals.app.archive.contributionHours(params.editionId, archive)
+	};
 };

@@ -27,7 +27,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	// null when the viewer may not read the workshop's pads: the page then hides its notes.
 	const notes = locals.app.pads.indexIfReadable(locals.viewer, workshop.id);
 	return {
-		edition: { id: edition.id, title: edition.title },
+		edition: { id: edition.id, title: edition.title, timezone: edition.timezone },
 		workshop,
 		track: workshop.track ? trackContext(locals, edition.id, workshop.id, workshop.track.id) : null,
 		participantCount: found.participantCount,

@@ -8,7 +8,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	// Whoever may not read the chat gets a 404, as from its real-time room.
 	orError(() => locals.app.chat.roomAccess(locals.viewer, found.workshop.id));
 	return {
-		edition: { id: found.edition.id, title: found.edition.title },
+		edition: { id: found.edition.id, title: found.edition.title, timezone: found.edition.timezone },
 		workshop: { id: found.workshop.id, title: found.workshop.title, status: found.workshop.status },
 		...chatPanel(locals, params.workshopId)
 	};

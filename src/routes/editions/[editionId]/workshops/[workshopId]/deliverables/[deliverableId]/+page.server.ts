@@ -23,7 +23,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const to = versionParam(url, 'to');
 	const shown = versionParam(url, 'version');
 	return {
-		edition: { id: edition.id, title: edition.title },
+		edition: { id: edition.id, title: edition.title, timezone: edition.timezone },
 		workshop: { id: workshop.id, title: workshop.title },
 		deliverable,
 		options: found.canManage ? locals.app.deliverables.formOptions(locals.viewer, workshop.id) : null,

@@ -11,7 +11,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	if (versionId !== null && !Number.isInteger(versionId)) error(404, { message: 'version not found', code: 'not_found' });
 	const viewing = versionId === null ? null : orError(() => locals.app.pads.version(locals.viewer, params, versionId));
 	return {
-		edition: { id: found.edition.id, title: found.edition.title },
+		edition: { id: found.edition.id, title: found.edition.title, timezone: found.edition.timezone },
 		workshop: { id: found.workshop.id, title: found.workshop.title },
 		pad: found.pad,
 		canWrite: history.canWrite,
