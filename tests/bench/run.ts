@@ -29,7 +29,13 @@ async function main() {
 	}
 	const serversFlag = args.find((a) => a.startsWith('--servers='));
 	const servers = (serversFlag ? serversFlag.slice('--servers='.length).split(',') : ['ours', 'yws', 'hocus']) as ServerKind[];
-	const ctx: Ctx = { quick: flags.has('--quick'), profile: flags.has('--profile'), servers, report: new Report(), memo: new Map() };
+	const generatorsFlag = args.find((a) => a.startsWith('--generators='));
+	const generators = generatorsFlag ? Number(generatorsFlag.slice('--generators='.length)) : undefined;
+	if (generators !== undefined && !(Number.isInteger(generators) && generators >= 1 && generators <= 16)) {
+		console.error('--generators=N: N is a whole number from 1 to 16');
+		process.exit(2);
+	}
+	const ctx: Ctx = { quick: flags.has('--quick'), profile: flags.has('--profile'), servers, generators, report: new Report(), memo: new Map() };
 	const list = chosen.length ? chosen : Object.keys(scenarios);
 	const started = performance.now();
 	console.log(`MédiaLab real-time bench${ctx.quick ? ' (--quick: shortened smoke run)' : ''}: scenarios ${list.join(' ')}; servers ${servers.join(', ')}; Node ${process.version}`);
