@@ -3,11 +3,13 @@
 // machine and in this run, then prints every figure, its ratio to the better reference, and PASS/FAIL checks.
 import { type Ctx } from './kit';
 import { scenarioChat } from './scenarios-chat';
+import { scenarioPages } from './pages/scenario';
 import { scenarioD, scenarioE, scenarioF } from './scenarios-other';
 import { scenarioA, scenarioB, scenarioC, scenarioG } from './scenarios-typing';
 import { Report, type ServerKind } from './stats';
 
-const scenarios: Record<string, { title: string; run: (ctx: Ctx) => Promise<void> }> = {
+/** `optIn`: run only when named (they start the production build, or last minutes on their own). */
+const scenarios: Record<string, { title: string; run: (ctx: Ctx) => Promise<void>; optIn?: boolean }> = {
 	a: { title: 'an event: 30 rooms × 30 clients, 5 typists each at 5 keystrokes/s', run: scenarioA },
 	b: { title: 'many workshops: rooms of 30 added until p99 passes 100 ms', run: scenarioB },
 	c: { title: 'a plenary: one room from 400 to 1,000 members, 50 and 10% typing', run: scenarioC },
@@ -15,7 +17,8 @@ const scenarios: Record<string, { title: string; run: (ctx: Ctx) => Promise<void
 	e: { title: 'cold join of a pad with 200,000 operations of history', run: scenarioE },
 	f: { title: 'memory per idle open room', run: scenarioF },
 	g: { title: 'collaboration carets: an awareness update per keystroke on (a)', run: scenarioG },
-	chat: { title: 'the workshop chat: 30 rooms × 30 participants, 1 message/s per room, stock y-websocket clients', run: scenarioChat }
+	chat: { title: 'the workshop chat: 30 rooms × 30 participants, 1 message/s per room, stock y-websocket clients', run: scenarioChat },
+	pages: { title: 'the pages people open most: 50 readers on the production build, an edition of 300 workshops, while 30 rooms type', run: scenarioPages, optIn: true }
 };
 
 async function main() {
@@ -36,7 +39,7 @@ async function main() {
 		process.exit(2);
 	}
 	const ctx: Ctx = { quick: flags.has('--quick'), profile: flags.has('--profile'), servers, generators, report: new Report(), memo: new Map() };
-	const list = chosen.length ? chosen : Object.keys(scenarios);
+	const list = chosen.length ? chosen : Object.keys(scenarios).filter((k) => !scenarios[k]!.optIn);
 	const started = performance.now();
 	console.log(`MédiaLab real-time bench${ctx.quick ? ' (--quick: shortened smoke run)' : ''}: scenarios ${list.join(' ')}; servers ${servers.join(', ')}; Node ${process.version}`);
 	// Nothing here may run forever: a hard ceiling on the whole run.
