@@ -1,9 +1,10 @@
-// `npm run bench [-- a b …] [--quick] [--profile] [--servers=ours,yws,hocus]`: drives our real-time server
+// `npm run bench [-- a b … | soak | pages] [--quick] [--profile] [--servers=ours,yws,hocus] [--generators=N]`: drives our real-time server
 // (SQLite persistence and session auth on) and two in-memory reference servers with the same load, on this
 // machine and in this run, then prints every figure, its ratio to the better reference, and PASS/FAIL checks.
 import { type Ctx } from './kit';
 import { scenarioChat } from './scenarios-chat';
 import { scenarioPages } from './pages/scenario';
+import { scenarioSoak } from './scenario-soak';
 import { scenarioD, scenarioE, scenarioF } from './scenarios-other';
 import { scenarioA, scenarioB, scenarioC, scenarioG } from './scenarios-typing';
 import { Report, type ServerKind } from './stats';
@@ -18,6 +19,7 @@ const scenarios: Record<string, { title: string; run: (ctx: Ctx) => Promise<void
 	f: { title: 'memory per idle open room', run: scenarioF },
 	g: { title: 'collaboration carets: an awareness update per keystroke on (a)', run: scenarioG },
 	chat: { title: 'the workshop chat: 30 rooms × 30 participants, 1 message/s per room, stock y-websocket clients', run: scenarioChat },
+	soak: { title: 'an event day compressed: rooms open and close, people come and go, our memory after every slot', run: scenarioSoak, optIn: true },
 	pages: { title: 'the pages people open most: 50 readers on the production build, an edition of 300 workshops, while 30 rooms type', run: scenarioPages, optIn: true }
 };
 
