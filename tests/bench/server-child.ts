@@ -10,6 +10,7 @@ export type ChildRequest =
 	| { id: number; cmd: 'stats' }
 	| { id: number; cmd: 'gc' }
 	| { id: number; cmd: 'memory'; gc: boolean }
+	| { id: number; cmd: 'heapSnapshot'; file: string }
 	| { id: number; cmd: 'roomLoaded'; name: string }
 	| { id: number; cmd: 'profileStart' }
 	| { id: number; cmd: 'profileStop'; file: string }
@@ -101,6 +102,10 @@ async function main() {
 				case 'memory':
 					if (req.gc) await settleGc();
 					return send({ id: req.id, result: memory(sut) });
+				case 'heapSnapshot':
+					await settleGc();
+					v8.writeHeapSnapshot(req.file);
+					return send({ id: req.id, result: true });
 				case 'profileStart':
 					await (await import('./profile')).startProfiling();
 					return send({ id: req.id, result: true });

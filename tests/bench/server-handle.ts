@@ -17,6 +17,8 @@ export type ServerHandle = {
 	gcStats(): Promise<ServerStats>;
 	/** Memory by kind and the server's counters, after a forced GC that lets RSS settle when `gc`. */
 	memory(gc: boolean): Promise<MemoryReading>;
+	/** Forced GC, then a V8 heap snapshot written to `file` (pauses the server and inflates its RSS afterwards). */
+	heapSnapshot(file: string): Promise<void>;
 	roomLoaded(name: string): Promise<boolean>;
 	profileStart(): Promise<void>;
 	profileStop(file: string): Promise<void>;
@@ -88,6 +90,7 @@ export async function launchServer(kind: ServerKind, options: LaunchOptions = {}
 		stats: (timeoutMs) => request({ cmd: 'stats' }, timeoutMs),
 		gcStats: () => request({ cmd: 'gc' }),
 		memory: (gc) => request({ cmd: 'memory', gc }),
+		heapSnapshot: (file) => request({ cmd: 'heapSnapshot', file }, 300_000),
 		roomLoaded: (name) => request({ cmd: 'roomLoaded', name }),
 		profileStart: () => request({ cmd: 'profileStart' }),
 		profileStop: (file) => request({ cmd: 'profileStop', file }, 300_000),
