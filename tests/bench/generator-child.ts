@@ -55,6 +55,18 @@ function recordSendTime(info: TypistInfo, clock: number, at: number): void {
 	if (clock + 1 > info.sent) info.sent = clock + 1;
 }
 
+/** The first clock sent at or after `time` (a typist's send times only grow: one monotonic clock). */
+function firstAtOrAfter(t: TypistInfo, time: number): number {
+	let lo = 0;
+	let hi = t.sent;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (t.sendTimes[mid]! < time) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
 function resolvePending(): void {
 	if (pending.length === 0) return;
 	const left: Pending[] = [];
@@ -141,10 +153,7 @@ class GenRoom implements ClientSink {
 			if (!c.tracked || c.syncedAt < 0) continue;
 			for (const t of this.typists.values()) {
 				if (t.id === c.clientId) continue;
-				for (let clock = 0; clock < t.sent; clock++) {
-					const s = t.sendTimes[clock]!;
-					if (s >= w.start && s < w.end && s >= c.syncedAt) expected++;
-				}
+				expected += Math.max(0, firstAtOrAfter(t, w.end) - firstAtOrAfter(t, Math.max(w.start, c.syncedAt)));
 			}
 		}
 		return expected;
