@@ -302,7 +302,7 @@ async function handle(req: GenRequest): Promise<unknown> {
 		case 'leave': {
 			// People leaving: this generator's receivers of the room (never the observer or a typist), the last joined first.
 			const room = rooms.get(req.room);
-			if (!room) return 0;
+			if (!room || req.count <= 0) return 0;
 			const leaving = room.clients.filter((c) => c.role === 'receiver').slice(-req.count);
 			for (const c of leaving) c.close();
 			const gone = new Set(leaving);

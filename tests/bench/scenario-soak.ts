@@ -35,7 +35,7 @@ export async function scenarioSoak(ctx: Ctx): Promise<void> {
 	const slots = Math.max(3, Math.round((minutes * 60) / 30));
 	const slotMs = (minutes * 60_000) / slots;
 	const typingMs = Math.max(4000, slotMs - 9000); // the rest: closing, unloading and the two GC readings
-	console.log(`    ${slots} slots of ${(slotMs / 1000).toFixed(0)} s: ${ROOMS_PER_SLOT} new rooms of ${PEOPLE_PER_ROOM} each (${TYPISTS_PER_ROOM} typing), ${CHURN} people leave and ${CHURN} join every ${CHURN_EVERY_MS / 1000} s, then the rooms close`);
+	console.log(`    ${slots} slots of ${(slotMs / 1000).toFixed(0)} s: ${ROOMS_PER_SLOT} new rooms of ${PEOPLE_PER_ROOM} each (${TYPISTS_PER_ROOM} typing, with carets), ${CHURN} people leave and ${CHURN} join every ${CHURN_EVERY_MS / 1000} s, then the rooms close`);
 	await withServer(ctx, 'ours', 'soak', async (sut) => {
 		const fleet = await Fleet.start(ctx.generators ?? 2, 'y', sut.base);
 		const started = performance.now();
@@ -77,7 +77,8 @@ async function runSlot(sut: ServerHandle, fleet: Fleet, slot: number, typingMs: 
 	const rooms = (await sut.fixtures(ROOMS_PER_SLOT, PEOPLE_PER_ROOM + joins)).map((f) => fleet.addRoom(f));
 	const opened = await fleet.open(rooms, PEOPLE_PER_ROOM, TYPISTS_PER_ROOM);
 	if (opened.failed) failures.push(`slot ${slot}: ${opened.failed} clients failed to sync (${opened.firstError})`);
-	await fleet.typing(rooms.map((room) => ({ room })));
+	// With carets, as in the editor: the rooms' awareness states come and go with the people too.
+	await fleet.typing(rooms.map((room) => ({ room })), 5, true);
 	const cpu0 = await fleet.cpu();
 	const w = await fleet.openWindow();
 	const until = performance.now() + typingMs;

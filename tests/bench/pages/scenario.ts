@@ -165,6 +165,8 @@ export async function scenarioPages(ctx: Ctx): Promise<void> {
 			ctx.report.target('pages', `${page.key} page p95 ≤ ${P95_TARGET_MS} ms (client latency on loopback; the app sends no Server-Timing)`, s.p95 <= P95_TARGET_MS, ms(s.p95));
 			if (page.key === 'archive') ctx.report.target('pages', `archive edition page ≤ ${kb(ARCHIVE_BYTES_TARGET)} on the wire`, r.wireBytes <= ARCHIVE_BYTES_TARGET, `${kb(r.wireBytes)} (${r.encoding}; ${kb(r.rawBytes)} of HTML)`);
 		}
+		const uncompressed = pages.filter((p) => reading.results.get(p.key)!.encoding === 'identity').map((p) => p.key);
+		if (uncompressed.length) log(`    sent uncompressed although the readers accept br and gzip: ${uncompressed.join(', ')}`);
 		const busiest = Math.max(...gens);
 		const l = typing;
 		ctx.report.figure({ scenario: 'pages', name: `pages served per second (${readers} readers)`, values: { ours: reads / (spanMs / 1000) }, format: (v) => v.toFixed(1), higherIsBetter: true });
