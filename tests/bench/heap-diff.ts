@@ -14,7 +14,8 @@ function totals(file: string): Totals {
 	for (let i = 0; i < s.nodes.length; i += fields.length) {
 		const type = types[s.nodes[i + typeAt]!]!;
 		const name = s.strings[s.nodes[i + nameAt]!]!;
-		const key = type === 'object' || type === 'native' ? name : type === 'closure' ? `${name}()` : `(${type})`;
+		// Strings and numbers by kind only; arrays, code and hidden objects keep their (short) name: "(array) (object elements)".
+		const key = type === 'object' || type === 'native' ? name : type === 'closure' ? `${name}()` : /string|number|symbol|bigint/.test(type) ? `(${type})` : `(${type}) ${name.slice(0, 40)}`;
 		const t = out.get(key) ?? { count: 0, bytes: 0 };
 		t.count++;
 		t.bytes += s.nodes[i + sizeAt]!;

@@ -54,6 +54,9 @@ function stats(sut: ServerUnderTest): ServerStats {
 export type MemoryReading = { rss: number; heapUsed: number; external: number; arrayBuffers: number; spaces: Record<string, number>; counters: Record<string, number> };
 
 function memory(sut: ServerUnderTest): MemoryReading {
+	// The bench's own per-window counters (ours: every SQLite transaction's duration) would otherwise pile up in a
+	// run that only reads memory, and show as the server's growth: a memory reading starts them afresh.
+	sut.extraStats?.();
 	const mem = process.memoryUsage();
 	const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size]));
 	return { rss: mem.rss, heapUsed: mem.heapUsed, external: mem.external, arrayBuffers: mem.arrayBuffers, spaces, counters: sut.counters?.() ?? {} };
