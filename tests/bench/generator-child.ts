@@ -318,7 +318,8 @@ async function handle(req: GenRequest): Promise<unknown> {
 
 setInterval(flushOutbox, 10).unref();
 process.on('disconnect', () => process.exit(0));
-setTimeout(() => process.exit(3), 30 * 60_000).unref();
+// Never outlive the runner (which also stops its children by disconnecting).
+setTimeout(() => process.exit(3), Number(process.env.BENCH_CHILD_MAX_MS ?? 30 * 60_000)).unref();
 process.on('message', (req: GenRequest) => {
 	handle(req).then(
 		(result) => req.id !== undefined && process.send!({ id: req.id, result } satisfies GenReply),

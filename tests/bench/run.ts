@@ -44,11 +44,14 @@ async function main() {
 	const list = chosen.length ? chosen : Object.keys(scenarios).filter((k) => !scenarios[k]!.optIn);
 	const started = performance.now();
 	console.log(`MédiaLab real-time bench${ctx.quick ? ' (--quick: shortened smoke run)' : ''}: scenarios ${list.join(' ')}; servers ${servers.join(', ')}; Node ${process.version}`);
-	// Nothing here may run forever: a hard ceiling on the whole run.
+	// Nothing here may run forever: a hard ceiling on the whole run (and on every child), longer by a long soak.
+	const soakMinutes = list.includes('soak') ? Number(args.find((a) => a.startsWith('--soak-minutes='))?.split('=')[1] ?? 4) : 0;
+	const ceilingMinutes = 30 + (Number.isFinite(soakMinutes) ? soakMinutes : 0);
+	process.env.BENCH_CHILD_MAX_MS ??= String((ceilingMinutes - 10) * 60_000);
 	const ceiling = setTimeout(() => {
-		console.error('bench exceeded 30 minutes; aborting');
+		console.error(`bench exceeded ${ceilingMinutes} minutes; aborting`);
 		process.exit(3);
-	}, 30 * 60_000);
+	}, ceilingMinutes * 60_000);
 	ceiling.unref();
 	for (const key of list) {
 		const s = scenarios[key]!;
