@@ -4,6 +4,7 @@
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { now } from './clock';
 
 export type Wire = 'y' | 'hocus';
 export type Role = 'receiver' | 'typist' | 'observer';
@@ -59,8 +60,8 @@ export class SimClient {
 	readonly doc: Y.Doc | null;
 	readonly text: Y.Text | null;
 	readonly clientId: number;
-	/** performance.now() when the connection was requested, opened, and synced (sync step 2 received). */
-	readonly startedAt = performance.now();
+	/** now() when the connection was requested, opened, and synced (sync step 2 received). */
+	readonly startedAt = now();
 	openedAt = -1;
 	syncedAt = -1;
 	closed = false;
@@ -102,7 +103,7 @@ export class SimClient {
 		this.ws = new WebSocket(opts.url, { headers, perMessageDeflate: false, handshakeTimeout: 60_000, maxPayload: 256 * 1024 * 1024, generateMask: zeroMask });
 		this.synced = new Promise((resolve, reject) => {
 			this.ws.on('open', () => {
-				this.openedAt = performance.now();
+				this.openedAt = now();
 				if (opts.wire === 'hocus') this.send(this.message(MSG_AUTH, (en) => (encoding.writeVarUint(en, 0), encoding.writeVarString(en, 'bench'))));
 				// Like the stock client: sync step 1 right away (our state vector; empty for receivers).
 				this.send(this.syncMessage(STEP1, this.doc ? Y.encodeStateVector(this.doc) : EMPTY_STATE_VECTOR));
@@ -152,7 +153,7 @@ export class SimClient {
 	}
 
 	private receive(data: Buffer, resolve: (c: SimClient) => void): void {
-		const at = performance.now();
+		const at = now();
 		const state = { pos: 0 };
 		if (this.opts.wire === 'hocus') {
 			const nameLength = readVarUint(data, state); // skip the document name
@@ -202,7 +203,7 @@ export class SimClient {
 			bigger.set(this.sendTimes);
 			this.sendTimes = bigger;
 		}
-		this.sendTimes[clock] = performance.now();
+		this.sendTimes[clock] = now();
 		this.send(this.syncMessage(UPDATE, update));
 		if (caret) this.send(this.awarenessMessage());
 		this.sent++;

@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Fleet, type FleetWindow } from './fleet';
+import type { GenCpu } from './generator-protocol';
 import { drain, type RoomLoad, type Window } from './load';
 import { summarizeByFile, summarizeInclusive, summarizeProfile } from './profile';
 import { cpuMs, launchServer, type ServerHandle } from './server-handle';
@@ -12,6 +14,8 @@ export type Ctx = {
 	quick: boolean;
 	profile: boolean;
 	servers: ServerKind[];
+	/** `--generators=N`: load-generator processes for the typing scenarios and the soak (each has its default). */
+	generators?: number;
 	report: Report;
 	/** Results other scenarios reuse, e.g. (g) compares with (a). */
 	memo: Map<string, unknown>;
@@ -51,7 +55,12 @@ export type Measured = {
 	serverCpuMs: number;
 	/** Server CPU as a share of one core over the window. */
 	serverCpuShare: number;
+	/** The busiest load-generator process, as a share of one core (the runner itself when there is no fleet). */
 	generatorCpuShare: number;
+	/** Every generator process, as a share of one core. */
+	generatorCpuShares: number[];
+	/** The runner (relaying between generators), as a share of one core; NaN without a fleet. */
+	runnerCpuShare: number;
 	/** CPU used by other processes on the machine over the window, in cores. */
 	otherCpuShare: number;
 	/** Kernel interrupt and softirq time over the window (loopback TCP delivery lands here), in cores. */
@@ -83,42 +92,64 @@ function machineCpu(): { tasks: number; softirq: number } {
 	}
 }
 
-/** Snapshot at the start of a window: server, generator and machine CPU. */
-export async function beginMeasure(sut: ServerHandle): Promise<{ server: ServerStats | null; generator: NodeJS.CpuUsage; machine: { tasks: number; softirq: number }; at: number }> {
-	return { server: await statsOrNull(sut), generator: process.cpuUsage(), machine: machineCpu(), at: performance.now() };
+type Begin = { server: ServerStats | null; generator: NodeJS.CpuUsage; generators: GenCpu[] | null; machine: { tasks: number; softirq: number }; at: number };
+
+/** Snapshot at the start of a window: server, generator(s) and machine CPU. */
+export async function beginMeasure(sut: ServerHandle, fleet?: Fleet): Promise<Begin> {
+	return { server: await statsOrNull(sut), generator: process.cpuUsage(), generators: fleet ? await fleet.cpu() : null, machine: machineCpu(), at: performance.now() };
 }
 
-/** Closes the measurement: CPU over [begin, now], latency of the window once its keystrokes had `graceMs` to arrive. */
-export async function endMeasure(sut: ServerHandle, begin: Awaited<ReturnType<typeof beginMeasure>>, w: Window, close: () => void): Promise<() => Measured> {
-	close();
+/** CPU over [begin, now]: the server's (on its own clock), each generator's (the runner itself when there is no fleet), the machine's. */
+async function cpuSince(sut: ServerHandle, begin: Begin, fleet?: Fleet) {
 	const windowMs = performance.now() - begin.at;
-	const generator = process.cpuUsage(begin.generator);
+	const runner = process.cpuUsage(begin.generator);
+	const runnerMs = (runner.user + runner.system) / 1000;
+	const gensNow = fleet && begin.generators ? await fleet.cpu() : null;
+	const generatorMs = gensNow ? gensNow.map((g, i) => (g.user - begin.generators![i]!.user + g.system - begin.generators![i]!.system) / 1000) : [runnerMs];
+	const generatorShares = gensNow ? gensNow.map((g, i) => generatorMs[i]! / (g.at - begin.generators![i]!.at)) : [runnerMs / windowMs];
 	const machineNow = machineCpu();
 	const server = begin.server ? await statsOrNull(sut) : null;
 	const serverCpu = begin.server && server ? cpuMs(begin.server, server) : NaN;
 	// The server's own clock: a drowning server answers late, and its CPU must be divided by the time it covers.
 	const serverSpanMs = begin.server && server ? server.at - begin.server.at : NaN;
-	const generatorMs = (generator.user + generator.system) / 1000;
+	const loadMs = generatorMs.reduce((a, b) => a + b, 0) + (gensNow ? runnerMs : 0);
 	const tasksMs = machineNow.tasks - begin.machine.tasks;
 	const softirqMs = machineNow.softirq - begin.machine.softirq;
-	return () => {
-		const latency = w.summary();
-		return {
-			latency,
-			serverCpuMs: serverCpu,
-			serverCpuShare: serverCpu / serverSpanMs,
-			generatorCpuShare: generatorMs / windowMs,
-			otherCpuShare: Math.max(0, tasksMs - serverCpu - generatorMs) / windowMs,
-			softirqShare: softirqMs / windowMs,
-			delivered: w.delivered,
-			cpuUsPerDelivery: w.delivered > 0 ? (serverCpu * 1000) / w.delivered : NaN,
-			rss: server?.rss ?? NaN,
-			windowMs,
-			unresponsive: server === null,
-			loopDelayP99: server?.loopDelayP99 ?? NaN,
-			loopDelayMax: server?.loopDelayMax ?? NaN,
-			extra: server?.extra ?? {}
-		};
+	return (w: { delivered: number }, latency: Measured['latency']): Measured => ({
+		latency,
+		serverCpuMs: serverCpu,
+		serverCpuShare: serverCpu / serverSpanMs,
+		generatorCpuShare: Math.max(...generatorShares),
+		generatorCpuShares: generatorShares,
+		runnerCpuShare: gensNow ? runnerMs / windowMs : NaN,
+		otherCpuShare: Math.max(0, tasksMs - serverCpu - loadMs) / windowMs,
+		softirqShare: softirqMs / windowMs,
+		delivered: w.delivered,
+		cpuUsPerDelivery: w.delivered > 0 ? (serverCpu * 1000) / w.delivered : NaN,
+		rss: server?.rss ?? NaN,
+		windowMs,
+		unresponsive: server === null,
+		loopDelayP99: server?.loopDelayP99 ?? NaN,
+		loopDelayMax: server?.loopDelayMax ?? NaN,
+		extra: server?.extra ?? {}
+	});
+}
+
+/** Closes the measurement: CPU over [begin, now], latency of the window once its keystrokes had `graceMs` to arrive. */
+export async function endMeasure(sut: ServerHandle, begin: Begin, w: Window, close: () => void): Promise<() => Measured> {
+	close();
+	const figures = await cpuSince(sut, begin);
+	return () => figures(w, w.summary());
+}
+
+/** The same over a fleet of generators: the window is closed in every generator; its latency is merged from all of them. */
+export async function endFleetMeasure(sut: ServerHandle, begin: Begin, fleet: Fleet, w: FleetWindow): Promise<() => Promise<Measured>> {
+	await fleet.closeWindow(w);
+	const figures = await cpuSince(sut, begin, fleet);
+	return async () => {
+		const latency = await fleet.summary(w);
+		if (latency.announcedLateMs > 0) console.log(`    (a generator learnt of the window ${latency.announcedLateMs.toFixed(0)} ms late: some deliveries may show as undelivered)`);
+		return figures(latency, latency);
 	};
 }
 
@@ -146,15 +177,24 @@ export async function checkRooms(ctx: Ctx, scenario: string, kind: ServerKind, r
 	return lostOk && converged === rooms.length;
 }
 
+/** Above this share of a core, a generator process's own lag shows in the latencies: flagged in the table. */
+export const GENERATOR_CPU_LIMIT = 0.7;
+
 export const pct = (share: number) => (share * 100).toFixed(0) + '%';
 export const saturationNote = (m: Measured) =>
 	[
 		m.unresponsive ? 'server unresponsive' : '',
-		m.generatorCpuShare > 0.9 ? `generator ${pct(m.generatorCpuShare)} CPU` : '',
+		m.generatorCpuShare > GENERATOR_CPU_LIMIT ? `generator ${pct(m.generatorCpuShare)} CPU` : '',
 		m.otherCpuShare > 0.25 ? `other processes ${pct(m.otherCpuShare)} CPU` : ''
 	]
 		.filter(Boolean)
 		.join(', ') || undefined;
+
+function generatorCpu(m: Measured): string {
+	if (m.generatorCpuShares.length <= 1 && Number.isNaN(m.runnerCpuShare)) return `generator CPU ${pct(m.generatorCpuShare)}${m.generatorCpuShare > GENERATOR_CPU_LIMIT ? ' (OVER 70%)' : ''}`;
+	const over = m.generatorCpuShares.filter((s) => s > GENERATOR_CPU_LIMIT).length;
+	return `generators CPU ${m.generatorCpuShares.map(pct).join(' ')}${over ? ` (${over} OVER 70%)` : ''}, runner ${pct(m.runnerCpuShare)}`;
+}
 
 export function logMeasured(prefix: string, m: Measured): void {
 	const l = m.latency;
@@ -163,7 +203,7 @@ export function logMeasured(prefix: string, m: Measured): void {
 		`    ${prefix}: p50 ${f(l.p50)} ms, p95 ${f(l.p95)} ms, p99 ${f(l.p99)} ms, max ${f(l.max)} ms over ${l.count} deliveries` +
 			(l.undelivered ? ` (${l.undelivered} undelivered)` : '') +
 			(m.unresponsive ? '; SERVER UNRESPONSIVE (no answer to a stats request within 15 s)' : '') +
-			`; server CPU ${pct(m.serverCpuShare)} of a core, ${m.cpuUsPerDelivery.toFixed(2)} µs/delivery; generator CPU ${pct(m.generatorCpuShare)}; other processes ${pct(m.otherCpuShare)}; kernel softirq ${pct(m.softirqShare)}; server RSS ${(m.rss / 1048576).toFixed(0)} MB` +
+			`; server CPU ${pct(m.serverCpuShare)} of a core, ${m.cpuUsPerDelivery.toFixed(2)} µs/delivery; ${generatorCpu(m)}; other processes ${pct(m.otherCpuShare)}; kernel softirq ${pct(m.softirqShare)}; server RSS ${(m.rss / 1048576).toFixed(0)} MB` +
 			`; server event-loop delay p99 ${f(m.loopDelayP99)} ms, max ${f(m.loopDelayMax)} ms`
 	);
 	const x = m.extra;
@@ -171,4 +211,41 @@ export function logMeasured(prefix: string, m: Measured): void {
 		console.log(
 			`      SQLite: ${x.sqliteTx} transactions on the event loop, ${f(x.sqliteTxMs!)} ms in total, p99 ${f(x.sqliteTxP99!)} ms, max ${f(x.sqliteTxMax!)} ms, ${x.sqliteTxOver5ms} over 5 ms`
 		);
+}
+
+/** The same checks over a fleet of generators: deliveries and gaps summed over every process, convergence at each observer. */
+export async function checkFleet(ctx: Ctx, scenario: string, kind: ServerKind, fleet: Fleet, rooms: number, timeoutMs: number): Promise<boolean> {
+	const left = await fleet.drain(timeoutMs);
+	const label = serverLabel[kind];
+	const lostOk = left.keystrokes === 0 && left.gaps === 0;
+	ctx.report.check(
+		scenario,
+		`${label}: no update lost`,
+		lostOk,
+		lostOk ? `all deliveries complete after ${left.waitedMs.toFixed(0)} ms (${fleet.size} generators)` : `${left.keystrokes} keystroke deliveries missing at ${left.clients} clients after ${(left.waitedMs / 1000).toFixed(0)} s, ${left.gaps} gaps, ${left.closed} clients disconnected`
+	);
+	const { negative, deliveredTotal } = await fleet.counters();
+	ctx.report.check(scenario, `${label}: one clock across generators (no delivery before its send time)`, negative === 0, `${negative} of ${deliveredTotal} deliveries`);
+	const results = await fleet.convergence();
+	const converged = results.filter((r) => r.ok).length;
+	const firstBad = results.find((r) => !r.ok);
+	const ok = converged === rooms && results.length === rooms;
+	ctx.report.check(scenario, `${label}: every room converged`, ok, ok ? `${rooms}/${rooms} rooms` : `${converged}/${rooms} rooms; ${firstBad ? `${firstBad.name}: ${firstBad.detail}` : 'observers missing'}`);
+	return lostOk && ok;
+}
+
+/** Starts `--generators=N` load-generator processes (or `fallback`), runs `work`, always stops them. */
+export async function withFleet<T>(ctx: Ctx, sut: ServerHandle, fallback: number, work: (fleet: Fleet) => Promise<T>): Promise<T> {
+	const fleet = await Fleet.start(ctx.generators ?? fallback, wireOf(sut.kind), sut.base);
+	try {
+		return await work(fleet);
+	} finally {
+		await fleet.stop();
+	}
+}
+
+/** A table row with the busiest load-generator process per server, flagged when it passed GENERATOR_CPU_LIMIT. */
+export function generatorFigure(ctx: Ctx, scenario: string, name: string, values: Partial<Record<ServerKind, number>>): void {
+	const notes = Object.fromEntries(Object.entries(values).filter(([, v]) => v > GENERATOR_CPU_LIMIT).map(([k]) => [k, `OVER ${pct(GENERATOR_CPU_LIMIT)}`]));
+	ctx.report.figure({ scenario, name, values, format: pct, notes });
 }

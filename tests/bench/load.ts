@@ -1,6 +1,7 @@
 // Rooms of simulated clients: who types, when, and the bookkeeping that times every keystroke delivery,
 // proves none was lost, and checks that each room's observer converged to exactly what was typed.
 import * as Y from 'yjs';
+import { now } from './clock';
 import { SimClient, type ClientSink, type Wire } from './client';
 import type { RoomFixture } from './servers/types';
 import { Samples, type LatencySummary } from './stats';
@@ -27,12 +28,12 @@ export class Recorder {
 	updateMessages = 0;
 	awarenessTotal = 0;
 	open(): Window {
-		const w = new Window(performance.now());
+		const w = new Window(now());
 		this.windows.push(w);
 		return w;
 	}
 	close(w: Window): void {
-		w.end = performance.now();
+		w.end = now();
 	}
 	/** The window a keystroke sent at `sentAt` belongs to (windows are few and recent). */
 	windowOf(sentAt: number): Window | null {
@@ -46,6 +47,10 @@ export class Recorder {
 }
 
 const TYPED_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+/** The character a typist types at `clock`: what it typed follows from how many keystrokes it sent. */
+export const charOf = (clock: number) => TYPED_ALPHABET[clock % TYPED_ALPHABET.length]!;
+/** Everything a typist typed after `sent` keystrokes. */
+export const typedText = (sent: number) => Array.from({ length: sent }, (_, i) => charOf(i)).join('');
 
 export type RoomOptions = { wire: Wire; base: string; fixture: RoomFixture; recorder: Recorder };
 
@@ -142,9 +147,8 @@ export class RoomLoad implements ClientSink {
 
 	/** One keystroke by `typist`, counted as expected at every client synced now. */
 	keystroke(typist: SimClient, caret: boolean): void {
-		const char = TYPED_ALPHABET[typist.sent % TYPED_ALPHABET.length]!;
-		typist.type(char, caret);
-		const w = this.opts.recorder.windowOf(performance.now());
+		typist.type(charOf(typist.sent), caret);
+		const w = this.opts.recorder.windowOf(now());
 		if (w) w.expected += this.syncedTracked - 1;
 	}
 
@@ -215,7 +219,7 @@ export class Typing {
 	private timer: NodeJS.Timeout | null = null;
 	private readonly nextAt = new Map<SimClient, number>();
 	/** Active typists per room; change it at any time. */
-	active: { room: RoomLoad; typists: SimClient[] }[] = [];
+	active: { room: { keystroke(typist: SimClient, caret: boolean): void }; typists: SimClient[] }[] = [];
 	keystrokes = 0;
 
 	constructor(
@@ -227,20 +231,20 @@ export class Typing {
 		if (this.timer) return;
 		const interval = 1000 / this.perSecond;
 		this.timer = setInterval(() => {
-			const now = performance.now();
+			const at = now();
 			for (const { room, typists } of this.active) {
 				for (const t of typists) {
 					if (t.closed) continue;
 					let due = this.nextAt.get(t);
 					if (due === undefined) {
-						due = now + Math.random() * interval; // spread the first keystrokes
+						due = at + Math.random() * interval; // spread the first keystrokes
 						this.nextAt.set(t, due);
 					}
-					if (due > now) continue;
+					if (due > at) continue;
 					room.keystroke(t, this.caret);
 					this.keystrokes++;
 					// Catch up at most one interval late, never in a burst.
-					this.nextAt.set(t, Math.max(due, now - interval) + interval * (0.5 + Math.random()));
+					this.nextAt.set(t, Math.max(due, at - interval) + interval * (0.5 + Math.random()));
 				}
 			}
 		}, 4);
@@ -255,7 +259,7 @@ export class Typing {
 
 /** Waits until no tracked client misses a keystroke (or the timeout); returns what is still missing. */
 export async function drain(rooms: RoomLoad[], timeoutMs: number): Promise<{ clients: number; keystrokes: number; gaps: number; waitedMs: number }> {
-	const start = performance.now();
+	const start = now();
 	for (;;) {
 		const total = { clients: 0, keystrokes: 0, gaps: 0 };
 		for (const r of rooms) {
@@ -264,7 +268,7 @@ export async function drain(rooms: RoomLoad[], timeoutMs: number): Promise<{ cli
 			total.keystrokes += m.keystrokes;
 			total.gaps += m.gaps;
 		}
-		const waitedMs = performance.now() - start;
+		const waitedMs = now() - start;
 		if (total.keystrokes === 0 || waitedMs > timeoutMs) return { ...total, waitedMs };
 		await sleep(50);
 	}

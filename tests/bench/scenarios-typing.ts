@@ -1,6 +1,8 @@
 // Typing scenarios: (a) an event, (g) the same with collaboration carets, (b) many workshops, (c) a plenary.
-import { beginMeasure, checkRooms, endMeasure, logMeasured, pct, profiled, saturationNote, wireOf, withServer, type Ctx, type Measured } from './kit';
-import { openRooms, Recorder, RoomLoad, sleep, Typing } from './load';
+import type { GenCounters } from './generator-protocol';
+import { beginMeasure, checkFleet, endFleetMeasure, generatorFigure, logMeasured, pct, profiled, saturationNote, withFleet, withServer, type Ctx, type Measured } from './kit';
+import type { FleetRoom } from './fleet';
+import { sleep } from './load';
 import { ms, us, serverLabel, type ServerKind } from './stats';
 
 type EventResult = Measured & { keystrokes: number };
@@ -9,34 +11,32 @@ type EventResult = Measured & { keystrokes: number };
 async function event(ctx: Ctx, kind: ServerKind, caret: boolean, scenario: string): Promise<EventResult> {
 	const rooms = ctx.quick ? 10 : 30;
 	const durationMs = ctx.quick ? 5000 : 20_000;
-	return withServer(ctx, kind, scenario, async (sut) => {
-		const recorder = new Recorder();
-		const loads = (await sut.fixtures(rooms, 30)).map((fixture) => new RoomLoad({ wire: wireOf(kind), base: sut.base, fixture, recorder }));
-		const opened = await openRooms(loads, 30, 5);
-		ctx.report.check(scenario, `${serverLabel[kind]}: all ${rooms * 30} clients synced`, opened.failed === 0, opened.failed ? `${opened.failed} failed: ${opened.firstError}` : '');
-		const typing = new Typing(5, caret);
-		typing.active = loads.map((room) => ({ room, typists: room.typistList() }));
-		typing.start();
-		await sleep(ctx.quick ? 1000 : 2000); // warm-up
-		const { measured, keystrokes } = await profiled(ctx, sut, scenario, async () => {
-			const begin = await beginMeasure(sut);
-			const w = recorder.open();
-			const before = typing.keystrokes;
-			const counted = [recorder.deliveredTotal, recorder.updateMessages];
-			await sleep(durationMs);
-			const measured = await endMeasure(sut, begin, w, () => recorder.close(w));
-			mergeFactor(recorder, counted);
-			return { measured, keystrokes: typing.keystrokes - before };
-		});
-		await sleep(1000);
-		typing.stop();
-		const m = measured();
-		logMeasured(`${keystrokes} keystrokes${caret ? ' with carets' : ''}`, m);
-		if (caret) console.log(`    awareness messages received by clients: ${recorder.awarenessTotal}`);
-		await checkRooms(ctx, scenario, kind, loads, 20_000);
-		for (const r of loads) r.closeAll();
-		return { ...m, keystrokes };
-	});
+	return withServer(ctx, kind, scenario, (sut) =>
+		withFleet(ctx, sut, 2, async (fleet) => {
+			const loads = (await sut.fixtures(rooms, 30)).map((fixture) => fleet.addRoom(fixture));
+			const opened = await fleet.open(loads, 30, 5);
+			ctx.report.check(scenario, `${serverLabel[kind]}: all ${rooms * 30} clients synced`, opened.failed === 0, opened.failed ? `${opened.failed} failed: ${opened.firstError}` : '');
+			await fleet.typing(loads.map((room) => ({ room })), 5, caret);
+			await sleep(ctx.quick ? 1000 : 2000); // warm-up
+			const { measured, keystrokes } = await profiled(ctx, sut, scenario, async () => {
+				const begin = await beginMeasure(sut, fleet);
+				const before = await fleet.counters();
+				const w = await fleet.openWindow();
+				await sleep(durationMs);
+				const measured = await endFleetMeasure(sut, begin, fleet, w);
+				const after = await fleet.counters();
+				mergeFactor(before, after);
+				return { measured, keystrokes: after.keystrokes - before.keystrokes };
+			});
+			await sleep(1000);
+			await fleet.stopTyping();
+			const m = await measured();
+			logMeasured(`${keystrokes} keystrokes${caret ? ' with carets' : ''}`, m);
+			if (caret) console.log(`    awareness messages received by clients: ${(await fleet.counters()).awarenessTotal}`);
+			await checkFleet(ctx, scenario, kind, fleet, loads.length, 20_000);
+			return { ...m, keystrokes };
+		})
+	);
 }
 
 export async function scenarioA(ctx: Ctx): Promise<void> {
@@ -60,6 +60,7 @@ function figures(ctx: Ctx, scenario: string, results: Partial<Record<ServerKind,
 	ctx.report.figure({ scenario, name: 'latency p99', values: pick((r) => r.latency.p99), format: ms, notes });
 	ctx.report.figure({ scenario, name: 'server CPU (share of 1 core)', values: pick((r) => r.serverCpuShare), format: pct });
 	ctx.report.figure({ scenario, name: 'server CPU per delivered update', values: pick((r) => r.cpuUsPerDelivery), format: us });
+	generatorFigure(ctx, scenario, 'busiest load-generator process (CPU)', pick((r) => r.generatorCpuShare));
 }
 
 export async function scenarioG(ctx: Ctx): Promise<void> {
@@ -80,10 +81,10 @@ export async function scenarioG(ctx: Ctx): Promise<void> {
 
 type Step = { rooms: number; m: Measured };
 
-/** How many keystrokes each update message carried on average (1.0: no merging), since `counted` was taken. */
-function mergeFactor(recorder: Recorder, counted: number[]): void {
-	const delivered = recorder.deliveredTotal - counted[0]!;
-	const messages = recorder.updateMessages - counted[1]!;
+/** How many keystrokes each update message carried on average (1.0: no merging), between two counter readings. */
+function mergeFactor(before: GenCounters, after: GenCounters): void {
+	const delivered = after.deliveredTotal - before.deliveredTotal;
+	const messages = after.updateMessages - before.updateMessages;
 	if (messages > 0) console.log(`      ${(delivered / messages).toFixed(2)} keystrokes per update message received (${messages} messages)`);
 }
 
@@ -93,50 +94,48 @@ async function workshops(ctx: Ctx, kind: ServerKind): Promise<Step[]> {
 	const step = ctx.quick ? 30 : 10;
 	const max = ctx.quick ? 90 : 170;
 	const stepMs = ctx.quick ? 3000 : 6000;
-	return withServer(ctx, kind, 'b', async (sut) => {
-		const recorder = new Recorder();
-		const fixtures = await sut.fixtures(max, 30);
-		const loads: RoomLoad[] = [];
-		const typing = new Typing(5, false);
-		const steps: Step[] = [];
-		let failedToOpen = 0;
-		// Ramp up to the first measured step (unmeasured): a cold server hit by thousands of joins and typists at
-		// once falls behind for a while, which is not what this scenario measures.
-		for (let n = 20; n < start; n += 20) {
-			const fresh = fixtures.slice(loads.length, n).map((fixture) => new RoomLoad({ wire: wireOf(kind), base: sut.base, fixture, recorder }));
-			loads.push(...fresh);
-			failedToOpen += (await openRooms(fresh, 30, 5)).failed;
-			typing.active = loads.map((room) => ({ room, typists: room.typistList() }));
-			typing.start();
-			await sleep(2000);
-		}
-		await profiled(ctx, sut, 'b', async () => {
-			for (let n = start; n <= max; n += step) {
-				const fresh = fixtures.slice(loads.length, n).map((fixture) => new RoomLoad({ wire: wireOf(kind), base: sut.base, fixture, recorder }));
+	return withServer(ctx, kind, 'b', (sut) =>
+		withFleet(ctx, sut, 4, async (fleet) => {
+			const fixtures = await sut.fixtures(max, 30);
+			const loads: FleetRoom[] = [];
+			const steps: Step[] = [];
+			let failedToOpen = 0;
+			const grow = async (n: number) => {
+				const fresh = fixtures.slice(loads.length, n).map((fixture) => fleet.addRoom(fixture));
 				loads.push(...fresh);
-				failedToOpen += (await openRooms(fresh, 30, 5)).failed;
-				typing.active = loads.map((room) => ({ room, typists: room.typistList() }));
-				typing.start();
-				await sleep(1500);
-				const begin = await beginMeasure(sut);
-				const w = recorder.open();
-				const counted = [recorder.deliveredTotal, recorder.updateMessages];
-				await sleep(stepMs);
-				const measured = await endMeasure(sut, begin, w, () => recorder.close(w));
-				await sleep(1000); // grace: anything still undelivered after ≥ 1 s counts as infinitely late
-				const m = measured();
-				logMeasured(`${n} rooms`, m);
-				mergeFactor(recorder, counted);
-				steps.push({ rooms: n, m });
-				if (!(m.latency.p99 <= 100) || m.unresponsive) break;
+				failedToOpen += (await fleet.open(fresh, 30, 5)).failed;
+				await fleet.typing(loads.map((room) => ({ room })));
+			};
+			// Ramp up to the first measured step (unmeasured): a cold server hit by thousands of joins and typists at
+			// once falls behind for a while, which is not what this scenario measures.
+			for (let n = 20; n < start; n += 20) {
+				await grow(n);
+				await sleep(2000);
 			}
-		});
-		typing.stop();
-		ctx.report.check('b', `${serverLabel[kind]}: all clients synced`, failedToOpen === 0, failedToOpen ? `${failedToOpen} failed` : '');
-		await checkRooms(ctx, 'b', kind, loads, 30_000);
-		for (const r of loads) r.closeAll();
-		return steps;
-	});
+			await profiled(ctx, sut, 'b', async () => {
+				for (let n = start; n <= max; n += step) {
+					await grow(n);
+					await sleep(1500);
+					const begin = await beginMeasure(sut, fleet);
+					const before = await fleet.counters();
+					const w = await fleet.openWindow();
+					await sleep(stepMs);
+					const measured = await endFleetMeasure(sut, begin, fleet, w);
+					const after = await fleet.counters();
+					await sleep(1000); // grace: anything still undelivered after ≥ 1 s counts as infinitely late
+					const m = await measured();
+					logMeasured(`${n} rooms`, m);
+					mergeFactor(before, after);
+					steps.push({ rooms: n, m });
+					if (!(m.latency.p99 <= 100) || m.unresponsive) break;
+				}
+			});
+			await fleet.stopTyping();
+			ctx.report.check('b', `${serverLabel[kind]}: all clients synced`, failedToOpen === 0, failedToOpen ? `${failedToOpen} failed` : '');
+			await checkFleet(ctx, 'b', kind, fleet, loads.length, 30_000);
+			return steps;
+		})
+	);
 }
 
 export async function scenarioB(ctx: Ctx): Promise<void> {
@@ -152,6 +151,7 @@ export async function scenarioB(ctx: Ctx): Promise<void> {
 	const at = (s: Step[]) => s.find((x) => x.rooms === common)!.m;
 	ctx.report.figure({ scenario: 'b', name: `server CPU per delivered update at ${common} rooms`, values: Object.fromEntries(Object.entries(all).map(([k, s]) => [k, at(s).cpuUsPerDelivery])), format: us });
 	ctx.report.figure({ scenario: 'b', name: `latency p99 at ${common} rooms`, values: Object.fromEntries(Object.entries(all).map(([k, s]) => [k, at(s).latency.p99])), format: ms });
+	generatorFigure(ctx, 'b', 'busiest load-generator process (CPU), any step', Object.fromEntries(Object.entries(all).map(([k, s]) => [k, Math.max(...s.map((x) => x.m.generatorCpuShare))])));
 	for (const [k, s] of Object.entries(all)) console.log(`    ${serverLabel[k as ServerKind]} p99 by rooms: ${s.map((x) => `${x.rooms}→${ms(x.m.latency.p99)}`).join(', ')}`);
 	if (all.ours) {
 		const ours = capacity(all.ours);
@@ -173,65 +173,56 @@ async function plenary(ctx: Ctx, kind: ServerKind): Promise<PlenaryPhase[]> {
 	const phaseMs = ctx.quick ? 3000 : 6000;
 	// The references fall far behind at this size; measuring them at 10% typing only adds minutes of backlog.
 	const tenPercent = kind === 'ours';
-	return withServer(ctx, kind, 'c', async (sut) => {
-		const recorder = new Recorder();
-		const [fixture] = await sut.fixtures(1, 1000);
-		const room = new RoomLoad({ wire: wireOf(kind), base: sut.base, fixture: fixture!, recorder });
-		const phases: PlenaryPhase[] = [];
-		let failed = 0;
-		let typistsOpen = 0;
-		await profiled(ctx, sut, 'c', async () => {
-			for (const size of sizes) {
-				const wantTypists = Math.max(50, tenPercent ? size / 10 : 0);
-				const toAdd = size - room.clients.length;
-				const newTypists = Math.min(toAdd, wantTypists - typistsOpen);
-				typistsOpen += newTypists;
-				// Open in slices of 100 to keep the handshakes bounded; typists first.
-				for (let added = 0; added < toAdd; added += 100) {
-					const n = Math.min(100, toAdd - added);
-					const t = Math.max(0, Math.min(n, newTypists - added));
-					failed += (await openRooms([room], n, t)).failed;
+	return withServer(ctx, kind, 'c', (sut) =>
+		withFleet(ctx, sut, 4, async (fleet) => {
+			const [fixture] = await sut.fixtures(1, 1000);
+			const room = fleet.addRoom(fixture!);
+			const phases: PlenaryPhase[] = [];
+			let failed = 0;
+			await profiled(ctx, sut, 'c', async () => {
+				for (const size of sizes) {
+					const wantTypists = Math.max(50, tenPercent ? size / 10 : 0);
+					const toAdd = size - room.clients;
+					const newTypists = Math.min(toAdd, wantTypists - room.typists);
+					// Open in slices of 100 to keep the handshakes bounded; typists first.
+					for (let added = 0; added < toAdd; added += 100) {
+						const n = Math.min(100, toAdd - added);
+						const t = Math.max(0, Math.min(n, newTypists - added));
+						failed += (await fleet.open([room], n, t)).failed;
+					}
+					for (const typing of tenPercent ? [50, size / 10] : [50]) {
+						await fleet.typing([{ room, count: typing }]);
+						await sleep(1000);
+						const begin = await beginMeasure(sut, fleet);
+						const w = await fleet.openWindow();
+						await sleep(phaseMs);
+						const measured = await endFleetMeasure(sut, begin, fleet, w);
+						await sleep(1000);
+						await fleet.stopTyping();
+						const m = await measured();
+						const typists = Math.min(typing, room.typists);
+						logMeasured(`${room.clients} members, ${typists} typing`, m);
+						phases.push({ members: size, typing: typists, m });
+						if (drowning(m)) break;
+						// Let a backlog drain between phases (bounded), so one phase's overload does not leak into the next.
+						await fleet.drain(15_000);
+					}
+					const last = phases.at(-1)!.m;
+					if (drowning(last)) {
+						console.log(`    ${serverLabel[kind]} ${last.unresponsive ? 'stopped answering' : 'passed 2 s p99'} at ${size} members: larger sizes not measured`);
+						break;
+					}
 				}
-				for (const typing of tenPercent ? [50, size / 10] : [50]) {
-					const typists = room.typistList().slice(0, typing);
-					const driver = new Typing(5, false);
-					driver.active = [{ room, typists }];
-					driver.start();
-					await sleep(1000);
-					const begin = await beginMeasure(sut);
-					const w = recorder.open();
-					await sleep(phaseMs);
-					const measured = await endMeasure(sut, begin, w, () => recorder.close(w));
-					await sleep(1000);
-					driver.stop();
-					const m = measured();
-					logMeasured(`${room.clients.length} members, ${typists.length} typing`, m);
-					phases.push({ members: size, typing: typists.length, m });
-					if (drowning(m)) break;
-					await settle(room);
-				}
-				const last = phases.at(-1)!.m;
-				if (drowning(last)) {
-					console.log(`    ${serverLabel[kind]} ${last.unresponsive ? 'stopped answering' : 'passed 2 s p99'} at ${size} members: larger sizes not measured`);
-					break;
-				}
-			}
-		});
-		ctx.report.check('c', `${serverLabel[kind]}: all members synced`, failed === 0, failed ? `${failed} failed` : '');
-		await checkRooms(ctx, 'c', kind, [room], 30_000);
-		room.closeAll();
-		return phases;
-	});
+			});
+			ctx.report.check('c', `${serverLabel[kind]}: all members synced`, failed === 0, failed ? `${failed} failed` : '');
+			await checkFleet(ctx, 'c', kind, fleet, 1, 30_000);
+			return phases;
+		})
+	);
 }
 
 /** Hopelessly behind: larger rooms would only be slower, so measuring them just burns minutes. */
 const drowning = (m: Measured) => m.unresponsive || !(m.latency.p99 <= 2000);
-
-/** Lets a backlog drain between phases (bounded), so one phase's overload does not leak into the next. */
-async function settle(room: RoomLoad): Promise<void> {
-	const start = performance.now();
-	while (room.missing().keystrokes > 0 && performance.now() - start < 15_000) await sleep(100);
-}
 
 export async function scenarioC(ctx: Ctx): Promise<void> {
 	const all: Partial<Record<ServerKind, PlenaryPhase[]>> = {};
@@ -257,6 +248,7 @@ export async function scenarioC(ctx: Ctx): Promise<void> {
 		}
 		ctx.report.figure({ scenario: 'c', name: `p99, ${members} members, ${typing} typing`, values, format: ms, notes });
 	}
+	generatorFigure(ctx, 'c', 'busiest load-generator process (CPU), any phase', Object.fromEntries(Object.entries(all).map(([k, p]) => [k, Math.max(...p.map((x) => x.m.generatorCpuShare))])));
 	const ours = all.ours;
 	if (!ours) return;
 	const o50 = ours.find((p) => p.members === 1000 && p.typing === 50);

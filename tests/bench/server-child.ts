@@ -1,6 +1,7 @@
 // The server under test, alone in its own process: started by the runner, it answers requests over IPC
 // (fixtures, CPU time and memory, GC) so that its CPU is measured with process.cpuUsage() apart from the load generator.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import v8 from 'node:v8';
 import type { ServerKind } from './stats';
 import { listen, type FixtureKind, type ServerUnderTest } from './servers/types';
 
@@ -8,6 +9,8 @@ export type ChildRequest =
 	| { id: number; cmd: 'fixtures'; rooms: number; clientsPerRoom: number; kind?: FixtureKind }
 	| { id: number; cmd: 'stats' }
 	| { id: number; cmd: 'gc' }
+	| { id: number; cmd: 'memory'; gc: boolean }
+	| { id: number; cmd: 'heapSnapshot'; file: string }
 	| { id: number; cmd: 'roomLoaded'; name: string }
 	| { id: number; cmd: 'profileStart' }
 	| { id: number; cmd: 'profileStop'; file: string }
@@ -47,6 +50,32 @@ function stats(sut: ServerUnderTest): ServerStats {
 	return s;
 }
 
+/** Where the memory is: V8's heap spaces, array buffers (Yjs updates, socket buffers), and the server's own counters. */
+export type MemoryReading = { rss: number; heapUsed: number; external: number; arrayBuffers: number; spaces: Record<string, number>; counters: Record<string, number> };
+
+function memory(sut: ServerUnderTest): MemoryReading {
+	// The bench's own per-window counters (ours: every SQLite transaction's duration) would otherwise pile up in a
+	// run that only reads memory, and show as the server's growth: a memory reading starts them afresh.
+	sut.extraStats?.();
+	const mem = process.memoryUsage();
+	const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size]));
+	return { rss: mem.rss, heapUsed: mem.heapUsed, external: mem.external, arrayBuffers: mem.arrayBuffers, spaces, counters: sut.counters?.() ?? {} };
+}
+
+/** Collects until RSS settles (V8 and malloc give pages back lazily), at most ~3 s. */
+async function settleGc(): Promise<void> {
+	const gc = (globalThis as { gc?: () => void }).gc;
+	if (!gc) throw new Error('run the server child with --expose-gc');
+	let previous = 0;
+	for (let i = 0; i < 15; i++) {
+		gc();
+		await new Promise((r) => setTimeout(r, 200));
+		const rss = process.memoryUsage().rss;
+		if (i >= 2 && Math.abs(rss - previous) < 128 * 1024) break;
+		previous = rss;
+	}
+}
+
 async function start(kind: ServerKind): Promise<ServerUnderTest> {
 	if (kind === 'ours') return (await import('./servers/ours')).startOurs({ idleUnloadMs: Number(process.env.BENCH_IDLE_UNLOAD_MS ?? 1000) });
 	if (kind === 'yws') return (await import('./servers/yws')).startYws();
@@ -70,20 +99,16 @@ async function main() {
 					return send({ id: req.id, result: sut.fixtures(req.rooms, req.clientsPerRoom, req.kind) });
 				case 'stats':
 					return send({ id: req.id, result: stats(sut) });
-				case 'gc': {
-					const gc = (globalThis as { gc?: () => void }).gc;
-					if (!gc) throw new Error('run the server child with --expose-gc');
-					// Collect until RSS settles (V8 and malloc give pages back lazily), at most ~3 s.
-					let previous = 0;
-					for (let i = 0; i < 15; i++) {
-						gc();
-						await new Promise((r) => setTimeout(r, 200));
-						const rss = process.memoryUsage().rss;
-						if (i >= 2 && Math.abs(rss - previous) < 128 * 1024) break;
-						previous = rss;
-					}
+				case 'gc':
+					await settleGc();
 					return send({ id: req.id, result: stats(sut) });
-				}
+				case 'memory':
+					if (req.gc) await settleGc();
+					return send({ id: req.id, result: memory(sut) });
+				case 'heapSnapshot':
+					await settleGc();
+					v8.writeHeapSnapshot(req.file);
+					return send({ id: req.id, result: true });
 				case 'profileStart':
 					await (await import('./profile')).startProfiling();
 					return send({ id: req.id, result: true });

@@ -2,7 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ServerStats } from './server-child';
+import type { MemoryReading, ServerStats } from './server-child';
 import type { ServerKind } from './stats';
 import type { FixtureKind, RoomFixture } from './servers/types';
 
@@ -15,6 +15,10 @@ export type ServerHandle = {
 	fixtures(rooms: number, clientsPerRoom: number, kind?: FixtureKind): Promise<RoomFixture[]>;
 	stats(timeoutMs?: number): Promise<ServerStats>;
 	gcStats(): Promise<ServerStats>;
+	/** Memory by kind and the server's counters, after a forced GC that lets RSS settle when `gc`. */
+	memory(gc: boolean): Promise<MemoryReading>;
+	/** Forced GC, then a V8 heap snapshot written to `file` (pauses the server and inflates its RSS afterwards). */
+	heapSnapshot(file: string): Promise<void>;
 	roomLoaded(name: string): Promise<boolean>;
 	profileStart(): Promise<void>;
 	profileStop(file: string): Promise<void>;
@@ -85,6 +89,8 @@ export async function launchServer(kind: ServerKind, options: LaunchOptions = {}
 		fixtures: (rooms, clientsPerRoom, kind) => request({ cmd: 'fixtures', rooms, clientsPerRoom, kind }),
 		stats: (timeoutMs) => request({ cmd: 'stats' }, timeoutMs),
 		gcStats: () => request({ cmd: 'gc' }),
+		memory: (gc) => request({ cmd: 'memory', gc }),
+		heapSnapshot: (file) => request({ cmd: 'heapSnapshot', file }, 300_000),
 		roomLoaded: (name) => request({ cmd: 'roomLoaded', name }),
 		profileStart: () => request({ cmd: 'profileStart' }),
 		profileStop: (file) => request({ cmd: 'profileStop', file }, 300_000),

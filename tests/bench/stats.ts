@@ -18,6 +18,15 @@ export class Samples {
 		this.length = 0;
 	}
 
+	/** A copy of what was recorded (to ship to another process). */
+	values(): Float64Array {
+		return this.data.slice(0, this.length);
+	}
+
+	addAll(values: Float64Array): void {
+		for (const v of values) this.add(v);
+	}
+
 	/** p50/p95/p99/max of what was recorded plus `missing` samples that never arrived (counted as +∞); NaN when empty. */
 	summary(missing = 0): LatencySummary {
 		const count = this.length + missing;

@@ -92,6 +92,13 @@ export async function startOurs(options: { idleUnloadMs: number }): Promise<Serv
 		fixtures,
 		roomLoaded: (name) => app.rooms.rooms.has(name),
 		extraStats: () => sqlite.take(),
+		counters: () => {
+			let peers = 0;
+			for (const room of app.rooms.rooms.values()) peers += room.peers.size;
+			const size = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
+			const dbFile = path.join(dir, 'bench.sqlite');
+			return { roomsLoaded: app.rooms.rooms.size, peers, dbBytes: size(dbFile), walBytes: size(`${dbFile}-wal`), workshops: workshopCount, guests: guestCount };
+		},
 		close: async () => {
 			collab.close();
 			server.closeAllConnections();

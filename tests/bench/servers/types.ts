@@ -24,6 +24,8 @@ export type ServerUnderTest = {
 	roomLoaded(name: string): boolean;
 	/** Server-specific counters since the previous call (ours: SQLite transaction timings). */
 	extraStats?(): Record<string, number>;
+	/** What the server holds right now (ours: rooms in memory, their peers, the database on disk), to explain memory. */
+	counters?(): Record<string, number>;
 	close(): Promise<void>;
 };
 
