@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app';
 import { readCookie, SESSION_COOKIE } from '../shared/cookies';
-import { ACCESS_CHANGED_CLOSE_CODE, AppError, closeCodeOf, isAppError } from '../shared/errors';
+import { ACCESS_CHANGED_CLOSE_CODE, AppError, closeCodeOf, collabCloseCodes, isAppError } from '../shared/errors';
 import { COLLAB_PATH, formatRoom, parseRoom, type RoomName } from '../shared/rooms';
 import type { Viewer } from '../domain/types';
 import { ProtocolError } from './protocol';
@@ -147,14 +147,14 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 
 	function receive(connection: Connection, data: Buffer, isBinary: boolean) {
 		if (connection.socket.readyState !== connection.socket.OPEN) return; // closing: it resyncs when it reconnects
-		if (!take(connection.bucket)) return connection.socket.close(closeCodeOf.rate_limited, 'too many messages: slow down and reconnect');
+		if (!take(connection.bucket)) return connection.socket.close(collabCloseCodes.slowDown, 'too many messages: slow down and reconnect');
 		if (!isBinary) return connection.socket.close(closeCodeOf.invalid, 'binary y-websocket messages only');
 		try {
 			connection.room.receive(connection.peer, data);
 		} catch (e) {
-			if (e instanceof ProtocolError) return connection.socket.close(closeCodeOf.invalid, closeReason(e.message));
-			console.error('[collab] message failed', e);
-			connection.socket.close(closeCodeOf.unavailable, 'server error');
+			if (e instanceof ProtocolError) return connection.socket.close(e.closeCode, closeReason(e.message));
+			console.error(`[collab] message in ${connection.room.name} failed`, e);
+			connection.socket.close(collabCloseCodes.internal, 'server error');
 		}
 	}
 
@@ -245,7 +245,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 		close() {
 			clearInterval(pinger);
 			clearInterval(accessChecker);
-			for (const c of connections) c.socket.close(1001, 'server shutting down');
+			for (const c of connections) c.socket.close(collabCloseCodes.restarting, 'server restarting');
 			rooms.closeAll();
 			wss.close();
 		}

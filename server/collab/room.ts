@@ -1,7 +1,10 @@
 // One real-time document in memory: its state as merged Yjs updates (no Y.Doc), its peers, and per-turn fan-out.
 import * as Y from 'yjs';
 import { AwarenessRelay, encodeEntries } from './awareness-relay';
+import { collabCloseCodes } from '../shared/errors';
+import { roomKinds, type RoomKind } from '../shared/rooms';
 import type { DocStore } from './doc-store';
+import { checkUpdate } from './update-check';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, frames, ProtocolError } from './protocol';
 
 export type Peer = {
@@ -30,6 +33,9 @@ const EMPTY_UPDATE = new Uint8Array([0, 0]);
 /** Updates kept separate before merging them together; merging thousands at once is slow. */
 const TAIL_MERGE_AT = 128;
 
+/** `pad:…`, `chat:…`, `drive:…`; a name of no known kind (tests) is checked as a pad. */
+const kindOf = (name: string): RoomKind => roomKinds.find((kind) => name.startsWith(`${kind}:`)) ?? 'pad';
+
 export class Room {
 	readonly peers = new Set<Peer>();
 	private base: Uint8Array;
@@ -43,6 +49,7 @@ export class Room {
 	private updatesSinceVersion: number;
 	private lastVersionAt = Date.now();
 	private readonly guard: UpdateGuard | null;
+	private readonly kind: RoomKind;
 
 	constructor(
 		readonly name: string,
@@ -50,6 +57,7 @@ export class Room {
 		private readonly limits: RoomLimits = defaultRoomLimits,
 		guardFactory: GuardFactory | null = null
 	) {
+		this.kind = kindOf(name);
 		const stored = store.load(name);
 		this.base = stored.base ?? EMPTY_UPDATE;
 		this.tail = stored.updates;
@@ -100,10 +108,12 @@ export class Room {
 			case 'update': {
 				// Read-only peers still answer our step 1; what they send is never applied.
 				if (!peer.canWrite) return;
+				// Unreadable is never fine, resync or not: the peer would send the same bytes again (MalformedUpdate).
+				const clients = checkUpdate(this.kind, message.update);
 				const refusal = this.guard?.refuse(message.update, peer.userId) ?? null;
-				if (refusal === null) this.applyUpdate(peer.userId, message.update);
+				if (refusal === null) this.applyUpdate(peer.userId, message.update, clients);
 				// A live update is the peer's own doing; a resync may carry what others wrote before a crash: dropped, not fatal.
-				else if (message.type === 'update') throw new ProtocolError(refusal);
+				else if (message.type === 'update') throw new ProtocolError(refusal, collabCloseCodes.refusedUpdate);
 				return;
 			}
 			case 'awareness':
@@ -119,19 +129,14 @@ export class Room {
 
 	/** Applies an update that did not come from a socket (a template, a restore, a promoted chat message). */
 	applyServerUpdate(update: Uint8Array, authorId: string | null): void {
-		this.applyUpdate(authorId, update);
+		this.applyUpdate(authorId, update, checkUpdate(this.kind, update));
 	}
 
-	private applyUpdate(authorId: string | null, update: Uint8Array): void {
+	/** `clients`: the Yjs client ids the update carries structs for, as `checkUpdate` proved it applicable. */
+	private applyUpdate(authorId: string | null, update: Uint8Array, clients: number[]): void {
 		if (update.length <= 2 && update[0] === 0 && update[1] === 0) return; // nothing new
-		let meta: { from: Map<number, number> };
-		try {
-			meta = Y.parseUpdateMeta(update);
-		} catch (e) {
-			throw new ProtocolError(`malformed update: ${(e as Error).message}`);
-		}
 		const copy = update.slice(); // the frame buffer may be reused by the socket
-		for (const clientId of meta.from.keys()) {
+		for (const clientId of clients) {
 			if (this.knownClients.has(clientId)) continue;
 			this.knownClients.add(clientId);
 			this.store.recordClient(this.name, clientId, authorId);
@@ -199,7 +204,7 @@ export class Room {
 			peer.backlog.push(update);
 			peer.backlogBytes += update.length;
 		}
-		if (peer.backlogBytes > this.limits.maxBacklogBytes) peer.close(4503, 'connection too slow; reconnect to resync');
+		if (peer.backlogBytes > this.limits.maxBacklogBytes) peer.close(collabCloseCodes.tooSlow, 'connection too slow; reconnect to resync');
 	}
 
 	private catchUp(peer: Peer): void {

@@ -94,7 +94,7 @@ describe('promotion into a pad', () => {
 
 		s.app.chat.promote(s.organiser, s.workshopId, { messageId: id, padId: s.pad.id, timeZone: 'Europe/Paris' }, { chatUrl: 'http://localhost/e/w/chat', locale: 'fr' });
 
-		await waitFor(() => padClient.doc.getXmlFragment(PAD_FRAGMENT).length > 0);
+		await waitFor(() => padClient.doc.getXmlFragment(PAD_FRAGMENT).length > 1); // after the paragraph the fixture writes
 		const json = yDocToProsemirrorJSON(padClient.doc, PAD_FRAGMENT);
 		PmNode.fromJSON(padSchema(), json).check();
 		const quote = (json.content as { type: string; content: { content: { text: string; marks?: { type: string; attrs: { href: string } }[] }[] }[] }[]).at(-1)!;

@@ -63,7 +63,15 @@ export function synced(provider: WebsocketProvider): Promise<void> {
 
 export async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<void> {
 	const start = Date.now();
-	while (!check()) {
+	// A check may read what is not there yet (a document before its first sync): that is « not yet ».
+	const holds = () => {
+		try {
+			return check();
+		} catch {
+			return false;
+		}
+	};
+	while (!holds()) {
 		if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for condition');
 		await new Promise((r) => setTimeout(r, 10));
 	}
