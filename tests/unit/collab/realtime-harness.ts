@@ -76,3 +76,23 @@ export async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<v
 		await new Promise((r) => setTimeout(r, 10));
 	}
 }
+
+export type RawSocket = { ws: WebSocket; received: Buffer[]; closed: Promise<{ code: number; reason: string }>; closedWith: () => number | null };
+
+/** A raw socket, to send what a stock client never would. */
+export function rawSocket(url: string, token: string | null): Promise<RawSocket> {
+	const ws = new WebSocket(url, { headers: token ? { cookie: `ml_session=${token}` } : {} });
+	const received: Buffer[] = [];
+	let code: number | null = null;
+	ws.on('message', (m) => received.push(m as Buffer));
+	const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+		ws.on('close', (c, reason) => {
+			code = c;
+			resolve({ code: c, reason: reason.toString() });
+		})
+	);
+	return new Promise((resolve, reject) => {
+		ws.once('open', () => resolve({ ws, received, closed, closedWith: () => code }));
+		ws.once('error', reject);
+	});
+}
