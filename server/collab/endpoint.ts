@@ -124,17 +124,27 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 		} catch (e) {
 			return refuse(socket, isAppError(e) ? e : new AppError('unavailable', 'server error'));
 		}
+		let target: Room;
+		try {
+			target = rooms.get(formatRoom(room));
+		} catch (e) {
+			// A room that cannot load refuses its own connections only; the client retries later (4503 is not final).
+			console.error(`[collab] loading ${formatRoom(room)} failed`, e);
+			return refuse(socket, new AppError('unavailable', 'this document could not be opened; retrying'));
+		}
 		// Limits are per session: a whole venue shares one IP address, so anonymous readers are not counted together.
 		const sessionKey = session?.session.id ?? null;
 		if (sessionKey) {
 			const count = perSession.get(sessionKey) ?? 0;
-			if (count >= maxPerSession) return refuse(socket, new AppError('rate_limited', 'too many connections from this session'));
+			if (count >= maxPerSession) {
+				rooms.released(target);
+				return refuse(socket, new AppError('rate_limited', 'too many connections from this session'));
+			}
 			perSession.set(sessionKey, count + 1);
 		}
 
 		if (room.kind === 'pad' && !padLocks.has(room.id)) padLocks.set(room.id, safely(() => app.workshopClosure.padLocked(room.id), false));
 		const peer = createPeer(socket, viewer, canWrite);
-		const target = rooms.get(formatRoom(room));
 		// Anonymous readers have no session: each connection gets its own bucket.
 		const connection: Connection = { socket, peer, room: target, roomName: room, viewer, sessionKey, bucket: bucketOf(sessionKey), alive: true };
 		connections.add(connection);

@@ -25,6 +25,8 @@ export type Peer = {
 /** Reads a peer's update before it is applied (and sees every applied one); rooms whose peers may make any edit have none. */
 export type UpdateGuard = { refuse(update: Uint8Array, authorId: string | null): string | null; applied(update: Uint8Array): void };
 export type GuardFactory = (initialState: Uint8Array) => UpdateGuard;
+/** Where a room reports what failed outside any caller (its fan-out turn, a slow peer catching up). */
+export type FailureReport = (what: string, roomName: string, error: unknown) => void;
 
 export type RoomLimits = { slowSocketBytes: number; maxBacklogBytes: number; compactEvery: number; versionEveryMs: number };
 export const defaultRoomLimits: RoomLimits = { slowSocketBytes: 256 * 1024, maxBacklogBytes: 8 * 1024 * 1024, compactEvery: 2000, versionEveryMs: 10 * 60 * 1000 };
@@ -48,6 +50,8 @@ export class Room {
 	private turnScheduled = false;
 	private updatesSinceVersion: number;
 	private lastVersionAt = Date.now();
+	/** After a failed version, the fan-out turns do not try again (and log again) before this time. */
+	private retryVersionAfter = 0;
 	private readonly guard: UpdateGuard | null;
 	private readonly kind: RoomKind;
 
@@ -55,7 +59,8 @@ export class Room {
 		readonly name: string,
 		private readonly store: DocStore,
 		private readonly limits: RoomLimits = defaultRoomLimits,
-		guardFactory: GuardFactory | null = null
+		guardFactory: GuardFactory | null = null,
+		private readonly report: FailureReport = () => undefined
 	) {
 		this.kind = kindOf(name);
 		const stored = store.load(name);
@@ -186,7 +191,13 @@ export class Room {
 		if (messages.length === 0) return;
 		const batch = frames(messages);
 		for (const peer of this.peers) this.deliver(peer, batch, updates);
-		this.maybeSaveVersion();
+		try {
+			this.maybeSaveVersion();
+		} catch (e) {
+			// Runs in its own turn: thrown, it would stop the process. The updates are stored; tried again in a minute.
+			this.retryVersionAfter = Date.now() + 60_000;
+			this.report('version', this.name, e);
+		}
 	}
 
 	private deliver(peer: Peer, batch: Buffer, updates: Uint8Array[]): void {
@@ -212,13 +223,22 @@ export class Room {
 		const pending = peer.backlog;
 		peer.backlog = null;
 		peer.backlogBytes = 0;
-		const messages = [encodeUpdate(Y.mergeUpdates(pending))];
+		let merged: Uint8Array;
+		try {
+			merged = Y.mergeUpdates(pending);
+		} catch (e) {
+			// A socket's drain event: thrown, it would stop the process. That peer resyncs by reconnecting.
+			this.report('catch-up', this.name, e);
+			return peer.close(collabCloseCodes.internal, 'server error; reconnect to resync');
+		}
+		const messages = [encodeUpdate(merged)];
 		const present = this.awareness.snapshot();
 		if (present) messages.push(encodeAwareness(present));
 		peer.write(frames(messages));
 	}
 
 	private maybeSaveVersion(): void {
+		if (Date.now() < this.retryVersionAfter) return;
 		const due = this.updatesSinceVersion >= this.limits.compactEvery || (this.updatesSinceVersion > 0 && Date.now() - this.lastVersionAt > this.limits.versionEveryMs);
 		if (due) this.saveVersion('compaction');
 	}

@@ -14,6 +14,11 @@ export type RoomUpkeep = (room: Room) => void;
 
 const kindOf = (name: string) => name.split(':')[0]!;
 
+/** One room's failure is that room's: logged once with its name, never thrown into a timer (it would stop the process). */
+function reportFailure(what: string, roomName: string, e: unknown) {
+	console.error(`[collab] ${what} of ${roomName} failed`, e);
+}
+
 export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloadMs: 30_000 }) {
 	const rooms = new Map<string, Room>();
 	const timers = new Map<string, NodeJS.Timeout>();
@@ -27,7 +32,16 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 			work(room);
 		} catch (e) {
 			// Background work must not take the room down: it is tried again on the next round or unload.
-			console.error(`[collab] upkeep of ${room.name} failed`, e);
+			reportFailure('upkeep', room.name, e);
+		}
+	}
+
+	/** The last version of a room leaving memory; its updates are already stored, so a failure loses nothing. */
+	function saveLastVersion(room: Room, reason: string) {
+		try {
+			if (room.hasUnversionedUpdates()) room.saveVersion(reason);
+		} catch (e) {
+			reportFailure(`${reason} version`, room.name, e);
 		}
 	}
 
@@ -36,7 +50,7 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 		const room = rooms.get(name);
 		if (!room || room.peers.size > 0) return;
 		upkeepOf(room);
-		if (room.hasUnversionedUpdates()) room.saveVersion('session');
+		saveLastVersion(room, 'session');
 		rooms.delete(name);
 	}
 
@@ -45,7 +59,7 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 		timers.delete(name);
 		let room = rooms.get(name);
 		if (!room) {
-			room = new Room(name, store, options.limits ?? defaultRoomLimits, guards[kindOf(name)] ?? null);
+			room = new Room(name, store, options.limits ?? defaultRoomLimits, guards[kindOf(name)] ?? null, reportFailure);
 			rooms.set(name, room);
 		}
 		return room;
@@ -93,7 +107,7 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 			upkeepTimer = null;
 			for (const room of rooms.values()) {
 				upkeepOf(room);
-				if (room.hasUnversionedUpdates()) room.saveVersion('shutdown');
+				saveLastVersion(room, 'shutdown');
 			}
 			rooms.clear();
 			store.flush();

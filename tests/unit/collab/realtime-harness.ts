@@ -6,15 +6,24 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createApp, type App } from '../../../server/app';
 import { createCollabEndpoint, sameOrigin, type CollabEndpoint, type MessageRate } from '../../../server/collab/endpoint';
+import type { RoomLimits } from '../../../server/collab/room';
 import { openDatabase, type Db } from '../../../server/db/open';
 
 export type Harness = { app: App; db: Db; collab: CollabEndpoint; url: string; close: () => Promise<void> };
 
 export async function startHarness(
-	options: { db?: Db; maxMessageBytes?: number; idleUnloadMs?: number; accessCheckIntervalMs?: number; messageRate?: MessageRate; upkeepEveryMs?: number } = {}
+	options: {
+		db?: Db;
+		maxMessageBytes?: number;
+		idleUnloadMs?: number;
+		accessCheckIntervalMs?: number;
+		messageRate?: MessageRate;
+		upkeepEveryMs?: number;
+		limits?: RoomLimits;
+	} = {}
 ): Promise<Harness> {
 	const db = options.db ?? openDatabase(':memory:');
-	const app = createApp({ db, rooms: { idleUnloadMs: options.idleUnloadMs ?? 50, upkeepEveryMs: options.upkeepEveryMs } });
+	const app = createApp({ db, rooms: { idleUnloadMs: options.idleUnloadMs ?? 50, upkeepEveryMs: options.upkeepEveryMs, limits: options.limits } });
 	const collab = createCollabEndpoint(app, {
 		allowedOrigin: sameOrigin(undefined),
 		maxMessageBytes: options.maxMessageBytes ?? 1_000_000,
