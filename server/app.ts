@@ -1,5 +1,6 @@
 // Builds every domain service once over one database: the object both composition roots hand out.
 import { createDocStore } from './collab/doc-store';
+import { createQuarantine, withQuarantine } from './collab/quarantine';
 import { createPadDocuments } from './collab/pad-documents';
 import { createRoomTokens } from './collab/room-tokens';
 import { createRooms, type RoomsOptions } from './collab/rooms';
@@ -61,7 +62,9 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const structure = createStructureService({ db, clock, repo: structureRepo, access });
 	const credits = createCreditsService({ db, clock, access });
 	// Real-time documents in memory and in SQLite; the WebSocket endpoint serves them, pages change them through padDocuments.
-	const docStore = createDocStore(db);
+	// Stored rows that no longer apply are moved aside when a room is read, so one bad row never stops a document.
+	const quarantine = createQuarantine(db, clock);
+	const docStore = withQuarantine(createDocStore(db), quarantine);
 	const drive = deps.drive ?? defaultDrive();
 	const rooms = createRooms(docStore, deps.rooms);
 	const blobs = createLocalBlobStore(drive.dataDir);
@@ -97,6 +100,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		workshops,
 		pads,
 		rooms,
+		/** Stored real-time rows moved aside because they no longer apply (admin page /admin/quarantine). */
+		quarantine,
 		padDocuments,
 		roomTokens: createRoomTokens(db, clock),
 		/** The workshop drive: bytes in the blob store, rows in SQLite, live entries in the drive room, in that order. */

@@ -140,12 +140,12 @@ function checkRoots(kind: RoomKind, entries: RootEntry[]): void {
 }
 
 /**
- * Throws MalformedUpdate unless the update reads to its last byte, only writes the room kind's own shared types,
+ * Throws MalformedUpdate unless the update reads to its last byte, only writes the room kind's own shared types (when given),
  * and applies to an empty Y.Doc. Returns the Yjs client ids it carries structs for.
  * Items placed after an existing item (most of them) take their parent from it: the roots they reach were checked
  * when those items came in.
  */
-export function checkUpdate(kind: RoomKind, update: Uint8Array): number[] {
+export function checkUpdate(kind: RoomKind | null, update: Uint8Array): number[] {
 	let read: ReturnType<typeof readUpdate>;
 	try {
 		read = readUpdate(update);
@@ -153,7 +153,8 @@ export function checkUpdate(kind: RoomKind, update: Uint8Array): number[] {
 		if (e instanceof MalformedUpdate) throw e;
 		throw new MalformedUpdate(`unreadable update: ${(e as Error).message}`);
 	}
-	checkRoots(kind, read.rootEntries);
+	// Stored rows are checked without the root rules (kind null): older rows may hold other types, harmless to merge.
+	if (kind) checkRoots(kind, read.rootEntries);
 	// Yjs's own reading, on nothing: what needs content the room has is kept pending, the rest is integrated.
 	const scratch = new Y.Doc({ gc: false, guid: 'scratch' }); // a fixed guid: generating one costs more than the check
 	try {

@@ -1,0 +1,99 @@
+// Moves stored rows of a room that no longer apply (updates, versions) into doc_quarantine when the room loads.
+import * as Y from 'yjs';
+import type { Db } from '../db/open';
+import type { DocStore } from './doc-store';
+import { checkUpdate } from './update-check';
+
+export type QuarantinedRow = { id: number; room: string; source: 'update' | 'snapshot'; size: number; authorId: string | null; createdAt: number; quarantinedAt: number; error: string };
+
+type SnapshotRow = { id: number; data: Buffer; upto_update_id: number; created_at: number };
+type UpdateRow = { id: number; data: Buffer; author_id: string | null; created_at: number };
+
+const errorOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 500);
+
+/**
+ * Checks a room's stored rows the way the room will read them (the newest version, then the updates after it),
+ * before the room loads. A row that does not read or apply goes to doc_quarantine in the same transaction that
+ * removes it, and the room opens from the rest. Costs one Y.Doc built from the stored rows, once per load.
+ */
+export function createQuarantine(db: Db, clock: () => number = Date.now) {
+	const latestSnapshot = db.prepare<[string], SnapshotRow>('SELECT id, data, upto_update_id, created_at FROM doc_snapshots WHERE room = ? ORDER BY id DESC LIMIT 1');
+	const updatesAfter = db.prepare<[string, number], UpdateRow>('SELECT id, data, author_id, created_at FROM doc_updates WHERE room = ? AND id > ? ORDER BY id');
+	const insert = db.prepare(
+		'INSERT INTO doc_quarantine (room, source, source_id, data, author_id, created_at, quarantined_at, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+	);
+	const moveSnapshot = db.transaction((room: string, row: SnapshotRow, error: string) => {
+		insert.run(room, 'snapshot', row.id, row.data, null, row.created_at, clock(), error);
+		db.prepare('DELETE FROM doc_snapshots WHERE id = ?').run(row.id);
+	});
+	const moveUpdates = db.transaction((room: string, rows: { row: UpdateRow; error: string }[]) => {
+		for (const { row, error } of rows) {
+			insert.run(room, 'update', row.id, row.data, row.author_id, row.created_at, clock(), error);
+			db.prepare('DELETE FROM doc_updates WHERE id = ?').run(row.id);
+		}
+	});
+
+	/** The newest version that applies (older ones are tried in turn); the bad ones are moved aside. */
+	function validBase(room: string, doc: Y.Doc): { upto: number; moved: number } {
+		let moved = 0;
+		for (let row = latestSnapshot.get(room); row; row = latestSnapshot.get(room)) {
+			try {
+				checkUpdate(null, row.data);
+				Y.applyUpdate(doc, row.data);
+				return { upto: row.upto_update_id, moved };
+			} catch (e) {
+				moveSnapshot(room, row, errorOf(e));
+				moved++;
+			}
+		}
+		return { upto: 0, moved };
+	}
+
+	return {
+		/** Returns how many rows were moved aside (0 almost always). */
+		screen(room: string): number {
+			const doc = new Y.Doc({ gc: false });
+			try {
+				const base = validBase(room, doc);
+				const bad: { row: UpdateRow; error: string }[] = [];
+				for (const row of updatesAfter.all(room, base.upto)) {
+					try {
+						// Read fully first: Yjs would integrate the structs of an update whose delete set it then fails to read.
+						checkUpdate(null, row.data);
+						Y.applyUpdate(doc, row.data);
+					} catch (e) {
+						bad.push({ row, error: errorOf(e) });
+					}
+				}
+				if (bad.length > 0) moveUpdates(room, bad);
+				const moved = base.moved + bad.length;
+				if (moved > 0) console.warn(`[collab] ${room}: ${moved} stored row(s) did not apply and were moved to doc_quarantine`);
+				return moved;
+			} finally {
+				doc.destroy();
+			}
+		},
+
+		list(limit = 200): QuarantinedRow[] {
+			return db
+				.prepare<[number], { id: number; room: string; source: 'update' | 'snapshot'; size: number; author_id: string | null; created_at: number; quarantined_at: number; error: string }>(
+					'SELECT id, room, source, length(data) AS size, author_id, created_at, quarantined_at, error FROM doc_quarantine ORDER BY id DESC LIMIT ?'
+				)
+				.all(limit)
+				.map((r) => ({ id: r.id, room: r.room, source: r.source, size: r.size, authorId: r.author_id, createdAt: r.created_at, quarantinedAt: r.quarantined_at, error: r.error }));
+		}
+	};
+}
+export type Quarantine = ReturnType<typeof createQuarantine>;
+
+/** The store every reader uses (rooms, exports, the search indexer): each load screens the room's rows first. */
+export function withQuarantine(store: DocStore, quarantine: Quarantine): DocStore {
+	return {
+		...store,
+		load(room) {
+			store.flush(); // rows still in the group commit are read too
+			quarantine.screen(room);
+			return store.load(room);
+		}
+	};
+}
