@@ -3,14 +3,12 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ACCESS_CHANGED_CLOSE_CODE } from '$server/shared/errors';
+import { closeNoticeOf, type CloseNotice } from './close-notices';
 import { colorFor } from './user-color';
 
 export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'refused';
 export type Presence = { clientId: number; name: string; color: string; isSelf: boolean };
 export type Me = { id: string; name: string };
-
-/** Close codes that mean « you may not be here »: reconnecting would not help. */
-const REFUSED = new Set([4400, 4401, 4403, 4404]);
 
 
 export class RoomConnection {
@@ -18,6 +16,8 @@ export class RoomConnection {
 	readonly provider: WebsocketProvider;
 	status = $state<ConnectionStatus>('connecting');
 	people = $state<Presence[]>([]);
+	/** Why the server last closed the connection, until the next sync: shown under the status. */
+	notice = $state<CloseNotice | null>(null);
 	/** The browser keeps its own copy, so nothing typed offline or before a server restart is lost. */
 	private readonly local: IndexeddbPersistence;
 	private readonly cleanups: (() => void)[] = [];
@@ -32,10 +32,16 @@ export class RoomConnection {
 			if (status !== 'connected' && this.status !== 'refused') this.status = navigator.onLine ? 'connecting' : 'offline';
 		});
 		this.provider.on('sync', (synced: boolean) => {
-			if (synced) this.status = 'synced';
+			if (synced) {
+				this.status = 'synced';
+				this.notice = null;
+			}
 		});
 		this.provider.on('connection-close', (event: CloseEvent | null) => {
-			if (event && REFUSED.has(event.code)) {
+			const notice = event ? closeNoticeOf(event.code) : null;
+			if (notice) this.notice = notice;
+			// 4400–4499: what this page would send again is refused again; it says what to do instead of retrying.
+			if (notice?.final) {
 				this.status = 'refused';
 				this.provider.shouldConnect = false;
 			} else if (event?.code === ACCESS_CHANGED_CLOSE_CODE) options.onAccessChanged?.();
