@@ -57,7 +57,7 @@ export class SimClient {
 	readonly tracked: boolean;
 	/** Y.Doc of a typist (its own keystrokes only) or of the observer (everything). */
 	readonly doc: Y.Doc | null;
-	readonly text: Y.Text | null;
+	readonly text: Y.XmlText | null;
 	readonly clientId: number;
 	/** performance.now() when the connection was requested, opened, and synced (sync step 2 received). */
 	readonly startedAt = performance.now();
@@ -86,7 +86,7 @@ export class SimClient {
 		this.tracked = opts.tracked ?? true;
 		if (opts.role !== 'receiver') {
 			this.doc = new Y.Doc();
-			this.text = this.doc.getText('t');
+			this.text = ownLine(this.doc);
 			this.clientId = this.doc.clientID;
 			if (opts.role === 'typist') this.doc.on('update', (u: Uint8Array) => (this.lastUpdate = u));
 		} else {
@@ -237,3 +237,15 @@ export class SimClient {
 		if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.terminate();
 	}
 }
+
+/** Pads take Tiptap's fragment only (server/collab/update-check.ts): each simulated client types in its own paragraph. */
+export function ownLine(doc: Y.Doc): Y.XmlText {
+	const paragraph = new Y.XmlElement('paragraph');
+	doc.getXmlFragment('default').push([paragraph]);
+	const text = new Y.XmlText();
+	paragraph.insert(0, [text]);
+	return text;
+}
+
+/** The text of a document's first paragraph (the history's single line). */
+export const firstLine = (doc: Y.Doc): string => ((doc.getXmlFragment('default').get(0) as Y.XmlElement | undefined)?.get(0) as Y.XmlText | undefined)?.toString() ?? '';
