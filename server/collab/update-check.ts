@@ -31,6 +31,17 @@ const xmlChildren: RootRule = {
 	allows: (content, typeRef) => content === CONTENT.deleted || (content === CONTENT.type && (typeRef === TYPE.xmlElement || typeRef === TYPE.xmlText))
 };
 
+/**
+ * Content a pad may hold anywhere: what Tiptap writes (elements, text, marks, attributes). A map or a plain array
+ * inside the document would make every export fail; an item's parent is often implicit, so this is checked on all.
+ */
+const padContent = (content: number, typeRef: number | null) =>
+	content === CONTENT.deleted ||
+	content === CONTENT.string ||
+	content === CONTENT.format ||
+	content === CONTENT.any ||
+	(content === CONTENT.type && (typeRef === TYPE.xmlElement || typeRef === TYPE.xmlText));
+
 const rootRules: Record<RoomKind, Record<string, RootRule>> = {
 	pad: { [PAD_FRAGMENT]: xmlChildren },
 	chat: { messages: anyList, meta: map },
@@ -80,7 +91,7 @@ function readContent(decoder: Y.UpdateDecoderV1, content: number): { length: num
 }
 
 /** Reads every struct and the delete set (Yjs update format v1) and returns the client ids and what lands under roots. */
-function readUpdate(update: Uint8Array): { clients: number[]; rootEntries: RootEntry[] } {
+function readUpdate(update: Uint8Array, allows: ((content: number, typeRef: number | null) => boolean) | null): { clients: number[]; rootEntries: RootEntry[] } {
 	const decoder = new Y.UpdateDecoderV1(decoding.createDecoder(update));
 	const rest = decoder.restDecoder;
 	const clients: number[] = [];
@@ -112,6 +123,7 @@ function readUpdate(update: Uint8Array): { clients: number[]; rootEntries: RootE
 			}
 			const { length, typeRef } = readContent(decoder, content);
 			if (length === 0) throw new MalformedUpdate('empty struct');
+			if (allows && !allows(content, typeRef)) throw new MalformedUpdate(`content ${content}${typeRef === null ? '' : `/${typeRef}`} is not pad content`);
 			if (root !== null) rootEntries.push({ root, mapKey, content, typeRef });
 		}
 	}
@@ -148,7 +160,7 @@ function checkRoots(kind: RoomKind, entries: RootEntry[]): void {
 export function checkUpdate(kind: RoomKind | null, update: Uint8Array): number[] {
 	let read: ReturnType<typeof readUpdate>;
 	try {
-		read = readUpdate(update);
+		read = readUpdate(update, kind === 'pad' ? padContent : null);
 	} catch (e) {
 		if (e instanceof MalformedUpdate) throw e;
 		throw new MalformedUpdate(`unreadable update: ${(e as Error).message}`);
