@@ -2,7 +2,7 @@
 import * as Y from 'yjs';
 import type { Db } from '../db/open';
 import type { DocStore } from './doc-store';
-import { checkUpdate } from './update-check';
+import { checkUpdate, readsToTheEnd } from './update-check';
 
 export type QuarantinedRow = { id: number; room: string; source: 'update' | 'snapshot'; size: number; authorId: string | null; createdAt: number; quarantinedAt: number; error: string };
 
@@ -13,8 +13,9 @@ const errorOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).sli
 
 /**
  * Checks a room's stored rows the way the room will read them (the newest version, then the updates after it),
- * before the room loads. A row that does not read or apply goes to doc_quarantine in the same transaction that
- * removes it, and the room opens from the rest. Costs one Y.Doc built from the stored rows, once per load.
+ * before the room loads. Usually each row reads to its end and they merge: done. Otherwise they are applied one by
+ * one to a Y.Doc, and a row that does not read or apply goes to doc_quarantine in the same transaction that removes
+ * it; the room opens from the rest.
  */
 export function createQuarantine(db: Db, clock: () => number = Date.now) {
 	const latestSnapshot = db.prepare<[string], SnapshotRow>('SELECT id, data, upto_update_id, created_at FROM doc_snapshots WHERE room = ? ORDER BY id DESC LIMIT 1');
@@ -49,9 +50,23 @@ export function createQuarantine(db: Db, clock: () => number = Date.now) {
 		return { upto: 0, moved };
 	}
 
+	/** The usual case, without a Y.Doc: every row reads to its end and they merge (what the room does with them). */
+	function allSound(room: string): boolean {
+		const snapshot = latestSnapshot.get(room);
+		const rows = [...(snapshot ? [snapshot.data] : []), ...updatesAfter.all(room, snapshot?.upto_update_id ?? 0).map((r) => r.data)];
+		if (!rows.every((data) => readsToTheEnd(data))) return false;
+		try {
+			Y.mergeUpdates(rows);
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
 	return {
 		/** Returns how many rows were moved aside (0 almost always). */
 		screen(room: string): number {
+			if (allSound(room)) return 0;
 			const doc = new Y.Doc({ gc: false });
 			try {
 				const base = validBase(room, doc);

@@ -86,7 +86,7 @@ export class SimClient {
 		this.tracked = opts.tracked ?? true;
 		if (opts.role !== 'receiver') {
 			this.doc = new Y.Doc();
-			this.text = ownLine(this.doc);
+			this.text = sharedLine(this.doc);
 			this.clientId = this.doc.clientID;
 			if (opts.role === 'typist') this.doc.on('update', (u: Uint8Array) => (this.lastUpdate = u));
 		} else {
@@ -238,13 +238,22 @@ export class SimClient {
 	}
 }
 
-/** Pads take Tiptap's fragment only (server/collab/update-check.ts): each simulated client types in its own paragraph. */
-export function ownLine(doc: Y.Doc): Y.XmlText {
+/**
+ * Pads take Tiptap's fragment only (server/collab/update-check.ts): every simulated client types in one shared
+ * paragraph, written once with a fixed client id (like a pad's template), so all copies hold the same items.
+ */
+const SHARED_LINE = (() => {
+	const doc = new Y.Doc();
+	doc.clientID = 1;
 	const paragraph = new Y.XmlElement('paragraph');
-	doc.getXmlFragment('default').push([paragraph]);
-	const text = new Y.XmlText();
-	paragraph.insert(0, [text]);
-	return text;
+	doc.getXmlFragment('default').insert(0, [paragraph]);
+	paragraph.insert(0, [new Y.XmlText()]);
+	return Y.encodeStateAsUpdate(doc);
+})();
+
+export function sharedLine(doc: Y.Doc): Y.XmlText {
+	Y.applyUpdate(doc, SHARED_LINE);
+	return (doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText;
 }
 
 /** The text of a document's first paragraph (the history's single line). */

@@ -1,6 +1,6 @@
 // Connection and storage scenarios: (d) a connect storm, (e) a cold join of a long history, (f) memory per idle room.
 import * as Y from 'yjs';
-import { firstLine, ownLine, SimClient, type ClientSink } from './client';
+import { firstLine, sharedLine, SimClient, type ClientSink } from './client';
 import { beginMeasure, checkRooms, endMeasure, logMeasured, profiled, wireOf, withServer, type Ctx } from './kit';
 import { openRooms, Recorder, RoomLoad, sleep, syncAll, Typing, Window } from './load';
 import type { ServerHandle } from './server-handle';
@@ -60,7 +60,7 @@ function buildHistory(ops: number): History {
 	const doc = new Y.Doc();
 	const updates: Uint8Array[] = [];
 	doc.on('update', (u: Uint8Array) => updates.push(u));
-	const text = ownLine(doc);
+	const text = sharedLine(doc); // the shared paragraph is the history's first update
 	const words = 'la prise de notes collective pendant un atelier contributif produit un document partagé '.split('');
 	const marks: History['marks'] = [];
 	let last = { client: 0, clock: 0 };
