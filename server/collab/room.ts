@@ -4,6 +4,7 @@ import { AwarenessRelay, encodeEntries } from './awareness-relay';
 import { collabCloseCodes } from '../shared/errors';
 import { roomKinds, type RoomKind } from '../shared/rooms';
 import type { DocStore } from './doc-store';
+import { PadShape } from './pad-shape';
 import { checkUpdate } from './update-check';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, frames, ProtocolError } from './protocol';
 
@@ -54,6 +55,8 @@ export class Room {
 	private retryVersionAfter = 0;
 	private readonly guard: UpdateGuard | null;
 	private readonly kind: RoomKind;
+	/** Pads only, built at their first update after loading: which items sit directly in Tiptap's fragment. */
+	private padShape: PadShape | null = null;
 
 	constructor(
 		readonly name: string,
@@ -140,6 +143,7 @@ export class Room {
 	/** `clients`: the Yjs client ids the update carries structs for, as `checkUpdate` proved it applicable. */
 	private applyUpdate(authorId: string | null, update: Uint8Array, clients: number[]): void {
 		if (update.length <= 2 && update[0] === 0 && update[1] === 0) return; // nothing new
+		if (this.kind === 'pad') (this.padShape ??= new PadShape(this.state())).accept(update);
 		const copy = update.slice(); // the frame buffer may be reused by the socket
 		for (const clientId of clients) {
 			if (this.knownClients.has(clientId)) continue;

@@ -72,7 +72,9 @@ export const collabCloseCodes = {
 	/** Too many messages from one session: the client waits (its backoff), reconnects and resyncs. */
 	slowDown: 4529,
 	/** The socket could not keep up with the room: reconnect to resync. */
-	tooSlow: 4508
+	tooSlow: 4508,
+	/** A pad change builds on content the server does not have (lost in a crash): reconnecting sends it along. */
+	resync: 4510
 } as const;
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);

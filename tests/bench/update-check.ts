@@ -1,6 +1,7 @@
 // Micro-benchmark of the check every update goes through before a room stores it: `npx tsx tests/bench/update-check.ts`.
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { PadShape } from '../../server/collab/pad-shape';
 import { checkUpdate } from '../../server/collab/update-check';
 import { appendChatMessage, newChatMessageId } from '../../server/shared/chat-doc';
 import { PAD_FRAGMENT, padSchema } from '../../server/shared/pad-schema';
@@ -35,3 +36,16 @@ for (const [name, kind, update] of cases) {
 	const before = perCall(() => Y.parseUpdateMeta(update), runs);
 	console.log(`${name} (${update.length} bytes): checkUpdate ${check.toFixed(1)} µs, Y.parseUpdateMeta (the check before) ${before.toFixed(1)} µs`);
 }
+
+// A pad's shape index: built once per loaded pad (at its first update), then one look-up per keystroke.
+const state = Y.encodeStateAsUpdate(pad);
+const builds = 50;
+let start = performance.now();
+for (let i = 0; i < builds; i++) new PadShape(state);
+console.log(`pad shape built from a 200-paragraph pad (${state.length} bytes): ${((performance.now() - start) / builds).toFixed(2)} ms`);
+const shape = new PadShape(state);
+const text = (pad.getXmlFragment(PAD_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+const keystrokes = Array.from({ length: 5000 }, (_, i) => diff(pad, () => text.insert(text.length, String(i % 10))));
+start = performance.now();
+for (const k of keystrokes) shape.accept(k);
+console.log(`pad shape check of a keystroke: ${(((performance.now() - start) / keystrokes.length) * 1000).toFixed(1)} µs`);

@@ -11,6 +11,7 @@ const notices = new Map<number, MessageKey>([
 	[collabCloseCodes.refusedUpdate, 'collab.closed.refusedUpdate'],
 	[collabCloseCodes.slowDown, 'collab.closed.slowDown'],
 	[collabCloseCodes.tooSlow, 'collab.closed.tooSlow'],
+	[collabCloseCodes.resync, 'collab.closed.resync'],
 	[collabCloseCodes.tooBig, 'collab.closed.tooBig'],
 	[collabCloseCodes.internal, 'collab.closed.internal'],
 	[collabCloseCodes.restarting, 'collab.closed.restarting'],

@@ -15,7 +15,14 @@ import { connectClient, rawSocket, startHarness, synced, waitFor, type Harness }
 
 const MAX_BYTES = 16 * 1024;
 /** What a refused sender may be closed with; anything else (1011 above all) means the server failed. */
-const REFUSALS = new Set<number>([collabCloseCodes.malformedUpdate, collabCloseCodes.malformedMessage, collabCloseCodes.refusedUpdate, collabCloseCodes.tooBig, closeCodeOf.invalid]);
+const REFUSALS = new Set<number>([
+	collabCloseCodes.malformedUpdate,
+	collabCloseCodes.malformedMessage,
+	collabCloseCodes.refusedUpdate,
+	collabCloseCodes.resync,
+	collabCloseCodes.tooBig,
+	closeCodeOf.invalid
+]);
 
 type Kind = 'pad' | 'chat' | 'drive';
 type Mutation = { kind: 'flip'; at: number; value: number } | { kind: 'truncate'; at: number } | { kind: 'extend'; bytes: Uint8Array } | { kind: 'cut'; at: number; length: number };

@@ -87,6 +87,32 @@ describe('an update that cannot be merged', () => {
 		expect(() => harness!.app.padDocuments.saveVersion(s.pad.id)).not.toThrow();
 	});
 
+	it('closes with 4420 a value placed straight into the pad’s fragment next to a paragraph (exports and Tiptap would fail)', async () => {
+		harness = await startHarness();
+		const s = await padScenario(harness.app);
+		const writer = client(harness.url, s.room, s.tokenOf(s.organiser));
+		await synced(writer.provider);
+		padText(writer.doc).insert(0, 'notes');
+		await waitFor(() => harness!.app.padDocuments.currentContent(s.pad.id).content!.length === 1);
+
+		// Its parent is not written in the update: Yjs takes it from the paragraph on its left.
+		const attacker = new Y.Doc();
+		Y.applyUpdate(attacker, Y.encodeStateAsUpdate(writer.doc));
+		const stray = (() => {
+			const before = Y.encodeStateVector(attacker);
+			attacker.getXmlFragment(PAD_FRAGMENT).insert(1, ['stray' as never]);
+			return Y.encodeStateAsUpdate(attacker, before);
+		})();
+		const guest = await rawSocket(`${harness.url}/${s.room}`, s.tokenOf(s.guest('Mallory')));
+		guest.ws.send(encodeUpdate(stray));
+		const closed = await guest.closed;
+		expect(closed).toEqual({ code: collabCloseCodes.malformedUpdate, reason: 'only elements and text nodes can sit directly in a pad' });
+
+		padText(writer.doc).insert(5, ' suite');
+		await waitFor(() => JSON.stringify(harness!.app.padDocuments.currentContent(s.pad.id)).includes('notes suite'));
+		expect(writer.doc.getXmlFragment(PAD_FRAGMENT).length).toBe(1);
+	});
+
 	it('accepts a message of exactly the size limit, refuses one byte more with 1009', async () => {
 		const limit = 2000;
 		harness = await startHarness({ maxMessageBytes: limit });

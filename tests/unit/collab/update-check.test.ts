@@ -1,6 +1,7 @@
 // The check every update passes before a room stores or relays it (server/collab/update-check.ts).
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { PadShape } from '../../../server/collab/pad-shape';
 import { checkUpdate, MalformedUpdate } from '../../../server/collab/update-check';
 import { appendChatMessage, newChatMessageId } from '../../../server/shared/chat-doc';
 import { PAD_FRAGMENT } from '../../../server/shared/pad-schema';
@@ -61,5 +62,54 @@ describe('checkUpdate', () => {
 		expect(refusal('pad', updateOf((d) => (paragraph(d).parent as Y.XmlElement).insert(0, [new Y.Map() as never])))).toMatch(/not pad content/);
 		expect(refusal('pad', updateOf((d) => (paragraph(d).parent as Y.XmlElement).setAttribute('src', new Uint8Array([1]) as never)))).toMatch(/not pad content/);
 		expect(refusal('chat', updateOf((d) => d.getArray('messages').push([new Y.Doc()])))).toMatch(/content 9 not accepted/);
+	});
+});
+
+describe('PadShape', () => {
+	/** A pad with two paragraphs, and a peer's copy of it. */
+	function pad() {
+		const room = new Y.Doc();
+		paragraph(room, 'deux');
+		paragraph(room, 'un');
+		const peer = new Y.Doc();
+		Y.applyUpdate(peer, Y.encodeStateAsUpdate(room));
+		const change = (work: (fragment: Y.XmlFragment) => void) => {
+			const before = Y.encodeStateVector(peer);
+			work(peer.getXmlFragment(PAD_FRAGMENT));
+			return Y.encodeStateAsUpdate(peer, before);
+		};
+		return { shape: new PadShape(Y.encodeStateAsUpdate(room)), change };
+	}
+	const refusalOf = (shape: PadShape, update: Uint8Array) => {
+		try {
+			shape.accept(update);
+			return null;
+		} catch (e) {
+			return (e as Error).message;
+		}
+	};
+
+	it('takes what Tiptap writes: paragraphs anywhere among the others, text, marks and attributes inside them', () => {
+		const { shape, change } = pad();
+		expect(refusalOf(shape, change((f) => f.insert(1, [new Y.XmlElement('heading')])))).toBeNull();
+		expect(refusalOf(shape, change((f) => f.insert(0, [new Y.XmlElement('paragraph')])))).toBeNull();
+		expect(refusalOf(shape, change((f) => ((f.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(1, 'x', { bold: true })))).toBeNull();
+		expect(refusalOf(shape, change((f) => (f.get(2) as Y.XmlElement).setAttribute('textAlign', 'center')))).toBeNull();
+	});
+
+	it('refuses a value placed straight into the fragment by its left or its right neighbour', () => {
+		const { shape, change } = pad();
+		expect(refusalOf(shape, change((f) => f.insert(1, ['entre' as never])))).toBe('only elements and text nodes can sit directly in a pad');
+		const other = pad();
+		expect(refusalOf(other.shape, other.change((f) => f.insert(0, ['avant' as never])))).toBe('only elements and text nodes can sit directly in a pad');
+	});
+
+	it('refuses text placed next to an item the room does not have, and follows what it accepted', () => {
+		const { shape, change } = pad();
+		const first = change((f) => f.insert(2, [new Y.XmlElement('paragraph')]));
+		const second = change((f) => f.insert(3, ['après' as never]));
+		expect(refusalOf(shape, second)).toBe('this change builds on content the server does not have: reconnect to resync');
+		expect(refusalOf(shape, first)).toBeNull();
+		expect(refusalOf(shape, second)).toBe('only elements and text nodes can sit directly in a pad');
 	});
 });
