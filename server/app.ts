@@ -1,5 +1,6 @@
 // Builds every domain service once over one database: the object both composition roots hand out.
 import { createDocStore, type DocStoreOptions } from './collab/doc-store';
+import { createQuarantine, withQuarantine } from './collab/quarantine';
 import { createPadDocuments } from './collab/pad-documents';
 import { createRoomTokens } from './collab/room-tokens';
 import { createRooms, type RoomsOptions } from './collab/rooms';
@@ -78,7 +79,9 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	// Real-time documents in memory and in SQLite; the WebSocket endpoint serves them, the pads use cases change them (LiveDocuments port).
 	// Whether the data directory takes writes (failed writes, free-space watermarks): every writer reads it.
 	const storage = deps.docStore?.health ?? new StorageHealth();
-	const docStore = createDocStore(db, { ...deps.docStore, health: storage });
+	// Stored rows that no longer apply are moved aside when a room is read, so one bad row never stops a document.
+	const quarantine = createQuarantine(db, clock);
+	const docStore = withQuarantine(createDocStore(db, { ...deps.docStore, health: storage }), quarantine);
 	const drive = deps.drive ?? defaultDrive();
 	const rooms = createRooms(docStore, deps.rooms);
 	const blobs = createLocalBlobStore(drive.dataDir);
@@ -125,6 +128,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		rooms,
 		/** Storage faults and free-space watermarks of the data directory (docs/storage.md). */
 		storage,
+		/** Stored real-time rows moved aside because they no longer apply (admin page /admin/quarantine). */
+		quarantine,
 		padDocuments,
 		roomTokens: createRoomTokens(db, clock),
 		/** The workshop drive: bytes in the blob store, rows in SQLite, live entries in the drive room, in that order. */

@@ -5,6 +5,18 @@ import type { UpdateGuard } from './room';
 
 const ONLY_APPEND = 'peers may only append messages to the chat';
 const NO_DELETE = 'chat messages cannot be deleted or edited by peers';
+const AT_THE_END = 'a message can only be added after the others';
+const CLOCK = 'a message’s time must be the server’s: check the device’s clock';
+
+/** How far a message's time may be from the server's clock (devices drift; a forged time is refused). */
+export const CHAT_CLOCK_TOLERANCE_MS = 2 * 60_000;
+/**
+ * Two people sending at the same instant both append after the same last message, and Yjs orders them by client
+ * id: one may land before a message the server already has. Allowed only before messages this recent.
+ */
+export const CHAT_SIMULTANEOUS_MS = 10_000;
+
+const offClock = (at: number, now: number) => Math.abs(at - now) > CHAT_CLOCK_TOLERANCE_MS;
 
 /** The update does something the struct reading below does not model: decided by replaying it instead. */
 const REPLAY = Symbol('replay');
@@ -52,7 +64,11 @@ function inspect(mirror: Y.Doc, update: Uint8Array, authorId: string | null): st
 	const known = (client: number) => Y.getState(mirror.store, client);
 	const reached = new Map<number, number>();
 	const fresh = new Map<number, Fresh[]>();
+	const now = Date.now();
+	/** The last item of the message list (deleted or not): where an append's origin points. */
+	let end = lastIdOf(messages);
 	let content: string | null = null;
+	let position: string | null = null;
 	let shape: string | null = null;
 	let deletion: string | null = null;
 
@@ -99,7 +115,12 @@ function inspect(mirror: Y.Doc, update: Uint8Array, authorId: string | null): st
 				const entry = parseChatEntry(value);
 				if (!entry || 'hidden' in entry) content ??= 'not a chat message';
 				else if (entry.authorId !== authorId) content ??= 'a message must carry its own author';
+				else if (offClock(entry.at, now)) content ??= CLOCK;
 			}
+			// An append has nothing on its right; one whose left is not the last item raced another: the replay places it.
+			if (struct.rightOrigin !== null) position ??= AT_THE_END;
+			else if (!sameId(struct.origin, end)) return REPLAY;
+			end = Y.createID(client, clock + struct.length - 1);
 		}
 	}
 
@@ -117,7 +138,27 @@ function inspect(mirror: Y.Doc, update: Uint8Array, authorId: string | null): st
 			}
 		}
 	}
-	return content ?? shape ?? deletion;
+	return content ?? position ?? shape ?? deletion;
+}
+
+const sameId = (a: Y.ID | null, b: Y.ID | null) => (a === null || b === null ? a === b : a.client === b.client && a.clock === b.clock);
+
+function lastIdOf(list: Y.Array<unknown>): Y.ID | null {
+	let item = list._start;
+	while (item?.right) item = item.right;
+	return item ? Y.createID(item.id.client, item.id.clock + item.length - 1) : null;
+}
+
+/** Entries a new item landed before; allowed when they all came within CHAT_SIMULTANEOUS_MS (a race, not a rewrite). */
+function landedBeforeOld(item: Y.Item, added: Set<Y.Item>, now: number): boolean {
+	for (let next = item.right; next; next = next.right) {
+		if (next.deleted || added.has(next)) continue;
+		for (const value of next.content.getContent()) {
+			const entry = parseChatEntry(value);
+			if (!entry || entry.at < now - CHAT_SIMULTANEOUS_MS) return true;
+		}
+	}
+	return false;
 }
 
 /**
@@ -127,6 +168,9 @@ function inspect(mirror: Y.Doc, update: Uint8Array, authorId: string | null): st
 function replayOnCopy(mirror: Y.Doc, update: Uint8Array, authorId: string | null): string | null {
 	const probe = new Y.Doc();
 	Y.applyUpdate(probe, Y.encodeStateAsUpdate(mirror));
+	const now = Date.now();
+	let content: string | null = null;
+	let position: string | null = null;
 	let refusal: string | null = null;
 	probe.on('afterTransaction', (tr: Y.Transaction) => {
 		for (const type of tr.changed.keys()) if (type !== chatMessages(probe)) refusal ??= ONLY_APPEND;
@@ -136,9 +180,15 @@ function replayOnCopy(mirror: Y.Doc, update: Uint8Array, authorId: string | null
 		for (const change of event.changes.delta) {
 			for (const value of change.insert instanceof Array ? change.insert : []) {
 				const entry = parseChatEntry(value);
-				if (!entry || 'hidden' in entry) refusal ??= 'not a chat message';
-				else if (entry.authorId !== authorId) refusal ??= 'a message must carry its own author';
+				if (!entry || 'hidden' in entry) content ??= 'not a chat message';
+				else if (entry.authorId !== authorId) content ??= 'a message must carry its own author';
+				else if (offClock(entry.at, now)) content ??= CLOCK;
 			}
+		}
+		const added = event.changes.added;
+		for (const item of added) {
+			if (item.deleted) continue;
+			if (item.rightOrigin !== null || landedBeforeOld(item, added, now)) position ??= AT_THE_END;
 		}
 	});
 	try {
@@ -147,7 +197,7 @@ function replayOnCopy(mirror: Y.Doc, update: Uint8Array, authorId: string | null
 		refusal ??= `malformed update: ${(e as Error).message}`;
 	}
 	probe.destroy();
-	return refusal;
+	return content ?? position ?? refusal;
 }
 
 /** For tests: the same two decisions, so they can be compared on the same updates. */

@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app';
 import { readCookie, SESSION_COOKIE } from '../shared/cookies';
-import { ACCESS_CHANGED_CLOSE_CODE, AppError, closeCodeOf, isAppError } from '../shared/errors';
+import { ACCESS_CHANGED_CLOSE_CODE, AppError, closeCodeOf, collabCloseCodes, isAppError } from '../shared/errors';
 import { COLLAB_PATH, formatRoom, parseRoom, type RoomName } from '../shared/rooms';
 import type { Viewer } from '../domain/types';
 import { ProtocolError } from './protocol';
@@ -125,17 +125,27 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 		} catch (e) {
 			return refuse(socket, isAppError(e) ? e : new AppError('unavailable', 'server error'));
 		}
+		let target: Room;
+		try {
+			target = rooms.get(formatRoom(room));
+		} catch (e) {
+			// A room that cannot load refuses its own connections only; the client retries later (4503 is not final).
+			rootLogger().error({ component: 'collab', room: formatRoom(room), err: e }, 'loading the room failed');
+			return refuse(socket, new AppError('unavailable', 'this document could not be opened; retrying'));
+		}
 		// Limits are per session: a whole venue shares one IP address, so anonymous readers are not counted together.
 		const sessionKey = session?.session.id ?? null;
 		if (sessionKey) {
 			const count = perSession.get(sessionKey) ?? 0;
-			if (count >= maxPerSession) return refuse(socket, new AppError('rate_limited', 'too many connections from this session'));
+			if (count >= maxPerSession) {
+				rooms.released(target);
+				return refuse(socket, new AppError('rate_limited', 'too many connections from this session'));
+			}
 			perSession.set(sessionKey, count + 1);
 		}
 
 		if (room.kind === 'pad' && !padLocks.has(room.id)) padLocks.set(room.id, safely(() => app.workshopClosure.padLocked(room.id), false));
 		const peer = createPeer(socket, viewer, canWrite);
-		const target = rooms.get(formatRoom(room));
 		// Anonymous readers have no session: each connection gets its own bucket.
 		const connection: Connection = { socket, peer, room: target, roomName: room, viewer, sessionKey, bucket: bucketOf(sessionKey), alive: true };
 		connections.add(connection);
@@ -148,16 +158,16 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 
 	function receive(connection: Connection, data: Buffer, isBinary: boolean) {
 		if (connection.socket.readyState !== connection.socket.OPEN) return; // closing: it resyncs when it reconnects
-		if (!take(connection.bucket)) return connection.socket.close(closeCodeOf.rate_limited, 'too many messages: slow down and reconnect');
+		if (!take(connection.bucket)) return connection.socket.close(collabCloseCodes.slowDown, 'too many messages: slow down and reconnect');
 		if (!isBinary) return connection.socket.close(closeCodeOf.invalid, 'binary y-websocket messages only');
 		try {
 			connection.room.receive(connection.peer, data);
 		} catch (e) {
-			if (e instanceof ProtocolError) return connection.socket.close(closeCodeOf.invalid, closeReason(e.message));
+			if (e instanceof ProtocolError) return connection.socket.close(e.closeCode, closeReason(e.message));
 			// Storage down (4507): the update was not taken; the writer keeps it and reconnects (docs/storage.md).
 			if (isAppError(e)) return connection.socket.close(closeCodeOf[e.code], closeReason(e.message));
-			rootLogger().error({ component: 'collab', err: e }, 'message failed');
-			connection.socket.close(closeCodeOf.unavailable, 'server error');
+			rootLogger().error({ component: 'collab', room: connection.room.name, err: e }, 'message failed');
+			connection.socket.close(collabCloseCodes.internal, 'server error');
 		}
 	}
 
@@ -248,7 +258,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 		close() {
 			clearInterval(pinger);
 			clearInterval(accessChecker);
-			for (const c of connections) c.socket.close(1001, 'server shutting down');
+			for (const c of connections) c.socket.close(collabCloseCodes.restarting, 'server restarting');
 			rooms.closeAll();
 			wss.close();
 		}

@@ -1,6 +1,7 @@
 // The y-websocket wire protocol (y-protocols sync + awareness), read and written without building a Y.Doc.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { collabCloseCodes } from '../shared/errors';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -17,28 +18,55 @@ export type ClientMessage =
 	| { type: 'awareness'; update: Uint8Array }
 	| { type: 'query-awareness' };
 
-export class ProtocolError extends Error {}
+/** Something a peer sent that closes its connection (only that one) with `closeCode` (docs/collab.md). */
+export class ProtocolError extends Error {
+	constructor(
+		message: string,
+		readonly closeCode: number = collabCloseCodes.malformedMessage
+	) {
+		super(message);
+	}
+}
+
+/** A state vector is a count then (client, clock) pairs, nothing after: anything else would fail deep in Yjs. */
+function checkStateVector(stateVector: Uint8Array): Uint8Array {
+	const decoder = decoding.createDecoder(stateVector);
+	const entries = decoding.readVarUint(decoder);
+	for (let i = 0; i < entries; i++) {
+		decoding.readVarUint(decoder);
+		decoding.readVarUint(decoder);
+	}
+	if (decoding.hasContent(decoder)) throw new ProtocolError('malformed state vector: bytes after its end');
+	return stateVector;
+}
 
 /** Decodes one message (the stock client sends exactly one per frame). Throws ProtocolError on anything else. */
 export function decodeMessage(data: Uint8Array): ClientMessage {
 	try {
 		const decoder = decoding.createDecoder(data);
-		const type = decoding.readVarUint(decoder);
-		if (type === MESSAGE_SYNC) {
-			const sub = decoding.readVarUint(decoder);
-			const payload = decoding.readVarUint8Array(decoder);
-			if (sub === SYNC_STEP1) return { type: 'sync-step1', stateVector: payload };
-			if (sub === SYNC_STEP2) return { type: 'sync-step2', update: payload };
-			if (sub === SYNC_UPDATE) return { type: 'update', update: payload };
-			throw new ProtocolError(`unknown sync message ${sub}`);
-		}
-		if (type === MESSAGE_AWARENESS) return { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
-		if (type === MESSAGE_QUERY_AWARENESS) return { type: 'query-awareness' };
-		throw new ProtocolError(`unknown message type ${type}`);
+		const message = readMessage(decoder);
+		if (decoding.hasContent(decoder)) throw new ProtocolError('malformed message: bytes after its end');
+		return message;
 	} catch (e) {
+		// Truncated varints and arrays: lib0 throws plain errors.
 		if (e instanceof ProtocolError) throw e;
 		throw new ProtocolError(`malformed message: ${(e as Error).message}`);
 	}
+}
+
+function readMessage(decoder: decoding.Decoder): ClientMessage {
+	const type = decoding.readVarUint(decoder);
+	if (type === MESSAGE_SYNC) {
+		const sub = decoding.readVarUint(decoder);
+		const payload = decoding.readVarUint8Array(decoder);
+		if (sub === SYNC_STEP1) return { type: 'sync-step1', stateVector: checkStateVector(payload) };
+		if (sub === SYNC_STEP2) return { type: 'sync-step2', update: payload };
+		if (sub === SYNC_UPDATE) return { type: 'update', update: payload };
+		throw new ProtocolError(`unknown sync message ${sub}`);
+	}
+	if (type === MESSAGE_AWARENESS) return { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
+	if (type === MESSAGE_QUERY_AWARENESS) return { type: 'query-awareness' };
+	throw new ProtocolError(`unknown message type ${type}`);
 }
 
 function message(write: (e: encoding.Encoder) => void): Uint8Array {

@@ -1,9 +1,12 @@
 // One real-time document in memory: its state as merged Yjs updates (no Y.Doc), its peers, and per-turn fan-out.
 import * as Y from 'yjs';
 import { AwarenessRelay, encodeEntries } from './awareness-relay';
+import { collabCloseCodes, isAppError } from '../shared/errors';
+import { roomKinds, type RoomKind } from '../shared/rooms';
 import type { DocStore } from './doc-store';
-import { isAppError } from '../shared/errors';
 import { storageUnavailable } from '../domain/storage-health';
+import { PadShape } from './pad-shape';
+import { checkUpdate } from './update-check';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, frames, ProtocolError } from './protocol';
 
 export type Peer = {
@@ -24,6 +27,8 @@ export type Peer = {
 /** Reads a peer's update before it is applied (and sees every applied one); rooms whose peers may make any edit have none. */
 export type UpdateGuard = { refuse(update: Uint8Array, authorId: string | null): string | null; applied(update: Uint8Array): void };
 export type GuardFactory = (initialState: Uint8Array) => UpdateGuard;
+/** Where a room reports what failed outside any caller (its fan-out turn, a slow peer catching up). */
+export type FailureReport = (what: string, roomName: string, error: unknown) => void;
 
 export type RoomLimits = { slowSocketBytes: number; maxBacklogBytes: number; compactEvery: number; versionEveryMs: number };
 export const defaultRoomLimits: RoomLimits = { slowSocketBytes: 256 * 1024, maxBacklogBytes: 8 * 1024 * 1024, compactEvery: 2000, versionEveryMs: 10 * 60 * 1000 };
@@ -33,6 +38,9 @@ const EMPTY_UPDATE = new Uint8Array([0, 0]);
 const TAIL_MERGE_AT = 128;
 /** A version the disk could not take is tried again after this long, not on every turn. */
 const VERSION_RETRY_MS = 30_000;
+
+/** `pad:…`, `chat:…`, `drive:…`; a name of no known kind (tests) is checked as a pad. */
+const kindOf = (name: string): RoomKind => roomKinds.find((kind) => name.startsWith(`${kind}:`)) ?? 'pad';
 
 export class Room {
 	readonly peers = new Set<Peer>();
@@ -47,14 +55,21 @@ export class Room {
 	private updatesSinceVersion: number;
 	private versionRetryAt = 0;
 	private lastVersionAt = Date.now();
+	/** After a failed version, the fan-out turns do not try again (and log again) before this time. */
+	private retryVersionAfter = 0;
 	private readonly guard: UpdateGuard | null;
+	private readonly kind: RoomKind;
+	/** Pads only, built at their first update after loading: which items sit directly in Tiptap's fragment. */
+	private padShape: PadShape | null = null;
 
 	constructor(
 		readonly name: string,
 		private readonly store: DocStore,
 		private readonly limits: RoomLimits = defaultRoomLimits,
-		guardFactory: GuardFactory | null = null
+		guardFactory: GuardFactory | null = null,
+		private readonly report: FailureReport = () => undefined
 	) {
+		this.kind = kindOf(name);
 		const stored = store.load(name);
 		this.base = stored.base ?? EMPTY_UPDATE;
 		this.tail = stored.updates;
@@ -105,11 +120,13 @@ export class Room {
 			case 'update': {
 				// Read-only peers still answer our step 1; what they send is never applied.
 				if (!peer.canWrite) return;
+				// Unreadable is never fine, resync or not: the peer would send the same bytes again (MalformedUpdate).
+				const clients = checkUpdate(this.kind, message.update);
 				if (!this.store.health.writable) return this.refuseWhileStorageDown(message.type, message.update);
 				const refusal = this.guard?.refuse(message.update, peer.userId) ?? null;
-				if (refusal === null) this.applyUpdate(peer.userId, message.update);
+				if (refusal === null) this.applyUpdate(peer.userId, message.update, clients);
 				// A live update is the peer's own doing; a resync may carry what others wrote before a crash: dropped, not fatal.
-				else if (message.type === 'update') throw new ProtocolError(refusal);
+				else if (message.type === 'update') throw new ProtocolError(refusal, collabCloseCodes.refusedUpdate);
 				return;
 			}
 			case 'awareness':
@@ -126,7 +143,7 @@ export class Room {
 	/** Applies an update that did not come from a socket (a template, a restore, a promoted chat message). */
 	applyServerUpdate(update: Uint8Array, authorId: string | null): void {
 		if (!this.store.health.writable) throw storageUnavailable();
-		this.applyUpdate(authorId, update);
+		this.applyUpdate(authorId, update, checkUpdate(this.kind, update));
 	}
 
 	/**
@@ -144,7 +161,7 @@ export class Room {
 		try {
 			meta = Y.parseUpdateMeta(update);
 		} catch (e) {
-			throw new ProtocolError(`malformed update: ${(e as Error).message}`);
+			throw new ProtocolError(`malformed update: ${(e as Error).message}`, collabCloseCodes.malformedUpdate);
 		}
 		const known = Y.decodeStateVector(this.currentStateVector());
 		for (const [clientId, clock] of meta.to) if (clock > (known.get(clientId) ?? 0)) return true;
@@ -157,18 +174,14 @@ export class Room {
 		for (const peer of this.peers) if (peer.canWrite) peer.write(step1);
 	}
 
-	private applyUpdate(authorId: string | null, update: Uint8Array): void {
+	/** `clients`: the Yjs client ids the update carries structs for, as `checkUpdate` proved it applicable. */
+	private applyUpdate(authorId: string | null, update: Uint8Array, clients: number[]): void {
 		if (update.length <= 2 && update[0] === 0 && update[1] === 0) return; // nothing new
-		let meta: { from: Map<number, number> };
-		try {
-			meta = Y.parseUpdateMeta(update);
-		} catch (e) {
-			throw new ProtocolError(`malformed update: ${(e as Error).message}`);
-		}
+		if (this.kind === 'pad') (this.padShape ??= new PadShape(this.state())).accept(update);
 		const copy = update.slice(); // the frame buffer may be reused by the socket
 		// First, so that a refusal (storage down, backlog full) leaves the room as it was.
 		this.store.append({ room: this.name, data: copy, authorId, at: Date.now() });
-		for (const clientId of meta.from.keys()) {
+		for (const clientId of clients) {
 			if (this.knownClients.has(clientId)) continue;
 			this.knownClients.add(clientId);
 			this.store.recordClient(this.name, clientId, authorId);
@@ -217,7 +230,13 @@ export class Room {
 		if (messages.length === 0) return;
 		const batch = frames(messages);
 		for (const peer of this.peers) this.deliver(peer, batch, updates);
-		this.maybeSaveVersion();
+		try {
+			this.maybeSaveVersion();
+		} catch (e) {
+			// Runs in its own turn: thrown, it would stop the process. The updates are stored; tried again in a minute.
+			this.retryVersionAfter = Date.now() + 60_000;
+			this.report('version', this.name, e);
+		}
 	}
 
 	private deliver(peer: Peer, batch: Buffer, updates: Uint8Array[]): void {
@@ -235,7 +254,7 @@ export class Room {
 			peer.backlog.push(update);
 			peer.backlogBytes += update.length;
 		}
-		if (peer.backlogBytes > this.limits.maxBacklogBytes) peer.close(4503, 'connection too slow; reconnect to resync');
+		if (peer.backlogBytes > this.limits.maxBacklogBytes) peer.close(collabCloseCodes.tooSlow, 'connection too slow; reconnect to resync');
 	}
 
 	private catchUp(peer: Peer): void {
@@ -243,14 +262,22 @@ export class Room {
 		const pending = peer.backlog;
 		peer.backlog = null;
 		peer.backlogBytes = 0;
-		const messages = [encodeUpdate(Y.mergeUpdates(pending))];
+		let merged: Uint8Array;
+		try {
+			merged = Y.mergeUpdates(pending);
+		} catch (e) {
+			// A socket's drain event: thrown, it would stop the process. That peer resyncs by reconnecting.
+			this.report('catch-up', this.name, e);
+			return peer.close(collabCloseCodes.internal, 'server error; reconnect to resync');
+		}
+		const messages = [encodeUpdate(merged)];
 		const present = this.awareness.snapshot();
 		if (present) messages.push(encodeAwareness(present));
 		peer.write(frames(messages));
 	}
 
 	private maybeSaveVersion(): void {
-		if (!this.store.health.writable || Date.now() < this.versionRetryAt) return;
+		if (!this.store.health.writable || Date.now() < Math.max(this.versionRetryAt, this.retryVersionAfter)) return;
 		const due = this.updatesSinceVersion >= this.limits.compactEvery || (this.updatesSinceVersion > 0 && Date.now() - this.lastVersionAt > this.limits.versionEveryMs);
 		if (!due) return;
 		try {

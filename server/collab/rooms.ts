@@ -16,6 +16,11 @@ export type RoomUpkeep = (room: Room) => void;
 
 const kindOf = (name: string) => name.split(':')[0]!;
 
+/** One room's failure is that room's: logged once with its name, never thrown into a timer (it would stop the process). */
+function reportFailure(what: string, roomName: string, e: unknown) {
+	rootLogger().error({ component: 'collab', room: roomName, err: e }, `${what} failed`);
+}
+
 export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloadMs: 30_000 }) {
 	const rooms = new Map<string, Room>();
 	const timers = new Map<string, NodeJS.Timeout>();
@@ -29,7 +34,20 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 			work(room);
 		} catch (e) {
 			// Background work must not take the room down: it is tried again on the next round or unload.
-			rootLogger().error({ component: 'collab', room: room.name, err: e }, 'room upkeep failed');
+			reportFailure('upkeep', room.name, e);
+		}
+	}
+
+	/** The last version of a room leaving memory; its updates are already stored, so a failure loses nothing. */
+	function saveLastVersion(room: Room, reason: string): boolean {
+		try {
+			if (room.hasUnversionedUpdates()) room.saveVersion(reason);
+			return true;
+		} catch (e) {
+			// The disk cannot take it now: the room stays in memory with what it holds, and is saved later.
+			if (isAppError(e) && e.code === 'insufficient_storage') return false;
+			reportFailure(`${reason} version`, room.name, e);
+			return true;
 		}
 	}
 
@@ -40,12 +58,7 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 		// While storage cannot write, the room holds what the disk has not taken yet: it stays until it can be saved.
 		if (!store.health.writable) return scheduleUnload(room);
 		upkeepOf(room);
-		try {
-			if (room.hasUnversionedUpdates()) room.saveVersion('session');
-		} catch (e) {
-			if (!isAppError(e) || e.code !== 'insufficient_storage') throw e;
-			return scheduleUnload(room);
-		}
+		if (!saveLastVersion(room, 'session')) return scheduleUnload(room);
 		rooms.delete(name);
 	}
 
@@ -65,7 +78,7 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 		timers.delete(name);
 		let room = rooms.get(name);
 		if (!room) {
-			room = new Room(name, store, options.limits ?? defaultRoomLimits, guards[kindOf(name)] ?? null);
+			room = new Room(name, store, options.limits ?? defaultRoomLimits, guards[kindOf(name)] ?? null, reportFailure);
 			rooms.set(name, room);
 		}
 		return room;
@@ -113,11 +126,7 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 			upkeepTimer = null;
 			for (const room of rooms.values()) {
 				upkeepOf(room);
-				try {
-					if (room.hasUnversionedUpdates()) room.saveVersion('shutdown');
-				} catch (e) {
-					rootLogger().error({ component: 'collab', room: room.name, err: e }, 'no version at shutdown');
-				}
+				saveLastVersion(room, 'shutdown');
 			}
 			rooms.clear();
 			if (!store.flush()) rootLogger().error({ component: 'collab', pendingBytes: store.pendingBytes() }, 'shutting down with updates the disk did not take');

@@ -61,5 +61,31 @@ export const ACCESS_CHANGED_CLOSE_CODE = 4100;
  */
 export const STORAGE_UNAVAILABLE_CLOSE_CODE = closeCodeOf.insufficient_storage;
 
+/**
+ * The real-time endpoint's other close codes (table in docs/collab.md). Stock y-websocket clients stop for good on
+ * 4400–4499 (what they sent would be refused again) and reconnect on anything else.
+ */
+export const collabCloseCodes = {
+	/** RFC 6455: a frame larger than COLLAB_MAX_MESSAGE_BYTES (sent by the WebSocket library itself). */
+	tooBig: 1009,
+	/** RFC 6455: the server failed while handling a message; reconnecting resyncs. */
+	internal: 1011,
+	/** RFC 6455: the server is restarting or shutting down; reconnect. */
+	restarting: 1012,
+	accessChanged: ACCESS_CHANGED_CLOSE_CODE,
+	/** A document update that cannot be read to its end, does not apply, or writes outside the room's shared types. */
+	malformedUpdate: 4420,
+	/** A frame that is not a y-websocket message: unknown type, truncated, or a malformed state vector or awareness update. */
+	malformedMessage: 4421,
+	/** A well-formed update the room's rules refuse (a chat peer editing someone else's message, a forged time). */
+	refusedUpdate: 4422,
+	/** Too many messages from one session: the client waits (its backoff), reconnects and resyncs. */
+	slowDown: 4529,
+	/** The socket could not keep up with the room: reconnect to resync. */
+	tooSlow: 4508,
+	/** A pad change builds on content the server does not have (lost in a crash): reconnecting sends it along. */
+	resync: 4510
+} as const;
+
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 export const invalid = (message: string, fields: FieldErrors = {}) => new AppError('invalid', message, fields);

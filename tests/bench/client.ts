@@ -58,7 +58,7 @@ export class SimClient {
 	readonly tracked: boolean;
 	/** Y.Doc of a typist (its own keystrokes only) or of the observer (everything). */
 	readonly doc: Y.Doc | null;
-	readonly text: Y.Text | null;
+	readonly text: Y.XmlText | null;
 	readonly clientId: number;
 	/** now() when the connection was requested, opened, and synced (sync step 2 received). */
 	readonly startedAt = now();
@@ -87,7 +87,7 @@ export class SimClient {
 		this.tracked = opts.tracked ?? true;
 		if (opts.role !== 'receiver') {
 			this.doc = new Y.Doc();
-			this.text = this.doc.getText('t');
+			this.text = sharedLine(this.doc);
 			this.clientId = this.doc.clientID;
 			if (opts.role === 'typist') this.doc.on('update', (u: Uint8Array) => (this.lastUpdate = u));
 		} else {
@@ -238,3 +238,24 @@ export class SimClient {
 		if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.terminate();
 	}
 }
+
+/**
+ * Pads take Tiptap's fragment only (server/collab/update-check.ts): every simulated client types in one shared
+ * paragraph, written once with a fixed client id (like a pad's template), so all copies hold the same items.
+ */
+const SHARED_LINE = (() => {
+	const doc = new Y.Doc();
+	doc.clientID = 1;
+	const paragraph = new Y.XmlElement('paragraph');
+	doc.getXmlFragment('default').insert(0, [paragraph]);
+	paragraph.insert(0, [new Y.XmlText()]);
+	return Y.encodeStateAsUpdate(doc);
+})();
+
+export function sharedLine(doc: Y.Doc): Y.XmlText {
+	Y.applyUpdate(doc, SHARED_LINE);
+	return (doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+}
+
+/** The text of a document's first paragraph (the history's single line). */
+export const firstLine = (doc: Y.Doc): string => ((doc.getXmlFragment('default').get(0) as Y.XmlElement | undefined)?.get(0) as Y.XmlText | undefined)?.toString() ?? '';

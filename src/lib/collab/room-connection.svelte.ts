@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ACCESS_CHANGED_CLOSE_CODE, STORAGE_UNAVAILABLE_CLOSE_CODE } from '$server/shared/errors';
+import { closeNoticeOf, type CloseNotice } from './close-notices';
 import { colorFor } from './user-color';
 
 /** `storage`: the server cannot store changes for now (its disk is full); they stay on this device until it can. */
@@ -10,8 +11,6 @@ export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'refused' |
 export type Presence = { clientId: number; name: string; color: string; isSelf: boolean };
 export type Me = { id: string; name: string };
 
-/** Close codes that mean « you may not be here »: reconnecting would not help. */
-const REFUSED = new Set([4400, 4401, 4403, 4404]);
 /** After the server refused a change for lack of storage: try again at this pace rather than the stock backoff. */
 const STORAGE_RETRY_MS = 5000;
 /** Back after such a refusal: « saved » only once the server kept what this device sent on reconnecting. */
@@ -22,6 +21,8 @@ export class RoomConnection {
 	readonly provider: WebsocketProvider;
 	status = $state<ConnectionStatus>('connecting');
 	people = $state<Presence[]>([]);
+	/** Why the server last closed the connection, until the next sync: shown under the status. */
+	notice = $state<CloseNotice | null>(null);
 	/** The browser keeps its own copy, so nothing typed offline or before a server restart is lost. */
 	private readonly local: IndexeddbPersistence;
 	private readonly cleanups: (() => void)[] = [];
@@ -38,11 +39,16 @@ export class RoomConnection {
 		});
 		this.provider.on('sync', (synced: boolean) => {
 			if (!synced) return;
+			this.notice = null;
 			if (this.status !== 'storage') this.status = 'synced';
 			else this.later(STORAGE_CONFIRM_MS, () => this.provider.synced && (this.status = 'synced'));
 		});
 		this.provider.on('connection-close', (event: CloseEvent | null) => {
-			if (event && REFUSED.has(event.code)) {
+			// A full disk has its own status and note (the change stays on this device); every other close says what happened.
+			const notice = event && event.code !== STORAGE_UNAVAILABLE_CLOSE_CODE ? closeNoticeOf(event.code) : null;
+			if (notice) this.notice = notice;
+			// 4400–4499: what this page would send again is refused again; it says what to do instead of retrying.
+			if (notice?.final) {
 				this.status = 'refused';
 				this.provider.shouldConnect = false;
 			} else if (event?.code === STORAGE_UNAVAILABLE_CLOSE_CODE) {

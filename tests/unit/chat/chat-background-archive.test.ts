@@ -43,17 +43,24 @@ function storedChat(h: Harness, room: string) {
 describe('chat archiving without any page', () => {
 	it('moves the oldest messages out on the background round while people are connected', async () => {
 		const s = await talkativeChat({ upkeepEveryMs: 100, idleUnloadMs: 60_000 });
-		await waitFor(() => s.archiveRows() === ARCHIVED, 15_000);
+		// On a loaded machine a round may run before all 280 messages arrived: it then moves fewer (the live count
+		// minus 200), and the rest stays live under the threshold. Every message is in one place or the other.
+		await waitFor(() => {
+			const archived = s.archiveRows();
+			return archived > 0 && archived + storedChat(harness!, s.room).live.length === TOTAL;
+		}, 15_000);
+		const moved = s.archiveRows();
+		expect(moved).toBeGreaterThanOrEqual(TOTAL - CHAT_ARCHIVE_AT);
 		// Connected clients follow, and the room keeps the newest messages.
-		await waitFor(() => readChatEntries(s.client.doc).length === CHAT_LIVE_KEEP);
-		expect(readChatEntries(s.client.doc)[0]!.entry).toMatchObject({ text: `message ${ARCHIVED}` });
+		await waitFor(() => readChatEntries(s.client.doc).length === TOTAL - moved);
+		expect(readChatEntries(s.client.doc)[0]!.entry).toMatchObject({ text: `message ${moved}` });
 		const stored = storedChat(harness!, s.room);
-		expect(stored.archived).toBe(ARCHIVED);
-		expect(stored.live).toHaveLength(CHAT_LIVE_KEEP);
+		expect(stored.archived).toBe(moved);
+		expect(stored.live.length).toBeGreaterThanOrEqual(CHAT_LIVE_KEEP);
 		expect(stored.live.at(-1)).toBe(`message ${TOTAL - 1}`);
 		// The archive table holds the messages that left, once each, oldest first.
 		const texts = (harness!.db.prepare('SELECT entry FROM chat_archive WHERE workshop_id = ? ORDER BY id').pluck().all(s.workshopId) as string[]).map((e) => JSON.parse(e).text);
-		expect(texts).toEqual(Array.from({ length: ARCHIVED }, (_, i) => `message ${i}`));
+		expect(texts).toEqual(Array.from({ length: moved }, (_, i) => `message ${i}`));
 	}, 20_000);
 
 	it('archives when the room unloads after everyone left', async () => {

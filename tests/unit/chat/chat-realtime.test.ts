@@ -87,19 +87,22 @@ describe('chat moderation', () => {
 describe('promotion into a pad', () => {
 	it('appends an attributed, linked quote that a connected pad client sees', async () => {
 		const s = await chatScenario();
-		const id = s.say('Idée : une carte des communs\nà partager', Date.parse('2018-09-13T12:02:00Z'));
+		// The server takes only messages sent now (its clock): the attribution shows that time in the reader's zone.
+		const at = Date.now();
+		const id = s.say('Idée : une carte des communs\nà partager', at);
+		const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(at);
 		await waitFor(() => s.app.chat.open(s.organiser, s.workshopId).entries.length === 1);
 		const padClient = s.connect(s.room, s.tokenOf(s.bob));
 		await synced(padClient.provider);
 
 		s.app.chat.promote(s.organiser, s.workshopId, { messageId: id, padId: s.pad.id, timeZone: 'Europe/Paris' }, { chatUrl: 'http://localhost/e/w/chat', locale: 'fr' });
 
-		await waitFor(() => padClient.doc.getXmlFragment(PAD_FRAGMENT).length > 0);
+		await waitFor(() => padClient.doc.getXmlFragment(PAD_FRAGMENT).length > 1); // after the paragraph the fixture writes
 		const json = yDocToProsemirrorJSON(padClient.doc, PAD_FRAGMENT);
 		PmNode.fromJSON(padSchema(), json).check();
 		const quote = (json.content as { type: string; content: { content: { text: string; marks?: { type: string; attrs: { href: string } }[] }[] }[] }[]).at(-1)!;
 		expect(quote.type).toBe('blockquote');
-		expect(quote.content.map((p) => p.content.map((t) => t.text).join(''))).toEqual(['Idée : une carte des communs', 'à partager', '— Bob, dans le chat, 13/09/2018 14:02']);
+		expect(quote.content.map((p) => p.content.map((t) => t.text).join(''))).toEqual(['Idée : une carte des communs', 'à partager', `— Bob, dans le chat, ${when}`]);
 		expect(quote.content[2]!.content[1]!.marks).toEqual([expect.objectContaining({ type: 'link', attrs: expect.objectContaining({ href: `http://localhost/e/w/chat#msg-${id}` }) })]);
 	});
 

@@ -7,7 +7,7 @@ import { afterAll, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
 import { openDatabase } from '../../../server/db/open';
 import { connectClient, synced, waitFor } from './realtime-harness';
-import { padScenario } from './realtime-fixtures';
+import { padScenario, padText } from './realtime-fixtures';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'medialab-crash-'));
 let child: ChildProcess | undefined;
@@ -56,7 +56,7 @@ it('loses no keystroke when the server is SIGKILLed while people type', { timeou
 	const loops = clients.map(async (c, i) => {
 		const letter = String.fromCharCode(97 + i);
 		while (typing) {
-			const text = c.doc.getText('t');
+			const text = padText(c.doc);
 			text.insert(text.length, letter);
 			typed[i]!++;
 			await new Promise((r) => setTimeout(r, 15 + i));
@@ -76,8 +76,8 @@ it('loses no keystroke when the server is SIGKILLed while people type', { timeou
 	const countOf = (text: string, letter: string) => text.split(letter).length - 1;
 	const fresh = connectClient(url, s.room, tokens[0]!);
 	await synced(fresh.provider);
-	await waitFor(() => expected.every((run) => countOf(fresh.doc.getText('t').toString(), run[0]!) === run.length), 15_000);
-	for (const c of clients) await waitFor(() => c.doc.getText('t').toString() === fresh.doc.getText('t').toString(), 15_000);
-	expect(fresh.doc.getText('t').length).toBe(typed.reduce((a, b) => a + b, 0));
+	await waitFor(() => expected.every((run) => countOf(padText(fresh.doc).toString(), run[0]!) === run.length), 15_000);
+	for (const c of clients) await waitFor(() => padText(c.doc).toString() === padText(fresh.doc).toString(), 15_000);
+	expect(padText(fresh.doc).length).toBe(typed.reduce((a, b) => a + b, 0));
 	for (const c of [...clients, fresh]) c.provider.destroy();
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { closeCodeOf } from '../../../server/shared/errors';
+import { collabCloseCodes } from '../../../server/shared/errors';
 import { padScenario } from './realtime-fixtures';
 import { startHarness, waitFor, type Harness } from './realtime-harness';
 
@@ -46,7 +46,7 @@ async function stillServed(client: Client): Promise<boolean> {
 }
 
 describe('message rate per session', () => {
-	it('closes the socket of a session past its burst with 4429, and only that one: others behind the same address go on', async () => {
+	it('closes the socket of a session past its burst with 4529, and only that one: others behind the same address go on', async () => {
 		harness = await startHarness({ messageRate: { perSecond: 1, burst: 20 } });
 		const s = await padScenario(harness.app);
 		const flooder = await open(s.room, s.tokenOf(s.guest('Bob')));
@@ -54,8 +54,8 @@ describe('message rate per session', () => {
 
 		send(flooder, 25);
 		await waitFor(() => flooder.closed !== null);
-		expect(flooder.closed).toEqual({ code: closeCodeOf.rate_limited, reason: 'too many messages: slow down and reconnect' });
-		expect(closeCodeOf.rate_limited).toBe(4429);
+		expect(flooder.closed).toEqual({ code: collabCloseCodes.slowDown, reason: 'too many messages: slow down and reconnect' });
+		expect(collabCloseCodes.slowDown).toBe(4529);
 
 		send(neighbour, 15);
 		expect(await stillServed(neighbour)).toBe(true);
@@ -72,12 +72,12 @@ describe('message rate per session', () => {
 		expect(await stillServed(tab1)).toBe(true);
 		send(tab2, 12);
 		await waitFor(() => tab2.closed !== null);
-		expect(tab2.closed?.code).toBe(4429);
+		expect(tab2.closed?.code).toBe(collabCloseCodes.slowDown);
 
 		const again = await open(s.room, token);
 		send(again, 3);
 		await waitFor(() => again.closed !== null);
-		expect(again.closed?.code).toBe(4429);
+		expect(again.closed?.code).toBe(collabCloseCodes.slowDown);
 	});
 
 	it('refills at the sustained rate: a steady sender under it is never closed', async () => {
@@ -101,7 +101,7 @@ describe('message rate per session', () => {
 
 		send(readers[0]!, 10);
 		await waitFor(() => readers[0]!.closed !== null);
-		expect(readers[0]!.closed?.code).toBe(4429);
+		expect(readers[0]!.closed?.code).toBe(collabCloseCodes.slowDown);
 		expect(await stillServed(readers[1]!)).toBe(true);
 	});
 });

@@ -1,5 +1,7 @@
 // Data for real-time tests: an edition, a workshop, a pad, and people with sessions.
+import * as Y from 'yjs';
 import type { App } from '../../../server/app';
+import { PAD_FRAGMENT } from '../../../server/shared/pad-schema';
 import type { Viewer } from '../../../server/domain/types';
 
 /** `workspacePublic` (the organiser opening closed workshops' pads to readers) follows `workshopClosed` unless given. */
@@ -16,6 +18,7 @@ export async function padScenario(app: App, options: { status?: 'published' | 'd
 		statusOverride: options.workshopClosed ? 'closed' : 'live'
 	});
 	const pad = app.pads.create(organiser, workshopId, { title: 'Notes' });
+	seedPadLine(app, `pad:${pad.id}`, organiser.id);
 	const guest = (name: string): Viewer => {
 		const g = app.accounts.createGuest({ displayName: name });
 		app.workshops.join(g, app.workshops.get(organiser, workshopId).joinCode!);
@@ -23,4 +26,21 @@ export async function padScenario(app: App, options: { status?: 'published' | 'd
 	};
 	const tokenOf = (viewer: Viewer) => app.sessions.create(viewer.id, viewer.isGuest).token;
 	return { organiser, edition, workshopId, pad, room: `pad:${pad.id}`, guest, tokenOf };
+}
+
+/** Pads hold Tiptap's fragment only: the tests type in one paragraph, written by the server when the pad is created. */
+function seedPadLine(app: App, room: string, authorId: string) {
+	const seed = new Y.Doc();
+	const paragraph = new Y.XmlElement('paragraph');
+	seed.getXmlFragment(PAD_FRAGMENT).insert(0, [paragraph]);
+	paragraph.insert(0, [new Y.XmlText()]);
+	app.rooms.withRoom(room, (r) => r.applyServerUpdate(Y.encodeStateAsUpdate(seed), authorId));
+	app.rooms.flush();
+}
+
+/** The text of the seeded paragraph (once the client has synced: throws before). */
+export function padText(doc: Y.Doc): Y.XmlText {
+	const text = (doc.getXmlFragment(PAD_FRAGMENT).get(0) as Y.XmlElement | undefined)?.get(0);
+	if (!(text instanceof Y.XmlText)) throw new Error('pad not synced yet');
+	return text;
 }

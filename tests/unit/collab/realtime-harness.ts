@@ -6,16 +6,26 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createApp, type App } from '../../../server/app';
 import { createCollabEndpoint, sameOrigin, type CollabEndpoint, type MessageRate } from '../../../server/collab/endpoint';
+import type { RoomLimits } from '../../../server/collab/room';
 import { openDatabase, type Db } from '../../../server/db/open';
 import type { DocStoreOptions } from '../../../server/collab/doc-store';
 
 export type Harness = { app: App; db: Db; collab: CollabEndpoint; url: string; close: () => Promise<void> };
 
 export async function startHarness(
-	options: { db?: Db; maxMessageBytes?: number; idleUnloadMs?: number; accessCheckIntervalMs?: number; messageRate?: MessageRate; upkeepEveryMs?: number; docStore?: DocStoreOptions } = {}
+	options: {
+		db?: Db;
+		maxMessageBytes?: number;
+		idleUnloadMs?: number;
+		accessCheckIntervalMs?: number;
+		messageRate?: MessageRate;
+		upkeepEveryMs?: number;
+		limits?: RoomLimits;
+		docStore?: DocStoreOptions;
+	} = {}
 ): Promise<Harness> {
 	const db = options.db ?? openDatabase(':memory:');
-	const app = createApp({ db, rooms: { idleUnloadMs: options.idleUnloadMs ?? 50, upkeepEveryMs: options.upkeepEveryMs }, docStore: options.docStore });
+	const app = createApp({ db, rooms: { idleUnloadMs: options.idleUnloadMs ?? 50, upkeepEveryMs: options.upkeepEveryMs, limits: options.limits }, docStore: options.docStore });
 	const collab = createCollabEndpoint(app, {
 		allowedOrigin: sameOrigin(undefined),
 		maxMessageBytes: options.maxMessageBytes ?? 1_000_000,
@@ -64,8 +74,36 @@ export function synced(provider: WebsocketProvider): Promise<void> {
 
 export async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<void> {
 	const start = Date.now();
-	while (!check()) {
+	// A check may read what is not there yet (a document before its first sync): that is « not yet ».
+	const holds = () => {
+		try {
+			return check();
+		} catch {
+			return false;
+		}
+	};
+	while (!holds()) {
 		if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for condition');
 		await new Promise((r) => setTimeout(r, 10));
 	}
+}
+
+export type RawSocket = { ws: WebSocket; received: Buffer[]; closed: Promise<{ code: number; reason: string }>; closedWith: () => number | null };
+
+/** A raw socket, to send what a stock client never would. */
+export function rawSocket(url: string, token: string | null): Promise<RawSocket> {
+	const ws = new WebSocket(url, { headers: token ? { cookie: `ml_session=${token}` } : {} });
+	const received: Buffer[] = [];
+	let code: number | null = null;
+	ws.on('message', (m) => received.push(m as Buffer));
+	const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+		ws.on('close', (c, reason) => {
+			code = c;
+			resolve({ code: c, reason: reason.toString() });
+		})
+	);
+	return new Promise((resolve, reject) => {
+		ws.once('open', () => resolve({ ws, received, closed, closedWith: () => code }));
+		ws.once('error', reject);
+	});
 }

@@ -22,7 +22,7 @@ const peer = (): Peer => ({
 
 function someUpdate(): Uint8Array {
 	const doc = new Y.Doc();
-	doc.getText('t').insert(0, 'bonjour');
+	doc.getMap('meta').set('archived', 0); // a chat's shape: rooms take only their kind's shared types
 	return Y.encodeStateAsUpdate(doc);
 }
 

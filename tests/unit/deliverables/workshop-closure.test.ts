@@ -4,7 +4,7 @@ import { resolveRoomAccess } from '../../../server/collab/room-access';
 import { ACCESS_CHANGED_CLOSE_CODE } from '../../../server/shared/errors';
 import { parseRoom } from '../../../server/shared/rooms';
 import { connectClient, startHarness, synced, waitFor, type Harness } from '../collab/realtime-harness';
-import { padScenario } from '../collab/realtime-fixtures';
+import { padScenario, padText } from '../collab/realtime-fixtures';
 import { createTestApp, expectAppError, MINUTE } from '../factories';
 import { deliverableScenario } from './deliverable-fixtures';
 
@@ -64,14 +64,14 @@ describe('closed workshops', () => {
 			const participant = connectClient(harness.url, s.room, s.tokenOf(alice));
 			await Promise.all([synced(writer.provider), synced(participant.provider)]);
 
-			participant.doc.getText('t').insert(0, 'late edit ');
-			writer.doc.getText('t').insert(0, 'correction');
-			await waitFor(() => participant.doc.getText('t').toString().includes('correction'));
+			padText(participant.doc).insert(0, 'late edit ');
+			padText(writer.doc).insert(0, 'correction');
+			await waitFor(() => padText(participant.doc).toString().includes('correction'));
 			// The organiser's correction reached everyone; the participant's edit never reached the server.
 			await new Promise((r) => setTimeout(r, 100));
 			const stored = new Y.Doc();
 			harness.app.rooms.withRoom(s.room, (room) => Y.applyUpdate(stored, room.state()));
-			expect(stored.getText('t').toString()).toBe('correction');
+			expect(padText(stored).toString()).toBe('correction');
 			for (const c of [writer, participant]) c.provider.destroy();
 		});
 
