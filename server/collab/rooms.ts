@@ -18,7 +18,7 @@ const kindOf = (name: string) => name.split(':')[0]!;
 
 /** One room's failure is that room's: logged once with its name, never thrown into a timer (it would stop the process). */
 function reportFailure(what: string, roomName: string, e: unknown) {
-	rootLogger().error({ component: 'collab', room: roomName, err: e }, `${what} failed`);
+	rootLogger().error({ component: 'collab', room: roomName, err: e }, `room ${what} failed`);
 }
 
 export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloadMs: 30_000 }) {

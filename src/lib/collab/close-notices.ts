@@ -22,6 +22,7 @@ const notices = new Map<number, MessageKey>([
 	[closeCodeOf.not_found, 'collab.closed.notFound'],
 	[closeCodeOf.rate_limited, 'collab.closed.tooManyConnections'],
 	[closeCodeOf.unavailable, 'collab.closed.unavailable'],
+	[closeCodeOf.insufficient_storage, 'collab.closed.storage'],
 	[1001, 'collab.closed.restarting']
 ]);
 

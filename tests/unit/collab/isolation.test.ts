@@ -1,5 +1,6 @@
 // A failure in one room (its versions cannot be saved) is that room's alone: others and the process go on.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { rootLogger } from '../../../server/log';
 import { defaultRoomLimits } from '../../../server/collab/room';
 import { padScenario, padText } from './realtime-fixtures';
 import { connectClient, startHarness, synced, waitFor, type Harness } from './realtime-harness';
@@ -27,7 +28,7 @@ describe('one room failing', () => {
 		harness.db.exec(`CREATE TRIGGER no_versions BEFORE INSERT ON doc_snapshots WHEN NEW.room = '${broken.room}' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
 		const versionsOf = (room: string) => harness!.db.prepare('SELECT count(*) FROM doc_snapshots WHERE room = ?').pluck().get(room) as number;
 		const [brokenVersions, healthyVersions] = [versionsOf(broken.room), versionsOf(healthy.room)];
-		const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		const errors = vi.spyOn(rootLogger(), 'error').mockImplementation(() => undefined);
 
 		const a = client(harness.url, broken.room, broken.tokenOf(broken.organiser));
 		const b1 = client(harness.url, healthy.room, healthy.tokenOf(healthy.organiser));
@@ -38,7 +39,7 @@ describe('one room failing', () => {
 		for (const ch of 'cassé') padText(a.doc).insert(padText(a.doc).length, ch);
 		for (const ch of 'sain') padText(b1.doc).insert(padText(b1.doc).length, ch);
 		await waitFor(() => padText(b2.doc).toString() === 'sain');
-		await waitFor(() => errors.mock.calls.some(([line]) => String(line) === `[collab] version of ${broken.room} failed`));
+		await waitFor(() => errors.mock.calls.some(([fields, line]) => (fields as { room?: string }).room === broken.room && line === 'room version failed'));
 
 		// The broken room still relays; then it unloads, and its last version fails too.
 		const a2 = client(harness.url, broken.room, broken.tokenOf(broken.organiser));
@@ -47,7 +48,7 @@ describe('one room failing', () => {
 		a.provider.destroy();
 		a2.provider.destroy();
 		await waitFor(() => !harness!.app.rooms.rooms.has(broken.room));
-		expect(errors.mock.calls.some(([line]) => String(line) === `[collab] session version of ${broken.room} failed`)).toBe(true);
+		expect(errors.mock.calls.some(([fields, line]) => (fields as { room?: string }).room === broken.room && line === 'room session version failed')).toBe(true);
 		expect(versionsOf(broken.room)).toBe(brokenVersions);
 
 		// The other room went on all along, and saves its versions.

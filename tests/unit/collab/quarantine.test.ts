@@ -1,5 +1,6 @@
 // Stored rows that no longer apply are moved aside when their room loads; the document opens from the rest.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { rootLogger } from '../../../server/log';
 import * as Y from 'yjs';
 import { PAD_FRAGMENT } from '../../../server/shared/pad-schema';
 import { padScenario, padText } from './realtime-fixtures';
@@ -58,13 +59,13 @@ describe('quarantine at load', () => {
 		harness = await startHarness({ idleUnloadMs: 20 });
 		const poison = truncatedDeleteSet();
 		const s = await storedPad(harness, poison);
-		const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		const warnings = vi.spyOn(rootLogger(), 'warn').mockImplementation(() => undefined);
 
 		const reader = client(harness.url, s.room, s.tokenOf(s.organiser));
 		await synced(reader.provider);
 		await waitFor(() => padText(reader.doc).toString() === 'compte rendu final');
 		expect(harness.app.padDocuments.currentContent(s.pad.id).content).toHaveLength(1);
-		expect(warnings).toHaveBeenCalledWith(`[collab] ${s.room}: 1 stored row(s) did not apply and were moved to doc_quarantine`);
+		expect(warnings).toHaveBeenCalledWith({ component: 'collab', room: s.room, moved: 1 }, 'stored rows did not apply and were moved to doc_quarantine');
 
 		expect(harness.db.prepare('SELECT count(*) FROM doc_updates WHERE id = ?').pluck().get(s.bad)).toBe(0);
 		const [row] = harness.app.quarantine.list();
@@ -90,7 +91,7 @@ describe('quarantine at load', () => {
 		// The newest version is cut short (what a torn write would leave).
 		const newest = harness.db.prepare('SELECT id, data FROM doc_snapshots WHERE room = ? ORDER BY id DESC LIMIT 1').get(s.room) as { id: number; data: Buffer };
 		harness.db.prepare('INSERT INTO doc_snapshots (room, data, upto_update_id, reason, created_at) SELECT room, ?, upto_update_id, reason, created_at FROM doc_snapshots WHERE id = ?').run(newest.data.subarray(0, newest.data.length - 3), newest.id);
-		vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		vi.spyOn(rootLogger(), 'warn').mockImplementation(() => undefined);
 
 		expect(harness.app.padDocuments.currentContent(s.pad.id)).toEqual(good);
 		expect(versions.get(s.room)).toBe(before);

@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../../../server/db/open';
 import { STORAGE_UNAVAILABLE_CLOSE_CODE } from '../../../server/shared/errors';
 import { startHarness, waitFor, type Harness } from '../collab/realtime-harness';
 import { countOf, storedText, typingScenario, waitUntilAllStored } from './typing-scenario';
+import { padText } from '../collab/realtime-fixtures';
 
 // A real database file whose size is capped with PRAGMA max_page_count: SQLite answers SQLITE_FULL exactly as on a full disk.
 let harness: Harness | undefined;
@@ -55,7 +56,7 @@ describe('the real-time store on a full database', () => {
 		for (const room of typing.rooms) {
 			const tab = await typing.newTab(room);
 			cleanups.push(() => tab.provider.destroy());
-			const text = tab.doc.getText('t').toString();
+			const text = padText(tab.doc).toString();
 			expect(text.length).toBeGreaterThan(0);
 			// What the room serves includes the updates the disk has not taken yet.
 			const stored = storedText(db, room);
@@ -72,8 +73,8 @@ describe('the real-time store on a full database', () => {
 		// Nothing typed is lost: every keystroke of every typist ends up in SQLite, without a restart.
 		await waitUntilAllStored(db, typing.typists, 20_000);
 		for (const t of typing.typists) {
-			await waitFor(() => countOf(t.client.doc.getText('t').toString(), t.letter) === t.typed);
-			expect(t.client.doc.getText('t').toString()).toBe(storedText(db, t.room));
+			await waitFor(() => countOf(padText(t.client.doc).toString(), t.letter) === t.typed);
+			expect(padText(t.client.doc).toString()).toBe(storedText(db, t.room));
 		}
 		expect(await healthOf(harness)).toMatchObject({ ok: true });
 	});

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { createDocStore } from '../../../server/collab/doc-store';
 import type { Db } from '../../../server/db/open';
 import { connectClient, synced, waitFor, type Harness } from '../collab/realtime-harness';
-import { padScenario } from '../collab/realtime-fixtures';
+import { padScenario, padText } from '../collab/realtime-fixtures';
 
 export type Typist = { client: ReturnType<typeof connectClient>; room: string; letter: string; typed: number; closeCodes: number[] };
 
@@ -31,7 +31,7 @@ export async function typingScenario(harness: Harness, options: { pads: number; 
 	let typing = true;
 	const loops = typists.map(async (t, i) => {
 		while (typing) {
-			const text = t.client.doc.getText('t');
+			const text = padText(t.client.doc);
 			text.insert(text.length, t.letter);
 			t.typed++;
 			await new Promise((r) => setTimeout(r, 12 + (i % 7)));
@@ -63,7 +63,7 @@ export function storedText(db: Db, room: string): string {
 	const doc = new Y.Doc();
 	if (stored.base) Y.applyUpdate(doc, stored.base);
 	for (const update of stored.updates) Y.applyUpdate(doc, update);
-	return doc.getText('t').toString();
+	return padText(doc).toString();
 }
 
 export const countOf = (text: string, letter: string) => text.split(letter).length - 1;

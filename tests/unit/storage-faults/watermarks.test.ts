@@ -8,7 +8,7 @@ import { STORAGE_UNAVAILABLE_CLOSE_CODE } from '../../../server/shared/errors';
 import { levelOf, watchDisk, type FreeSpace } from '../../../server/storage/disk-watch';
 import { healthReport } from '../../../src/lib/server/api';
 import { connectClient, startHarness, synced, waitFor, type Harness } from '../collab/realtime-harness';
-import { padScenario } from '../collab/realtime-fixtures';
+import { padScenario, padText } from '../collab/realtime-fixtures';
 import { storedText } from './typing-scenario';
 import { startUploadServer } from './upload-server';
 
@@ -100,26 +100,26 @@ describe('the read-only watermark', () => {
 		const closes: number[] = [];
 		writer.provider.on('connection-close', (e: { code: number } | null) => e && closes.push(e.code));
 		await Promise.all([synced(writer.provider), synced(reader.provider)]);
-		writer.doc.getText('t').insert(0, 'avant ');
-		await waitFor(() => reader.doc.getText('t').toString() === 'avant ');
+		padText(writer.doc).insert(0, 'avant ');
+		await waitFor(() => padText(reader.doc).toString() === 'avant ');
 
 		disk.freeBytes = 50 * MIB;
 		await watch.check();
 		expect(app.storage.writable).toBe(false);
-		writer.doc.getText('t').insert(6, 'pendant ');
+		padText(writer.doc).insert(6, 'pendant ');
 		await waitFor(() => closes.includes(STORAGE_UNAVAILABLE_CLOSE_CODE));
 		// Readers stay, and a new tab is served what was stored.
 		const tab = connectClient(harness.url, s.room, s.tokenOf(s.guest('New tab')));
 		cleanups.push(() => tab.provider.destroy());
 		await synced(tab.provider);
-		expect(tab.doc.getText('t').toString()).toBe('avant ');
-		expect(reader.doc.getText('t').toString()).toBe('avant ');
+		expect(padText(tab.doc).toString()).toBe('avant ');
+		expect(padText(reader.doc).toString()).toBe('avant ');
 		expect(storedText(harness.db, s.room)).toBe('avant ');
 		expect(healthReport(app.health).checks.storage?.detail).toMatch(/read-only watermark/);
 
 		disk.freeBytes = 5 * GIB;
 		await watch.check();
-		await waitFor(() => reader.doc.getText('t').toString() === 'avant pendant ', 5000);
+		await waitFor(() => padText(reader.doc).toString() === 'avant pendant ', 5000);
 		await waitFor(() => storedText(harness!.db, s.room) === 'avant pendant ');
 	});
 });
