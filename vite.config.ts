@@ -41,6 +41,8 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
-		pool: 'forks'
+		pool: 'forks',
+		// Tests assert on the logger through spies; its lines would only bury the report.
+		env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }
 	}
 });

@@ -29,7 +29,7 @@ export async function padScenario(app: App, options: { status?: 'published' | 'd
 }
 
 /** Pads hold Tiptap's fragment only: the tests type in one paragraph, written by the server when the pad is created. */
-function seedPadLine(app: App, room: string, authorId: string) {
+export function seedPadLine(app: App, room: string, authorId: string) {
 	const seed = new Y.Doc();
 	const paragraph = new Y.XmlElement('paragraph');
 	seed.getXmlFragment(PAD_FRAGMENT).insert(0, [paragraph]);

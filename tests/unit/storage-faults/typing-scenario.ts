@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { createDocStore } from '../../../server/collab/doc-store';
 import type { Db } from '../../../server/db/open';
 import { connectClient, synced, waitFor, type Harness } from '../collab/realtime-harness';
-import { padScenario, padText } from '../collab/realtime-fixtures';
+import { padScenario, padText, seedPadLine } from '../collab/realtime-fixtures';
 
 export type Typist = { client: ReturnType<typeof connectClient>; room: string; letter: string; typed: number; closeCodes: number[] };
 
@@ -11,7 +11,11 @@ export type Typist = { client: ReturnType<typeof connectClient>; room: string; l
 export async function typingScenario(harness: Harness, options: { pads: number; perPad: number; maxBackoffTime?: number }) {
 	const s = await padScenario(harness.app);
 	const rooms = [s.room];
-	for (let i = 1; i < options.pads; i++) rooms.push(`pad:${harness.app.pads.create(s.organiser, s.workshopId, { title: `Notes ${i}` }).id}`);
+	for (let i = 1; i < options.pads; i++) {
+		const room = `pad:${harness.app.pads.create(s.organiser, s.workshopId, { title: `Notes ${i}` }).id}`;
+		seedPadLine(harness.app, room, s.organiser.id);
+		rooms.push(room);
+	}
 	const typists: Typist[] = [];
 	let n = 0;
 	for (const room of rooms) {
