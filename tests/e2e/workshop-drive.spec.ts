@@ -177,10 +177,10 @@ test('folders are renamed, moved, trashed with their contents and restored; a re
 	await page.getByRole('link', { name: 'Archives' }).click();
 	await page.getByRole('button', { name: 'Mettre le dossier à la corbeille Podcasts' }).click();
 	await screen.getByRole('button', { name: 'Vider la corbeille' }).click();
-	await expect(screen.getByText('Supprimer définitivement 1 élément(s) ?')).toBeVisible();
+	await expect(screen.getByText('Supprimer définitivement 1 élément ?')).toBeVisible();
 	await expect(screen.getByRole('button', { name: 'Oui, supprimer définitivement' })).toBeFocused();
 	await screen.keyboard.press('Enter');
-	await expect(screen.getByRole('status').filter({ hasText: 'Corbeille vidée : 1 fichier(s), 1 dossier(s)' })).toBeVisible();
+	await expect(screen.getByRole('status').filter({ hasText: 'Corbeille vidée : 1 fichier, 1 dossier' })).toBeVisible();
 	await expect(screen.getByRole('region', { name: 'Corbeille' })).toContainText('La corbeille est vide.');
 	await expectAccessible(screen);
 	await expectAccessible(page);
@@ -200,7 +200,7 @@ test('without JavaScript the drive lists files with download links and takes upl
 
 	await page.getByLabel('Ajouter des fichiers').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Notes de l’atelier') });
 	await page.getByRole('button', { name: 'Envoyer' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Fichier(s) ajouté(s) : notes.txt.' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Fichier ajouté : notes.txt.' })).toBeVisible();
 	const link = page.getByRole('list', { name: 'Fichiers de ce dossier' }).getByRole('link', { name: 'Télécharger notes.txt' });
 	await expect(link).toBeVisible();
 	expect(await (await context.request.get((await link.getAttribute('href'))!)).text()).toBe('Notes de l’atelier');
