@@ -64,7 +64,7 @@ export function createKitsService(deps: Deps) {
 
 	/** The id comes from a URL: only a listed folder name is ever joined to the kits path. */
 	function builtIn(id: string): Kit {
-		if (!builtInIds().includes(id)) throw new AppError('not_found', 'kit not found');
+		if (!builtInIds().includes(id)) throw new AppError('not_found', 'error.kit.notFound');
 		return validateKit(readKitFolder(path.join(deps.kitsDir, id)));
 	}
 
@@ -138,8 +138,8 @@ export function createKitsService(deps: Deps) {
 
 		/** Reads and validates an uploaded zip; nothing is stored. */
 		async readUpload(bytes: Uint8Array): Promise<Kit> {
-			if (bytes.length === 0) throw new AppError('invalid', 'choose a kit zip file', { kitFile: 'required' });
-			if (bytes.length > kitLimits.maxTotalBytes) throw new AppError('too_large', `a kit zip is at most ${kitLimits.maxTotalBytes / 1024 / 1024} MB`, { kitFile: 'tooLarge' });
+			if (bytes.length === 0) throw new AppError('invalid', 'error.kit.chooseZip', { kitFile: 'required' });
+			if (bytes.length > kitLimits.maxTotalBytes) throw new AppError('too_large', 'error.kit.tooLarge', { kitFile: 'tooLarge' }, {}, { mb: kitLimits.maxTotalBytes / 1024 / 1024 });
 			return validateKit(await readKitZip(Buffer.from(bytes)));
 		},
 
@@ -202,7 +202,7 @@ export function createKitsService(deps: Deps) {
 		saveDocument(viewer: Viewer | null, editionId: string, raw: unknown) {
 			access.managed(viewer, editionId);
 			const input = parseInput(kitDocumentSchema, raw);
-			if (repo.updateDocument(editionId, input.path, input.title, input.body, now()) === 0) throw new AppError('not_found', 'document not found');
+			if (repo.updateDocument(editionId, input.path, input.title, input.body, now()) === 0) throw new AppError('not_found', 'error.kit.documentNotFound');
 		},
 
 		/** Sets the edition's template for a format (new pads of that format start from it). */
@@ -226,7 +226,7 @@ export function createKitsService(deps: Deps) {
 		diff(viewer: Viewer | null, editionId: string) {
 			const { edition } = access.readable(viewer, editionId);
 			const row = repo.find(editionId);
-			if (!row?.upstream_files) throw new AppError('not_found', 'this edition was not forked from a kit');
+			if (!row?.upstream_files) throw new AppError('not_found', 'error.kit.notForked');
 			const upstream: KitFiles = canonicalKitFiles(new Map(Object.entries(JSON.parse(row.upstream_files) as Record<string, string>)));
 			const forkedFrom = JSON.parse(row.forked_from!) as { kit: string; version: string };
 			return { edition, forkedFrom, kitId: row.kit_id, files: diffKits(upstream, canonicalKitFiles(renderKit(snapshotOf(edition, false)))) };
@@ -273,7 +273,7 @@ export function createKitsService(deps: Deps) {
 			});
 			// A kit known only through editions the viewer cannot read stays unknown to them.
 			const known = builtInKits.has(kitId) || readableEditions(viewer, [...repo.listByKitId(kitId), ...repo.listForksOf(kitId)]).length > 0;
-			if (!known) throw new AppError('not_found', 'kit not found');
+			if (!known) throw new AppError('not_found', 'error.kit.notFound');
 			return { graph, svg: renderLineageSvg(graph, text) };
 		}
 	};

@@ -48,9 +48,9 @@ export function createPrivacyService(deps: Deps) {
 	}
 
 	function requireUser(viewer: Viewer | null) {
-		if (!viewer) throw new AppError('unauthenticated', 'log in first');
+		if (!viewer) throw new AppError('unauthenticated', 'error.loginFirst');
 		const user = users.findById(viewer.id);
-		if (!user) throw new AppError('not_found', 'user not found');
+		if (!user) throw new AppError('not_found', 'error.user.notFound');
 		return user;
 	}
 
@@ -93,12 +93,12 @@ export function createPrivacyService(deps: Deps) {
 			const user = requireUser(viewer);
 			const input = parseInput(eraseSchema, raw);
 			if (user.is_guest === 0) {
-				if (!input.password) throw new AppError('invalid', 'confirm with your password', { password: 'required' });
+				if (!input.password) throw new AppError('invalid', 'error.account.confirmPassword', { password: 'required' });
 				if (!user.password_hash || !(await verify(user.password_hash, input.password))) {
-					throw new AppError('invalid', 'wrong password', { password: 'wrongPassword' });
+					throw new AppError('invalid', 'error.account.wrongPassword', { password: 'wrongPassword' });
 				}
 			} else if (input.confirmName !== user.display_name.trim()) {
-				throw new AppError('invalid', 'the name does not match', { confirmName: input.confirmName ? 'nameMismatch' : 'required' });
+				throw new AppError('invalid', 'error.account.nameMismatch', { confirmName: input.confirmName ? 'nameMismatch' : 'required' });
 			}
 			const workshops = new Set([...repo.workshops(user.id).map((w) => w.id), ...repo.files(user.id).map((f) => f.workshopId)]);
 			deps.db.transaction(() => {

@@ -49,15 +49,15 @@ export function createDeliverablesService(deps: Deps) {
 
 	function readable(viewer: Viewer | null, id: string) {
 		const row = repo.findById(id);
-		if (!row) throw new AppError('not_found', 'deliverable not found');
+		if (!row) throw new AppError('not_found', 'error.deliverable.notFound');
 		const found = inWorkshop(viewer, row.workshop_id);
-		if (!visibleTo(found, row.status)) throw new AppError('not_found', 'deliverable not found');
+		if (!visibleTo(found, row.status)) throw new AppError('not_found', 'error.deliverable.notFound');
 		return { row, ...found };
 	}
 	function managed(viewer: Viewer | null, id: string) {
 		const found = readable(viewer, id);
-		if (!viewer) throw new AppError('unauthenticated', 'log in first');
-		if (!found.canManage) throw new AppError('forbidden', 'only facilitators manage deliverables');
+		if (!viewer) throw new AppError('unauthenticated', 'error.loginFirst');
+		if (!found.canManage) throw new AppError('forbidden', 'error.deliverable.facilitatorsOnly');
 		return found;
 	}
 
@@ -68,7 +68,7 @@ export function createDeliverablesService(deps: Deps) {
 		if (input.themeIds.some((t) => !themes.has(t))) fields.themeIds = 'invalidChoice';
 		const members = new Set(repo.memberIdsOfEdition(editionId));
 		if (input.helperIds.some((u) => !members.has(u))) fields.helperIds = 'invalidChoice';
-		if (Object.keys(fields).length > 0) throw new AppError('invalid', `unknown ${Object.keys(fields).join(', ')}`, fields);
+		if (Object.keys(fields).length > 0) throw new AppError('invalid', 'error.unknownChoice', fields);
 	}
 	function writeLinks(id: string, input: DeliverableInput) {
 		repo.setThemes(id, [...new Set(input.themeIds)]);
@@ -112,11 +112,11 @@ export function createDeliverablesService(deps: Deps) {
 
 		create(viewer: Viewer | null, workshopId: string, raw: unknown): string {
 			const found = inWorkshop(viewer, workshopId);
-			if (!viewer) throw new AppError('unauthenticated', 'log in first');
-			if (!found.canManage) throw new AppError('forbidden', 'only facilitators create deliverables');
+			if (!viewer) throw new AppError('unauthenticated', 'error.loginFirst');
+			if (!found.canManage) throw new AppError('forbidden', 'error.deliverable.facilitatorsOnly');
 			const input = parseInput(newDeliverableSchema, raw);
 			const pad = deps.pads.list(viewer, workshopId).find((p) => p.id === input.padId && p.deletedAt === null);
-			if (!pad) throw new AppError('invalid', 'this pad is not in the workshop', { padId: 'invalidChoice' });
+			if (!pad) throw new AppError('invalid', 'error.deliverable.padNotInWorkshop', { padId: 'invalidChoice' });
 			assertReferences(found.edition.id, input);
 			const t = now();
 			const row: DeliverableRow = {
@@ -155,7 +155,7 @@ export function createDeliverablesService(deps: Deps) {
 		/** Opens the review window: the workshop's participants see the draft and comment. A published one may go back for its next version. */
 		submitForReview(viewer: Viewer | null, id: string) {
 			const { row } = managed(viewer, id);
-			if (row.status !== 'draft' && row.status !== 'published') throw new AppError('conflict', `a ${row.status} deliverable cannot go to review`);
+			if (row.status !== 'draft' && row.status !== 'published') throw new AppError('conflict', 'error.deliverable.cannotReview');
 			setStatus(row, 'review');
 		},
 
@@ -165,7 +165,7 @@ export function createDeliverablesService(deps: Deps) {
 		 */
 		publish(viewer: Viewer | null, id: string, options: { publishedAt?: number } = {}): number {
 			const { row } = managed(viewer, id);
-			if (!row.pad_id) throw new AppError('conflict', 'the pad of this deliverable no longer exists');
+			if (!row.pad_id) throw new AppError('conflict', 'error.deliverable.padGone');
 			const padId = row.pad_id;
 			// A pad version marks what was frozen; the content is read from the same state, in the same turn.
 			const snapshotId = deps.documents.saveVersion(padId) ?? repo.latestPadSnapshot(padId);
@@ -198,7 +198,7 @@ export function createDeliverablesService(deps: Deps) {
 		/** A withdrawn deliverable stays in history, every version marked withdrawn. */
 		withdraw(viewer: Viewer | null, id: string) {
 			const { row } = managed(viewer, id);
-			if (row.status === 'withdrawn' || repo.lastVersion(id) === 0) throw new AppError('conflict', 'only a published deliverable can be withdrawn');
+			if (row.status === 'withdrawn' || repo.lastVersion(id) === 0) throw new AppError('conflict', 'error.deliverable.withdrawPublishedOnly');
 			db.transaction(() => {
 				repo.setStatus(id, 'withdrawn', now());
 				repo.markWithdrawn(id, now());
@@ -209,7 +209,7 @@ export function createDeliverablesService(deps: Deps) {
 		/** Drafts that were never published can be deleted; anything published stays in history. */
 		remove(viewer: Viewer | null, id: string) {
 			const { row } = managed(viewer, id);
-			if (repo.lastVersion(id) > 0) throw new AppError('conflict', 'a published deliverable is withdrawn, not deleted');
+			if (repo.lastVersion(id) > 0) throw new AppError('conflict', 'error.deliverable.publishedNotDeleted');
 			db.transaction(() => {
 				repo.delete(id);
 				outbox.record('deliverable.deleted', id, { editionId: row.edition_id, workshopId: row.workshop_id });
@@ -219,9 +219,9 @@ export function createDeliverablesService(deps: Deps) {
 		/** Review comments: the workshop's participants and facilitators, while the deliverable is in review. */
 		comment(viewer: Viewer | null, id: string, raw: unknown): string {
 			const { row, canReview } = readable(viewer, id);
-			if (!viewer) throw new AppError('unauthenticated', 'log in first');
-			if (!canReview) throw new AppError('forbidden', 'only the workshop’s participants comment on its deliverables');
-			if (row.status !== 'review') throw new AppError('conflict', 'comments are open during review only');
+			if (!viewer) throw new AppError('unauthenticated', 'error.loginFirst');
+			if (!canReview) throw new AppError('forbidden', 'error.deliverable.participantsComment');
+			if (row.status !== 'review') throw new AppError('conflict', 'error.deliverable.commentsDuringReview');
 			const { body } = parseInput(deliverableCommentSchema, raw);
 			const commentId = newId();
 			repo.insertComment({ id: commentId, deliverable_id: id, author_id: viewer.id, body, created_at: now() });
@@ -231,7 +231,7 @@ export function createDeliverablesService(deps: Deps) {
 		/** What the create and edit forms offer: the workshop's pads, the edition's themes and members, the licences. */
 		formOptions(viewer: Viewer | null, workshopId: string) {
 			const found = inWorkshop(viewer, workshopId);
-			if (!found.canManage) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'only facilitators manage deliverables');
+			if (!found.canManage) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'error.deliverable.facilitatorsOnly');
 			return {
 				pads: deps.pads.list(viewer, workshopId).filter((p) => p.deletedAt === null).map((p) => ({ id: p.id, title: p.title })),
 				themes: repo.themesOfEdition(found.edition.id),

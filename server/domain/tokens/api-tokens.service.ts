@@ -19,8 +19,8 @@ export function createApiTokensService(deps: { db: Db; clock: Clock }) {
 	const { db } = deps;
 	const now = () => new Date(deps.clock()).toISOString();
 	function requireAccount(viewer: Viewer | null): Viewer {
-		if (!viewer) throw new AppError('unauthenticated', 'log in first');
-		if (viewer.isGuest) throw new AppError('forbidden', 'guests cannot create access tokens');
+		if (!viewer) throw new AppError('unauthenticated', 'error.loginFirst');
+		if (viewer.isGuest) throw new AppError('forbidden', 'error.token.guest');
 		return viewer;
 	}
 	return {
@@ -40,7 +40,7 @@ export function createApiTokensService(deps: { db: Db; clock: Clock }) {
 
 		revoke(viewer: Viewer | null, id: string) {
 			const owner = requireAccount(viewer);
-			if (db.prepare('DELETE FROM api_tokens WHERE id = ? AND user_id = ?').run(id, owner.id).changes === 0) throw new AppError('not_found', 'token not found');
+			if (db.prepare('DELETE FROM api_tokens WHERE id = ? AND user_id = ?').run(id, owner.id).changes === 0) throw new AppError('not_found', 'error.token.notFound');
 		},
 
 		/** The viewer a Bearer token stands for, or null. */
