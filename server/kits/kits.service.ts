@@ -17,6 +17,7 @@ import { kitDocumentSchema, kitExportSchema, kitNotesSchema, kitRepublishSchema,
 import { parseInput } from '../shared/validate';
 import { canonicalKitFiles, diffKits } from './kit-diff';
 import { KitError, kitLimits, readKitFolder, readKitZip, type KitFiles } from './kit-files';
+import { createKitAccess } from './kit-access';
 import { createKitFork } from './kit-fork';
 import { bumpVersion, renderKit, type KitSnapshot } from './kit-render';
 import { kitIdSchema } from '../shared/kit-format';
@@ -51,6 +52,7 @@ export function createKitsService(deps: Deps) {
 	const { db, repo, access } = deps;
 	const outbox = createOutboxRepo(db, deps.clock);
 	const now = () => new Date(deps.clock()).toISOString();
+	const kitOf = createKitAccess(access);
 	const fork = createKitFork({ db, clock: deps.clock, editions: deps.editions, structure: deps.structure, workshops: deps.workshops, repo });
 
 	function builtInIds(): string[] {
@@ -114,7 +116,7 @@ export function createKitsService(deps: Deps) {
 	function readableEditions<T extends { edition_id: string }>(viewer: Viewer | null, rows: T[]): T[] {
 		return rows.filter((r) => {
 			try {
-				access.readable(viewer, r.edition_id);
+				kitOf(viewer, r.edition_id, 'read');
 				return true;
 			} catch {
 				return false;
@@ -148,7 +150,7 @@ export function createKitsService(deps: Deps) {
 
 		/** The manage page: the edition's kit as it would be exported, its documents, notes and published versions. */
 		overview(viewer: Viewer | null, editionId: string) {
-			const { edition } = access.managed(viewer, editionId);
+			const { edition } = kitOf(viewer, editionId, 'curate');
 			const row = repo.find(editionId);
 			const snapshot = snapshotOf(edition, false);
 			return {
@@ -163,14 +165,14 @@ export function createKitsService(deps: Deps) {
 		},
 
 		async exportZip(viewer: Viewer | null, editionId: string, raw: unknown = {}) {
-			const { edition } = access.managed(viewer, editionId);
+			const { edition } = kitOf(viewer, editionId, 'curate');
 			const { examples } = parseInput(kitExportSchema, raw);
 			return zipOf(snapshotOf(edition, examples));
 		},
 
 		/** A new version of the edition's kit: semver bump, a required changelog entry, and the bytes' hash on record. */
 		async republish(viewer: Viewer | null, editionId: string, raw: unknown) {
-			const { edition } = access.managed(viewer, editionId);
+			const { edition } = kitOf(viewer, editionId, 'curate');
 			const input = parseInput(kitRepublishSchema, raw);
 			ensureKit(edition);
 			const row = repo.find(editionId)!;
@@ -188,7 +190,7 @@ export function createKitsService(deps: Deps) {
 		},
 
 		saveNotes(viewer: Viewer | null, editionId: string, raw: unknown) {
-			const { edition } = access.managed(viewer, editionId);
+			const { edition } = kitOf(viewer, editionId, 'curate');
 			const { notes } = parseInput(kitNotesSchema, raw);
 			db.transaction(() => {
 				ensureKit(edition);
@@ -200,14 +202,14 @@ export function createKitsService(deps: Deps) {
 
 		/** Edits a guide, checklist, charter or readme the edition already has. */
 		saveDocument(viewer: Viewer | null, editionId: string, raw: unknown) {
-			access.managed(viewer, editionId);
+			kitOf(viewer, editionId, 'curate');
 			const input = parseInput(kitDocumentSchema, raw);
 			if (repo.updateDocument(editionId, input.path, input.title, input.body, now()) === 0) throw new AppError('not_found', 'error.kit.documentNotFound');
 		},
 
 		/** Sets the edition's template for a format (new pads of that format start from it). */
 		saveTemplate(viewer: Viewer | null, editionId: string, raw: unknown) {
-			const { edition } = access.managed(viewer, editionId);
+			const { edition } = kitOf(viewer, editionId, 'curate');
 			const input = parseInput(kitTemplateSchema, raw);
 			const file = `templates/${input.format}.md`;
 			db.transaction(() => {
@@ -224,7 +226,7 @@ export function createKitsService(deps: Deps) {
 
 		/** What the edition's kit changed from the kit it was forked from. */
 		diff(viewer: Viewer | null, editionId: string) {
-			const { edition } = access.readable(viewer, editionId);
+			const { edition } = kitOf(viewer, editionId, 'read');
 			const row = repo.find(editionId);
 			if (!row?.upstream_files) throw new AppError('not_found', 'error.kit.notForked');
 			const upstream: KitFiles = canonicalKitFiles(new Map(Object.entries(JSON.parse(row.upstream_files) as Record<string, string>)));
