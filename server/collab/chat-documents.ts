@@ -155,8 +155,8 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 				const doc = docFrom(room.state());
 				const live = findLive(doc, messageId);
 				const entry = live?.entry ?? findArchived(workshopId, messageId);
-				if (!entry) throw new AppError('not_found', 'message not found');
-				if (isTombstone(entry)) throw new AppError('conflict', 'message already hidden');
+				if (!entry) throw new AppError('not_found', 'error.chat.messageNotFound');
+				if (isTombstone(entry)) throw new AppError('conflict', 'error.chat.alreadyHidden');
 				const tombstone: ChatEntry = { v: entry.v, id: entry.id, at: entry.at, hidden: { byId: by.id, byName: by.name, at } };
 				const logRow = () =>
 					repo.insertModeration(workshopId, { message_id: entry.id, message: JSON.stringify(entry), hidden_by_id: by.id, hidden_by_name: by.name, hidden_at: at });
@@ -178,7 +178,7 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 		unhide(workshopId: string, messageId: string): void {
 			const row = repo.findModeration(workshopId, messageId);
 			const message = row ? parseChatEntry(JSON.parse(row.message)) : null;
-			if (!message || isTombstone(message)) throw new AppError('not_found', 'hidden message not found');
+			if (!message || isTombstone(message)) throw new AppError('not_found', 'error.chat.hiddenNotFound');
 			deps.rooms.withRoom(roomOf(workshopId), (room) => {
 				const doc = docFrom(room.state());
 				const live = findLive(doc, messageId);

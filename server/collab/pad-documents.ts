@@ -28,7 +28,7 @@ export function createPadDocuments(deps: { rooms: Rooms; store: DocStore; templa
 
 	function versionContent(padId: string, versionId: number): PadJson {
 		const data = deps.store.versionData(roomOf(padId), versionId);
-		if (!data) throw new AppError('not_found', 'version not found');
+		if (!data) throw new AppError('not_found', 'error.version.notFound');
 		return yDocToProsemirrorJSON(docFrom(data), PAD_FRAGMENT) as PadJson;
 	}
 

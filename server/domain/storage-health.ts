@@ -14,7 +14,7 @@ export function isStorageError(e: unknown): boolean {
 }
 
 /** What a caller refused for a storage fault receives: HTTP 507, WebSocket close STORAGE_UNAVAILABLE_CLOSE_CODE. */
-export const storageUnavailable = (message = 'the server cannot store changes right now: its disk is full or failing') =>
+export const storageUnavailable = (message = 'error.storageUnavailable') =>
 	new AppError('insufficient_storage', message, { _: 'storageFull' });
 
 export class StorageHealth {

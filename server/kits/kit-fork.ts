@@ -46,7 +46,7 @@ export function createKitFork(deps: Deps) {
 		const days = Math.max(1, ...kit.programme.workshops.map((w) => w.day));
 		const lastDay = addDays(input.startsOn, days - 1);
 		if (input.endsOn < lastDay) {
-			throw new AppError('invalid', `the kit's programme spans ${days} days: the edition must end on ${lastDay} or later`, { endsOn: 'kitTooShort' });
+			throw new AppError('invalid', 'error.kit.tooShort', { endsOn: 'kitTooShort' }, {}, { days, lastDay });
 		}
 		const p = kit.programme;
 		return db.transaction(() => {

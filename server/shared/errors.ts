@@ -5,14 +5,19 @@ export type ErrorCode = (typeof errorCodes)[number];
 /** Field name -> message key (resolved through the message catalogue by the UI). */
 export type FieldErrors = Record<string, string>;
 
+/** Values interpolated into an error's message key (`{host}`, `{seconds}`…). */
+export type ErrorParams = Record<string, string | number>;
+
 export class AppError extends Error {
 	readonly isAppError = true;
 	constructor(
 		readonly code: ErrorCode,
+		/** A message key (`error.pad.notFound`) every presenter translates in the reader's language. */
 		message: string,
 		readonly fields: FieldErrors = {},
 		/** For rate_limited: how long to wait before trying again (Retry-After, and the translated message). */
-		readonly hint: { retryAfterS?: number } = {}
+		readonly hint: { retryAfterS?: number } = {},
+		readonly params: ErrorParams = {}
 	) {
 		super(message);
 		this.name = 'AppError';
@@ -87,5 +92,5 @@ export const collabCloseCodes = {
 	resync: 4510
 } as const;
 
-export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
-export const invalid = (message: string, fields: FieldErrors = {}) => new AppError('invalid', message, fields);
+export const notFound = (key: string) => new AppError('not_found', key);
+export const invalid = (key: string, fields: FieldErrors = {}, params: ErrorParams = {}) => new AppError('invalid', key, fields, {}, params);

@@ -12,7 +12,7 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
 		fields[field] = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : issue.code === 'invalid_type' ? 'required' : 'invalid';
 	}
 	const names = Object.keys(fields).join(', ');
-	throw new AppError('invalid', `invalid input: ${names}`, fields);
+	throw new AppError('invalid', 'error.invalidInput', fields, {}, { names });
 }
 
 /** FormData -> plain object; repeated keys (checkboxes, multi-selects) become arrays. */

@@ -105,7 +105,7 @@ export const policy: Record<Resource, Partial<Record<Action, Row>>> = {
 };
 
 /** Resources that live inside an edition: refused outright when the edition itself is not readable. */
-const insideEdition = new Set<Resource>(['workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable']);
+const insideEdition = new Set<Resource>(['workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit']);
 
 /** The cell's raw alternatives, for code that must translate the rule (the search filter) rather than apply it. */
 export function cellOf(role: Role, action: Action, resource: Resource): Cell | null {

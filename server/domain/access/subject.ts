@@ -28,3 +28,9 @@ export function editionFacts(edition: EditionFacts): Situation {
 export function workshopFacts(edition: EditionFacts, status: WorkshopStatus, padsLocked = false): Situation {
 	return { ...editionFacts(edition), closed: status === 'closed', notLocked: !padsLocked };
 }
+
+/** The viewer's row for account data, which belongs to no edition: anonymous, a signed-in reader, or an admin. */
+export const accountRole = (viewer: Viewer | null): Role => roleInEdition(viewer, null);
+
+/** The facts of a decision on account data: whether it is the viewer's own. */
+export const ownData = (viewer: Viewer | null, ownerId: string): Situation => ({ self: viewer !== null && viewer.id === ownerId });

@@ -25,7 +25,7 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
 
 	function requireUser(id: string): UserRow {
 		const user = repo.findById(id);
-		if (!user) throw new AppError('not_found', 'user not found');
+		if (!user) throw new AppError('not_found', 'error.user.notFound');
 		return user;
 	}
 
@@ -50,11 +50,11 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
 		/** Creates an account; the first account of an empty instance becomes its admin. With `guestId`, the guest becomes that account and keeps its contributions. */
 		async signUp(raw: unknown, options: { guestId?: string } = {}): Promise<Viewer> {
 			const input = parseInput(signupSchema, raw);
-			if (repo.findByUsername(input.username)) throw new AppError('conflict', 'username taken', { username: 'usernameTaken' });
+			if (repo.findByUsername(input.username)) throw new AppError('conflict', 'error.account.usernameTaken', { username: 'usernameTaken' });
 			const passwordHash = await hashPassword(input.password);
 			const guest = options.guestId ? repo.findById(options.guestId) : undefined;
 			return deps.db.transaction(() => {
-				if (repo.findByUsername(input.username)) throw new AppError('conflict', 'username taken', { username: 'usernameTaken' });
+				if (repo.findByUsername(input.username)) throw new AppError('conflict', 'error.account.usernameTaken', { username: 'usernameTaken' });
 				const isAdmin = repo.countAccounts() === 0 ? 1 : 0;
 				const fields = { username: input.username, email: input.email, password_hash: passwordHash, display_name: input.displayName, is_admin: isAdmin };
 				if (guest && guest.is_guest === 1) {
@@ -96,7 +96,7 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
 			}
 			if (!ok || !accountId || !user) {
 				throttle.recordFailure(accountId, deviceId);
-				throw new AppError('unauthenticated', 'wrong username or password', { _: 'wrongCredentials' });
+				throw new AppError('unauthenticated', 'error.account.wrongCredentials', { _: 'wrongCredentials' });
 			}
 			throttle.recordSuccess(accountId, deviceId);
 			return toViewer(user);
@@ -107,7 +107,7 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
 			const input = parseInput(changePasswordSchema, raw);
 			const user = requireUser(viewer.id);
 			if (!user.password_hash || !(await verify(user.password_hash, input.currentPassword))) {
-				throw new AppError('invalid', 'current password is wrong', { currentPassword: 'wrongPassword' });
+				throw new AppError('invalid', 'error.account.wrongCurrentPassword', { currentPassword: 'wrongPassword' });
 			}
 			repo.updatePasswordHash(user.id, await hashPassword(input.newPassword));
 		},

@@ -45,7 +45,7 @@ export function createGuestLimit(clock: Clock) {
 			const wait = Math.max(clients.waitFor(origin.clientId), links.waitFor(origin.link));
 			if (wait > 0) {
 				const seconds = Math.ceil(wait / 1000);
-				throw new AppError('rate_limited', `too many guests created; try again in ${seconds} s`, { _: 'tooManyGuests' }, { retryAfterS: seconds });
+				throw new AppError('rate_limited', 'error.tooManyGuests', { _: 'tooManyGuests' }, { retryAfterS: seconds }, { seconds });
 			}
 			clients.take(origin.clientId);
 			links.take(origin.link);

@@ -74,7 +74,7 @@ export function createLoginThrottle(repo: UsersRepo, clock: Clock) {
 			const wait = Math.max(...keys.map(({ key, free }) => waitFor(key, free, now)));
 			if (wait > 0) {
 				const seconds = Math.ceil(wait / 1000);
-				throw new AppError('rate_limited', `too many failed log-ins; try again in ${seconds} s`, { _: 'tooManyAttempts' }, { retryAfterS: seconds });
+				throw new AppError('rate_limited', 'error.tooManyLogins', { _: 'tooManyAttempts' }, { retryAfterS: seconds }, { seconds });
 			}
 			for (const { key } of keys) inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
 			return () => {

@@ -13,6 +13,8 @@ import { renderPadMarkdown } from '../pads/pad-markdown';
 import type { Clock, Viewer } from '../types';
 import { createPrivacyRepo } from './privacy.repo';
 import { createUsersRepo } from './users.repo';
+import { can } from '../access/policy';
+import { accountRole, ownData } from '../access/subject';
 
 export const PERSONAL_DATA_VERSION = 1;
 
@@ -47,17 +49,19 @@ export function createPrivacyService(deps: Deps) {
 		return [...archived, ...deps.chat.snapshot(workshopId).entries];
 	}
 
-	function requireUser(viewer: Viewer | null) {
-		if (!viewer) throw new AppError('unauthenticated', 'log in first');
+	/** The viewer's own account, when the policy lets them `action` its data (only ever their own). */
+	function requireUser(viewer: Viewer | null, action: 'export' | 'write') {
+		if (!viewer) throw new AppError('unauthenticated', 'error.loginFirst');
 		const user = users.findById(viewer.id);
-		if (!user) throw new AppError('not_found', 'user not found');
+		if (!user) throw new AppError('not_found', 'error.user.notFound');
+		if (!can(accountRole(viewer), action, 'accountData', ownData(viewer, user.id))) throw new AppError('forbidden', 'error.forbidden');
 		return user;
 	}
 
 	return {
 		/** Everything the person wrote or chose, as one JSON document; never password hashes or token secrets. */
 		collect(viewer: Viewer | null) {
-			const user = requireUser(viewer);
+			const user = requireUser(viewer, 'export');
 			const workshops = repo.workshops(user.id);
 			const chatMessages = workshops.flatMap((w) =>
 				chatEntries(w.id)
@@ -83,22 +87,22 @@ export function createPrivacyService(deps: Deps) {
 		},
 
 		/** Files the person uploaded, with their content address (for the zip export). */
-		uploadedFiles: (viewer: Viewer | null) => repo.files(requireUser(viewer).id),
+		uploadedFiles: (viewer: Viewer | null) => repo.files(requireUser(viewer, 'export').id),
 
 		/**
 		 * Erases who the person is: username, e-mail, password, display name, sessions, tokens, affiliations, and the
 		 * copies of their name beside what they left. Their contributions stay, credited anonymously in every edition.
 		 */
 		async erase(viewer: Viewer | null, raw: unknown): Promise<void> {
-			const user = requireUser(viewer);
+			const user = requireUser(viewer, 'write');
 			const input = parseInput(eraseSchema, raw);
 			if (user.is_guest === 0) {
-				if (!input.password) throw new AppError('invalid', 'confirm with your password', { password: 'required' });
+				if (!input.password) throw new AppError('invalid', 'error.account.confirmPassword', { password: 'required' });
 				if (!user.password_hash || !(await verify(user.password_hash, input.password))) {
-					throw new AppError('invalid', 'wrong password', { password: 'wrongPassword' });
+					throw new AppError('invalid', 'error.account.wrongPassword', { password: 'wrongPassword' });
 				}
 			} else if (input.confirmName !== user.display_name.trim()) {
-				throw new AppError('invalid', 'the name does not match', { confirmName: input.confirmName ? 'nameMismatch' : 'required' });
+				throw new AppError('invalid', 'error.account.nameMismatch', { confirmName: input.confirmName ? 'nameMismatch' : 'required' });
 			}
 			const workshops = new Set([...repo.workshops(user.id).map((w) => w.id), ...repo.files(user.id).map((f) => f.workshopId)]);
 			deps.db.transaction(() => {

@@ -59,7 +59,7 @@ export function createArchiveService(deps: Deps) {
 	function deliverable(editionId: string, id: string, version?: number, locale: CreditLocale = 'fr'): ArchiveDeliverable {
 		deps.workshops.programme(null, editionId);
 		const found = deps.deliverables.getPublished(id, version, { locale });
-		if (found.editionId !== editionId) throw new AppError('not_found', 'deliverable not found');
+		if (found.editionId !== editionId) throw new AppError('not_found', 'error.deliverable.notFound');
 		return found;
 	}
 
@@ -102,14 +102,14 @@ export function createArchiveService(deps: Deps) {
 		workshop(editionId: string, workshopId: string) {
 			const archive = edition(editionId);
 			const workshop = archive.workshops.find((w) => w.id === workshopId);
-			if (!workshop) throw new AppError('not_found', 'workshop not found');
+			if (!workshop) throw new AppError('not_found', 'error.workshop.notFound');
 			return { archive, workshop };
 		},
 
 		theme(editionId: string, themeId: string) {
 			const archive = edition(editionId);
 			const theme = archive.themes.find((t) => t.id === themeId);
-			if (!theme) throw new AppError('not_found', 'theme not found');
+			if (!theme) throw new AppError('not_found', 'error.theme.notFound');
 			const workshops = archive.workshops.filter((w) => w.themes.some((t) => t.id === theme.id));
 			const deliverables = archive.deliverables.filter(
 				(d) => d.themes.some((t) => t.id === theme.id) || (d.themes.length === 0 && workshops.some((w) => w.id === d.workshopId))
@@ -120,7 +120,7 @@ export function createArchiveService(deps: Deps) {
 		track(editionId: string, trackId: string) {
 			const archive = edition(editionId);
 			const track = archive.tracks.find((t) => t.id === trackId);
-			if (!track) throw new AppError('not_found', 'track not found');
+			if (!track) throw new AppError('not_found', 'error.track.notFound');
 			const byId = new Map(archive.workshops.map((w) => [w.id, w]));
 			return { archive, track, workshops: track.workshopIds.map((id) => byId.get(id)!).filter(Boolean) };
 		},

@@ -44,12 +44,12 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 	/** Whoever may not read the chat is told it does not exist (404, not 403). */
 	function readable(viewer: Viewer | null, workshopId: string): ChatAccess {
 		const rights = accessOf(viewer, workshopId);
-		if (!rights.canRead) throw new AppError('not_found', 'chat not found');
+		if (!rights.canRead) throw new AppError('not_found', 'error.chat.notFound');
 		return rights;
 	}
 
 	function moderated(viewer: Viewer | null, workshopId: string): Viewer {
-		if (!readable(viewer, workshopId).canModerate || !viewer) throw new AppError('forbidden', 'only facilitators moderate the chat');
+		if (!readable(viewer, workshopId).canModerate || !viewer) throw new AppError('forbidden', 'error.chat.facilitatorsModerate');
 		return viewer;
 	}
 
@@ -70,7 +70,7 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 
 		/** Asked by the client whose message took the live document past its limit: writers only, idempotent. */
 		archive(viewer: Viewer | null, workshopId: string): { archived: number } {
-			if (!readable(viewer, workshopId).canWrite) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to write in its chat');
+			if (!readable(viewer, workshopId).canWrite) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'error.chat.joinFirst');
 			return { archived: documents.archiveOverflow(workshopId) };
 		},
 
@@ -99,9 +99,9 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 			const moderator = moderated(viewer, workshopId);
 			const input = parseInput(chatPromoteSchema, raw);
 			const pad = deps.pads.get(moderator, input.padId);
-			if (pad.pad.workshopId !== workshopId || !pad.canWrite) throw new AppError('invalid', 'choose a pad of this workshop', { padId: 'invalidChoice' });
+			if (pad.pad.workshopId !== workshopId || !pad.canWrite) throw new AppError('invalid', 'error.chat.padOfWorkshop', { padId: 'invalidChoice' });
 			const message = documents.findMessage(workshopId, input.messageId);
-			if (!message) throw new AppError('not_found', 'message not found');
+			if (!message) throw new AppError('not_found', 'error.chat.messageNotFound');
 			const when = new Intl.DateTimeFormat(context.locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: input.timeZone }).format(message.at);
 			// The quote lands in pad text, which is exported and may be published: credit its author as they chose for this edition.
 			const author = deps.credits.display(message.authorId, pad.edition.id, context.locale);

@@ -41,7 +41,7 @@ export function createCreditsService(deps: { db: Db; clock: Clock; access: Acces
 
 		/** Anyone who can read the edition may say how they want to be credited in it; changeable at any time. */
 		setChoice(viewer: Viewer | null, editionId: string, raw: unknown): CreditChoice {
-			if (!viewer) throw new AppError('unauthenticated', 'log in first');
+			if (!viewer) throw new AppError('unauthenticated', 'error.loginFirst');
 			deps.access.readable(viewer, editionId);
 			const input = parseInput(creditChoiceSchema, raw);
 			db.prepare(
@@ -63,7 +63,7 @@ export function createCreditsService(deps: { db: Db; clock: Clock; access: Acces
 
 		/** The editions a person belongs to, with their choice in each (the account page). */
 		listMine(viewer: Viewer | null) {
-			if (!viewer) throw new AppError('unauthenticated', 'log in first');
+			if (!viewer) throw new AppError('unauthenticated', 'error.loginFirst');
 			return db
 				.prepare<[string, string], { editionId: string; title: string; startsOn: string; mode: CreditMode | null; pseudonym: string | null }>(
 					`SELECT e.id AS editionId, e.title, e.starts_on AS startsOn, c.mode, c.pseudonym FROM edition_members m

@@ -40,14 +40,14 @@ export function createPublishedReader(deps: { repo: DeliverablesRepo; access: Ac
 	/** Only deliverables of editions anyone may read, and only once a version exists. */
 	function publicRow(id: string): DeliverableRow {
 		const row = repo.findById(id);
-		if (!row || repo.lastVersion(id) === 0) throw new AppError('not_found', 'deliverable not found');
+		if (!row || repo.lastVersion(id) === 0) throw new AppError('not_found', 'error.deliverable.notFound');
 		deps.access.readable(null, row.edition_id);
 		return row;
 	}
 
 	function versionOf(id: string, version: number): VersionRow {
 		const found = Number.isInteger(version) ? repo.findVersion(id, version) : undefined;
-		if (!found) throw new AppError('not_found', `version ${version} not found`);
+		if (!found) throw new AppError('not_found', 'error.version.notFound');
 		return found;
 	}
 

@@ -40,7 +40,7 @@ export function createWorkshopClosure(deps: { db: Db; clock: Clock; access: Acce
 	/** No access check: the caller has already read the workshop. */
 	function closureOf(workshopId: string): Closure {
 		const row = findRow.get(workshopId);
-		if (!row) throw new AppError('not_found', 'workshop not found');
+		if (!row) throw new AppError('not_found', 'error.workshop.notFound');
 		const closesAt = addMinutes(row.ends_at, row.close_delay_minutes);
 		const nowLocal = localDateTime(deps.clock(), row.timezone);
 		const byTimetable = workshopStatus(row, nowLocal) === 'closed' && nowLocal >= closesAt;
@@ -50,8 +50,8 @@ export function createWorkshopClosure(deps: { db: Db; clock: Clock; access: Acce
 
 	function setOverride(viewer: Viewer | null, workshopId: string, override: PadsOverride | null) {
 		const { access, edition } = deps.workshops.get(viewer, workshopId);
-		if (!viewer) throw new AppError('unauthenticated', 'log in first');
-		if (!access.canFacilitate) throw new AppError('forbidden', 'only facilitators reopen or close a workshop');
+		if (!viewer) throw new AppError('unauthenticated', 'error.loginFirst');
+		if (!access.canFacilitate) throw new AppError('forbidden', 'error.workshop.facilitatorsClose');
 		db.transaction(() => {
 			db.prepare('UPDATE workshops SET pads_override = ?, pads_override_at = ? WHERE id = ?').run(override, new Date(deps.clock()).toISOString(), workshopId);
 			outbox.record('workshop.changed', workshopId, { editionId: edition.id });

@@ -24,9 +24,9 @@ export function createAccessRules(repo: EditionsRepo) {
 	/** Unreadable editions answer not_found, so a guessed id reveals nothing. */
 	function readable(viewer: Viewer | null, editionId: string): { edition: EditionRow; access: Access } {
 		const edition = repo.findById(editionId);
-		if (!edition) throw new AppError('not_found', 'edition not found');
+		if (!edition) throw new AppError('not_found', 'error.edition.notFound');
 		const access = accessTo(viewer, edition);
-		if (!access.canRead) throw new AppError('not_found', 'edition not found');
+		if (!access.canRead) throw new AppError('not_found', 'error.edition.notFound');
 		return { edition, access };
 	}
 	return {
@@ -34,8 +34,8 @@ export function createAccessRules(repo: EditionsRepo) {
 		readable,
 		managed(viewer: Viewer | null, editionId: string): { edition: EditionRow; access: Access } {
 			const found = readable(viewer, editionId);
-			if (!viewer) throw new AppError('unauthenticated', 'log in first');
-			if (!found.access.canManage) throw new AppError('forbidden', 'only organisers can change this edition');
+			if (!viewer) throw new AppError('unauthenticated', 'error.loginFirst');
+			if (!found.access.canManage) throw new AppError('forbidden', 'error.edition.organisersOnly');
 			return found;
 		}
 	};

@@ -39,8 +39,8 @@ export function createEditionsService(deps: { db: Db; clock: Clock; repo: Editio
 		},
 
 		create(viewer: Viewer | null, raw: unknown): EditionRow {
-			if (!viewer) throw new AppError('unauthenticated', 'log in first');
-			if (viewer.isGuest) throw new AppError('forbidden', 'create an account to organise an edition');
+			if (!viewer) throw new AppError('unauthenticated', 'error.loginFirst');
+			if (viewer.isGuest) throw new AppError('forbidden', 'error.edition.accountRequired');
 			const input = parseInput(editionSchema, raw);
 			return db.transaction(() => {
 				const t = now();

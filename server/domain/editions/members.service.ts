@@ -19,9 +19,9 @@ export function createMembersService(deps: { db: Db; clock: Clock; repo: Edition
 
 	function peekInvite(token: string) {
 		const invite = repo.findInviteByHash(hashToken(token));
-		if (!invite) throw new AppError('not_found', 'invite not found');
-		if (invite.used_at) throw new AppError('conflict', 'this invite link was already used', { _: 'inviteUsed' });
-		if (invite.expires_at <= iso(deps.clock())) throw new AppError('conflict', 'this invite link has expired', { _: 'inviteExpired' });
+		if (!invite) throw new AppError('not_found', 'error.invite.notFound');
+		if (invite.used_at) throw new AppError('conflict', 'error.invite.used', { _: 'inviteUsed' });
+		if (invite.expires_at <= iso(deps.clock())) throw new AppError('conflict', 'error.invite.expired', { _: 'inviteExpired' });
 		return { invite, edition: repo.findById(invite.edition_id)! };
 	}
 
@@ -55,17 +55,17 @@ export function createMembersService(deps: { db: Db; clock: Clock; repo: Edition
 
 		revokeInvite(viewer: Viewer | null, editionId: string, inviteId: string) {
 			access.managed(viewer, editionId);
-			if (repo.deleteInvite(editionId, inviteId) === 0) throw new AppError('conflict', 'this invite was already used or revoked', { _: 'inviteUsed' });
+			if (repo.deleteInvite(editionId, inviteId) === 0) throw new AppError('conflict', 'error.invite.usedOrRevoked', { _: 'inviteUsed' });
 		},
 
 		/** What an invite link offers, without using it. */
 		peekInvite,
 
 		acceptInvite(viewer: Viewer | null, token: string): { editionId: string; role: EditionRole } {
-			if (!viewer || viewer.isGuest) throw new AppError('unauthenticated', 'log in or create an account to accept the invite');
+			if (!viewer || viewer.isGuest) throw new AppError('unauthenticated', 'error.invite.accountRequired');
 			const { invite } = peekInvite(token);
 			return db.transaction(() => {
-				if (!repo.markInviteUsed(invite.id, viewer.id, iso(deps.clock()))) throw new AppError('conflict', 'this invite link was already used', { _: 'inviteUsed' });
+				if (!repo.markInviteUsed(invite.id, viewer.id, iso(deps.clock()))) throw new AppError('conflict', 'error.invite.used', { _: 'inviteUsed' });
 				const current = repo.findRole(invite.edition_id, viewer.id);
 				// An invite never demotes: an organiser following a facilitator link stays organiser.
 				const role = current && rank[current] > rank[invite.role] ? current : invite.role;
@@ -83,9 +83,9 @@ export function createMembersService(deps: { db: Db; clock: Clock; repo: Edition
 			access.managed(viewer, editionId);
 			db.transaction(() => {
 				const current = repo.findRole(editionId, userId);
-				if (!current) throw new AppError('not_found', 'member not found');
+				if (!current) throw new AppError('not_found', 'error.member.notFound');
 				if (current === 'organiser' && role !== 'organiser' && repo.countOrganisers(editionId) === 1) {
-					throw new AppError('conflict', 'an edition keeps at least one organiser', { _: 'lastOrganiser' });
+					throw new AppError('conflict', 'error.member.lastOrganiser', { _: 'lastOrganiser' });
 				}
 				repo.upsertMember(editionId, userId, role, iso(deps.clock()));
 			})();

@@ -12,14 +12,14 @@ export function createDriveFolders(ctx: DriveContext) {
 
 	function folderFor(viewer: Viewer | null, folderId: string) {
 		const folder = repo.findFolder(folderId);
-		if (!folder) throw new AppError('not_found', 'folder not found');
+		if (!folder) throw new AppError('not_found', 'error.folder.notFound');
 		return { folder, rights: ctx.rightsIn(viewer, folder.workshop_id) };
 	}
 
 	function writableFolder(viewer: Viewer | null, folderId: string) {
 		const { folder } = folderFor(viewer, folderId);
 		const who = ctx.writer(viewer, folder.workshop_id);
-		if (folder.trashed_at) throw new AppError('conflict', 'folder is in the trash');
+		if (folder.trashed_at) throw new AppError('conflict', 'error.folder.trashed');
 		return { folder, who };
 	}
 
@@ -46,7 +46,7 @@ export function createDriveFolders(ctx: DriveContext) {
 	return {
 		/** A folder reached through another workshop's URL does not exist. */
 		assertFolderInWorkshop(folderId: string, workshopId: string): void {
-			if (repo.findFolder(folderId)?.workshop_id !== workshopId) throw new AppError('not_found', 'folder not found');
+			if (repo.findFolder(folderId)?.workshop_id !== workshopId) throw new AppError('not_found', 'error.folder.notFound');
 		},
 
 		renameFolder(viewer: Viewer | null, folderId: string, raw: unknown): DriveFolder {
@@ -61,7 +61,7 @@ export function createDriveFolders(ctx: DriveContext) {
 			const { parentId } = parseInput(moveFolderSchema, raw);
 			ctx.assertFolderIn(folder.workshop_id, parentId);
 			if (parentId !== null && repo.folderTree(folder.id).some((f) => f.id === parentId)) {
-				throw new AppError('invalid', 'a folder cannot move into itself or one of its subfolders', { parentId: 'folderCycle' });
+				throw new AppError('invalid', 'error.folder.cycle', { parentId: 'folderCycle' });
 			}
 			return changeFolder(folder, { parent_id: parentId }, who.viewer.id);
 		},
@@ -92,9 +92,9 @@ export function createDriveFolders(ctx: DriveContext) {
 		/** Facilitators only; brings back what went with the folder, at the root if its parent is in the trash (or gone). */
 		restoreFolder(viewer: Viewer | null, folderId: string): DriveFolder {
 			const { folder, rights } = folderFor(viewer, folderId);
-			if (!rights.canFacilitate || !viewer) throw new AppError('forbidden', 'only facilitators restore folders');
+			if (!rights.canFacilitate || !viewer) throw new AppError('forbidden', 'error.drive.facilitatorsRestore');
 			if (!folder.trashed_at) return toDriveFolder(folder);
-			if (folder.trashed_with !== folder.id) throw new AppError('conflict', 'restore the folder it went to the trash with', { folderId: 'trashedWithParent' });
+			if (folder.trashed_with !== folder.id) throw new AppError('conflict', 'error.folder.restoreWithParent', { folderId: 'trashedWithParent' });
 			const parent = folder.parent_id ? repo.findFolder(folder.parent_id) : null;
 			const parentId = parent && !parent.trashed_at ? parent.id : null;
 			const clear = { trashed_at: null, trashed_with: null };

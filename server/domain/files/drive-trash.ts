@@ -16,7 +16,7 @@ export function createDriveTrash(ctx: DriveContext) {
 		/** Facilitators only: trashed files and folders are deleted, and their bytes once no other file shares them. */
 		async emptyTrash(viewer: Viewer | null, workshopId: string): Promise<EmptiedTrash> {
 			const rights = ctx.rightsIn(viewer, workshopId);
-			if (!rights.canFacilitate || !viewer) throw new AppError('forbidden', 'only facilitators empty the trash');
+			if (!rights.canFacilitate || !viewer) throw new AppError('forbidden', 'error.drive.facilitatorsEmptyTrash');
 			const files = repo.trashedFiles(workshopId);
 			const folders = repo.trashedFolders(workshopId);
 			ctx.db.transaction(() => {

@@ -44,7 +44,7 @@ type Deps = {
 };
 
 const storageFull = () =>
-	new AppError('insufficient_storage', 'the server is short of disk space: uploads are paused until some is freed; try again later', { file: 'storageFull' });
+	new AppError('insufficient_storage', 'error.storageFull', { file: 'storageFull' });
 
 export function createFilesService(deps: Deps) {
 	const repo = createFilesRepo(deps.db);
@@ -70,39 +70,36 @@ export function createFilesService(deps: Deps) {
 	/** Whoever may not read the drive is told it does not exist; readers who may not write are refused. */
 	function writer(viewer: Viewer | null, workshopId: string) {
 		const rights = rightsIn(viewer, workshopId);
-		if (!rights.canRead) throw new AppError('not_found', 'workshop drive not found');
-		if (!rights.canWrite || !viewer) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'join the workshop to use its drive');
+		if (!rights.canRead) throw new AppError('not_found', 'error.drive.notFound');
+		if (!rights.canWrite || !viewer) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'error.drive.joinFirst');
 		return { ...rights, viewer };
 	}
 
 	function fileFor(viewer: Viewer | null, fileId: string) {
 		const row = repo.findById(fileId);
-		if (!row) throw new AppError('not_found', 'file not found');
+		if (!row) throw new AppError('not_found', 'error.file.notFound');
 		return { row, rights: rightsIn(viewer, row.workshop_id) };
 	}
 
 	function writableFile(viewer: Viewer | null, fileId: string) {
 		const { row } = fileFor(viewer, fileId);
 		const rights = writer(viewer, row.workshop_id);
-		if (row.trashed_at) throw new AppError('conflict', 'file is in the trash');
+		if (row.trashed_at) throw new AppError('conflict', 'error.file.trashed');
 		return { row, rights };
 	}
 
 	function assertFolderIn(workshopId: string, folderId: string | null) {
 		if (folderId === null) return;
 		const folder = repo.findFolder(folderId);
-		if (!folder || folder.workshop_id !== workshopId) throw new AppError('invalid', 'unknown folder', { folderId: 'invalidChoice' });
-		if (folder.trashed_at) throw new AppError('invalid', 'that folder is in the trash', { folderId: 'folderTrashed' });
+		if (!folder || folder.workshop_id !== workshopId) throw new AppError('invalid', 'error.folder.notFound', { folderId: 'invalidChoice' });
+		if (folder.trashed_at) throw new AppError('invalid', 'error.folder.trashed', { folderId: 'folderTrashed' });
 	}
 
 	function tooLarge(kind: 'file' | 'quota', limitBytes: number) {
-		// Trashed files keep their bytes until the trash is emptied, so they count: say so where it matters.
-		const what = kind === 'file' ? 'per-file limit' : 'workshop drive quota';
-		const hint = kind === 'quota' ? ' (files in the trash count until a facilitator empties it)' : '';
-		return new AppError('too_large', `exceeds the ${what} of ${describeBytes(limitBytes)}${hint}`, {
-			file: kind === 'file' ? 'fileTooLarge' : 'quotaExceeded',
-			limitBytes: String(limitBytes)
-		});
+		// Trashed files keep their bytes until the trash is emptied, so they count: the quota message says so.
+		const key = kind === 'file' ? 'error.file.tooLarge' : 'error.drive.quotaExceeded';
+		const fields = { file: kind === 'file' ? 'fileTooLarge' : 'quotaExceeded', limitBytes: String(limitBytes) };
+		return new AppError('too_large', key, fields, {}, { limit: describeBytes(limitBytes) });
 	}
 
 	/** A disk that cannot take the bytes answers 507, and the free-space watcher looks at once. */
@@ -140,13 +137,13 @@ export function createFilesService(deps: Deps) {
 
 		/** The drive's entries are written by the server only, after the bytes are stored: whoever may read it reads it live. */
 		roomAccess(viewer: Viewer | null, workshopId: string): 'read' {
-			if (!rightsIn(viewer, workshopId).canRead) throw new AppError('not_found', 'workshop drive not found');
+			if (!rightsIn(viewer, workshopId).canRead) throw new AppError('not_found', 'error.drive.notFound');
 			return 'read';
 		},
 
 		/** The drive as stored, for the server-rendered list (it works without JavaScript); the live room carries the same entries. */
 		list(viewer: Viewer | null, workshopId: string): DriveSnapshot {
-			if (!rightsIn(viewer, workshopId).canRead) throw new AppError('not_found', 'workshop drive not found');
+			if (!rightsIn(viewer, workshopId).canRead) throw new AppError('not_found', 'error.drive.notFound');
 			const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'fr');
 			return {
 				schemaVersion: DRIVE_SCHEMA_VERSION,
@@ -157,7 +154,7 @@ export function createFilesService(deps: Deps) {
 
 		/** A file reached through another workshop's URL does not exist. */
 		assertInWorkshop(fileId: string, workshopId: string): void {
-			if (repo.findById(fileId)?.workshop_id !== workshopId) throw new AppError('not_found', 'file not found');
+			if (repo.findById(fileId)?.workshop_id !== workshopId) throw new AppError('not_found', 'error.file.notFound');
 		},
 
 		/** Bytes first (aside, then published), then the row, then the live entry: each step undoes the ones before if it fails. */
@@ -183,7 +180,7 @@ export function createFilesService(deps: Deps) {
 			const type = sniffType(staged.head, input.name);
 			if (input.accept === 'image' && (type.kind !== 'image' || type.active)) {
 				await staged.discard();
-				throw new AppError('invalid', 'only images are accepted here', { file: 'notAnImage' });
+				throw new AppError('invalid', 'error.file.imagesOnly', { file: 'notAnImage' });
 			}
 			try {
 				await staged.commit();
@@ -267,7 +264,7 @@ export function createFilesService(deps: Deps) {
 		/** Facilitators mark a file public (or not): every reader of the edition may then download it, drive or no drive. */
 		setPublic(viewer: Viewer | null, fileId: string, raw: unknown): DriveFile {
 			const { row, rights } = writableFile(viewer, fileId);
-			if (!rights.canFacilitate) throw new AppError('forbidden', 'only facilitators make a file public');
+			if (!rights.canFacilitate) throw new AppError('forbidden', 'error.file.facilitatorsPublish');
 			const { public: shared } = parseInput(publicSchema, raw);
 			return changeFile(row, { public: shared ? 1 : 0 }, rights.viewer.id);
 		},
@@ -280,7 +277,7 @@ export function createFilesService(deps: Deps) {
 
 		restore(viewer: Viewer | null, fileId: string): DriveFile {
 			const { row, rights } = fileFor(viewer, fileId);
-			if (!rights.canFacilitate) throw new AppError('forbidden', 'only facilitators restore files');
+			if (!rights.canFacilitate) throw new AppError('forbidden', 'error.drive.facilitatorsRestore');
 			if (!row.trashed_at) return toDriveFile(row);
 			// Its folder may be in the trash (or gone): the file comes back at the root rather than out of sight.
 			const folder = row.folder_id ? repo.findFolder(row.folder_id) : null;
@@ -290,7 +287,7 @@ export function createFilesService(deps: Deps) {
 
 		setTranscript(viewer: Viewer | null, fileId: string, raw: unknown): DriveFile {
 			const { row, rights } = writableFile(viewer, fileId);
-			if (row.kind !== 'audio' && row.kind !== 'video') throw new AppError('invalid', 'only audio and video carry a transcript', { transcript: 'invalid' });
+			if (row.kind !== 'audio' && row.kind !== 'video') throw new AppError('invalid', 'error.file.transcriptMediaOnly', { transcript: 'invalid' });
 			const { transcript } = parseInput(transcriptSchema, raw);
 			return changeFile(row, { transcript: transcript.trim() === '' ? null : transcript }, rights.viewer.id);
 		},
@@ -298,9 +295,9 @@ export function createFilesService(deps: Deps) {
 		/** A file's bytes for someone who may read its workshop; trashed files only for facilitators. */
 		open(viewer: Viewer | null, fileId: string, range?: ByteRange) {
 			const { row, rights } = fileFor(viewer, fileId);
-			if (!rights.canReadFile(row)) throw new AppError('not_found', 'file not found');
+			if (!rights.canReadFile(row)) throw new AppError('not_found', 'error.file.notFound');
 			const body = deps.blobs.open(row.sha256, range);
-			if (!body) throw new AppError('unavailable', 'file bytes are missing from storage');
+			if (!body) throw new AppError('unavailable', 'error.file.bytesMissing');
 			return { file: toDriveFile(row), body };
 		}
 	};

@@ -35,7 +35,7 @@ export function createPadContent(deps: { readable: Readable; documents: LiveDocu
 
 	function writable(viewer: Viewer | null, ref: PadRef | string): { viewer: Viewer; pad: PadRow } {
 		const found = deps.readable(viewer, ref);
-		if (!found.canWrite || !viewer) throw new AppError('forbidden', 'this pad is read-only for you');
+		if (!found.canWrite || !viewer) throw new AppError('forbidden', 'error.pad.readOnly');
 		return { viewer, pad: found.pad };
 	}
 
@@ -56,7 +56,7 @@ export function createPadContent(deps: { readable: Readable; documents: LiveDocu
 		version(viewer: Viewer | null, ref: PadRef | string, versionId: number): { id: number; createdAt: number; content: PadJson; html: string } {
 			const { pad } = deps.readable(viewer, ref);
 			const version = documents.history(pad.id).versions.find((v) => v.id === versionId);
-			if (!version) throw new AppError('not_found', 'version not found');
+			if (!version) throw new AppError('not_found', 'error.version.notFound');
 			const content = documents.versionContent(pad.id, version.id);
 			return { id: version.id, createdAt: version.createdAt, content, html: renderPadHtml(content as PmNode) };
 		},
@@ -69,7 +69,7 @@ export function createPadContent(deps: { readable: Readable; documents: LiveDocu
 		/** Restoring is a new change by whoever restores: history keeps everything. */
 		restoreVersion(viewer: Viewer | null, ref: PadRef | string, versionId: number): void {
 			const { viewer: writer, pad } = writable(viewer, ref);
-			if (!Number.isInteger(versionId)) throw new AppError('not_found', 'version not found');
+			if (!Number.isInteger(versionId)) throw new AppError('not_found', 'error.version.notFound');
 			documents.restoreVersion(pad.id, versionId, writer.id);
 		},
 

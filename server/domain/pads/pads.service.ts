@@ -37,17 +37,17 @@ export function createPadsService(deps: Deps) {
 	function readable(viewer: Viewer | null, ref: PadRef | string) {
 		const { padId, workshopId, editionId } = typeof ref === 'string' ? { padId: ref } : ref;
 		const pad = repo.findById(padId);
-		if (!pad || (workshopId !== undefined && pad.workshop_id !== workshopId)) throw new AppError('not_found', 'pad not found');
+		if (!pad || (workshopId !== undefined && pad.workshop_id !== workshopId)) throw new AppError('not_found', 'error.pad.notFound');
 		const rights = deps.workshops.rights(viewer, pad.workshop_id);
 		const facts = { notDeleted: pad.deleted_at === null };
-		if ((editionId !== undefined && rights.edition.id !== editionId) || !rights.can('read', 'padLive', facts)) throw new AppError('not_found', 'pad not found');
+		if ((editionId !== undefined && rights.edition.id !== editionId) || !rights.can('read', 'padLive', facts)) throw new AppError('not_found', 'error.pad.notFound');
 		return { pad, rights, canWrite: rights.can('write', 'padLive', facts), canFacilitate: rights.can('moderate', 'padLive') };
 	}
 
 	/** Whoever may not read the pad learns nothing (not_found); readers who may not manage it are refused. */
 	function facilitated(viewer: Viewer | null, padId: string) {
 		const { pad, canFacilitate } = readable(viewer, padId);
-		if (!canFacilitate) throw new AppError('forbidden', 'only facilitators manage pads');
+		if (!canFacilitate) throw new AppError('forbidden', 'error.pad.facilitatorsOnly');
 		return { pad };
 	}
 
@@ -77,7 +77,7 @@ export function createPadsService(deps: Deps) {
 		/** The workshop's pads page: not_found for whoever may not read its pads. */
 		index(viewer: Viewer | null, workshopId: string) {
 			const index = service.indexIfReadable(viewer, workshopId);
-			if (!index) throw new AppError('not_found', 'workshop pads not found');
+			if (!index) throw new AppError('not_found', 'error.workshop.notFound');
 			return index;
 		},
 
@@ -106,7 +106,7 @@ export function createPadsService(deps: Deps) {
 		},
 
 		create(viewer: Viewer | null, workshopId: string, raw: unknown): PadView {
-			if (!deps.workshops.rights(viewer, workshopId).can('moderate', 'padLive')) throw new AppError('forbidden', 'only facilitators create pads');
+			if (!deps.workshops.rights(viewer, workshopId).can('moderate', 'padLive')) throw new AppError('forbidden', 'error.pad.facilitatorsOnly');
 			const input = parseInput(padSchema, raw);
 			const t = now();
 			const row = { id: newId(), workshop_id: workshopId, title: input.title, template: input.template, created_by: viewer!.id, created_at: t, updated_at: t };

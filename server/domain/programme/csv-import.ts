@@ -78,7 +78,7 @@ function checkRow(record: Record<string, string>, line: number, errors: CsvRowEr
 
 /** Parses and checks the whole file; throws AppError('invalid') listing each bad row by line number. */
 export function parseProgrammeCsv(text: string): ParsedRow[] {
-	if (text.length > MAX_CSV_BYTES) throw new AppError('too_large', `the file is larger than ${MAX_CSV_BYTES / 1000} kB`);
+	if (text.length > MAX_CSV_BYTES) throw new AppError('too_large', 'error.import.tooLargeKb', {}, {}, { kb: MAX_CSV_BYTES / 1000 });
 	let records: { record: Record<string, string>; info: { lines: number } }[];
 	const body = text.replace(/^\uFEFF/, '');
 	// French spreadsheets export with ';' and keep ',' inside cells: the header line tells which one separates.
@@ -94,22 +94,22 @@ export function parseProgrammeCsv(text: string): ParsedRow[] {
 		});
 	} catch (e) {
 		const line = (e as { lines?: number }).lines;
-		throw new AppError('invalid', `the file is not valid CSV${line ? ` (line ${line})` : ''}: ${(e as Error).message}`);
+		throw new AppError('invalid', line ? 'error.csv.unreadableAt' : 'error.csv.unreadable', {}, {}, { line: line ?? '', reason: (e as Error).message });
 	}
-	if (records.length === 0) throw new AppError('invalid', 'the file has no rows under its header');
-	if (records.length > MAX_ROWS) throw new AppError('too_large', `the file has more than ${MAX_ROWS} rows`);
+	if (records.length === 0) throw new AppError('invalid', 'error.csv.noRows');
+	if (records.length > MAX_ROWS) throw new AppError('too_large', 'error.csv.tooManyRows', {}, {}, { max: MAX_ROWS });
 	const header = Object.keys(records[0]!.record);
 	const missing = requiredColumns.filter((c) => !header.includes(c));
-	if (missing.length > 0) throw new AppError('invalid', `line 1: missing column(s) ${missing.join(', ')}; expected ${csvColumns.join(', ')}`);
+	if (missing.length > 0) throw new AppError('invalid', 'error.csv.missingColumns', {}, {}, { columns: missing.join(', '), expected: csvColumns.join(', ') });
 	const unknown = header.filter((h) => !(csvColumns as readonly string[]).includes(h));
-	if (unknown.length > 0) throw new AppError('invalid', `line 1: unknown column(s) ${unknown.join(', ')}; expected ${csvColumns.join(', ')}`);
+	if (unknown.length > 0) throw new AppError('invalid', 'error.csv.unknownColumns', {}, {}, { columns: unknown.join(', '), expected: csvColumns.join(', ') });
 
 	const errors: CsvRowError[] = [];
 	const rows = records.map(({ record, info }) => checkRow(record, info.lines, errors));
 	if (errors.length > 0) {
 		const listed = errors.slice(0, 20).map((e) => `line ${e.line}, ${e.column}: ${e.problem}`);
 		const more = errors.length > 20 ? `; and ${errors.length - 20} more` : '';
-		throw new AppError('invalid', `nothing was imported. ${listed.join('; ')}${more}`);
+		throw new AppError('invalid', 'error.csv.nothingImported', {}, {}, { problems: `${listed.join('; ')}${more}` });
 	}
 	return rows as ParsedRow[];
 }

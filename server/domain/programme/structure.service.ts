@@ -14,7 +14,7 @@ function uniqueViolation<T>(field: string, run: () => T): T {
 	try {
 		return run();
 	} catch (e) {
-		if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE') throw new AppError('conflict', `${field} already exists`, { [field]: 'alreadyExists' });
+		if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE') throw new AppError('conflict', 'error.alreadyExists', { [field]: 'alreadyExists' });
 		throw e;
 	}
 }
@@ -31,7 +31,7 @@ export function createStructureService(deps: { db: Db; clock: Clock; repo: Struc
 			for (const name of [t.label, ...(JSON.parse(t.aliases) as string[])]) taken.set(themeKey(name), t.label);
 		}
 		const clash = [label, ...aliases].find((name) => taken.has(themeKey(name)));
-		if (clash) throw new AppError('conflict', `« ${clash} » already names theme ${taken.get(themeKey(clash))}`, { label: 'alreadyExists' });
+		if (clash) throw new AppError('conflict', 'error.theme.labelTaken', { label: 'alreadyExists' }, {}, { label: clash, theme: taken.get(themeKey(clash)) ?? '' });
 	}
 
 	return {
@@ -55,7 +55,7 @@ export function createStructureService(deps: { db: Db; clock: Clock; repo: Struc
 			const aliases = input.aliases.map(normaliseThemeLabel);
 			db.transaction(() => {
 				assertAliasesFree(editionId, label, aliases, themeId);
-				if (repo.updateTheme(editionId, themeId, label, JSON.stringify(aliases)) === 0) throw new AppError('not_found', 'theme not found');
+				if (repo.updateTheme(editionId, themeId, label, JSON.stringify(aliases)) === 0) throw new AppError('not_found', 'error.theme.notFound');
 				changed(editionId);
 			})();
 		},
@@ -74,7 +74,7 @@ export function createStructureService(deps: { db: Db; clock: Clock; repo: Struc
 			const input = parseInput(trackSchema, raw);
 			db.transaction(() => {
 				const n = uniqueViolation('title', () => repo.updateTrack(editionId, trackId, input.title, input.lead, input.description));
-				if (n === 0) throw new AppError('not_found', 'track not found');
+				if (n === 0) throw new AppError('not_found', 'error.track.notFound');
 				changed(editionId);
 			})();
 		},
@@ -93,14 +93,14 @@ export function createStructureService(deps: { db: Db; clock: Clock; repo: Struc
 			const input = parseInput(roomSchema, raw);
 			db.transaction(() => {
 				const n = uniqueViolation('name', () => repo.updateRoom(editionId, roomId, input.name, input.venue));
-				if (n === 0) throw new AppError('not_found', 'room not found');
+				if (n === 0) throw new AppError('not_found', 'error.room.notFound');
 				changed(editionId);
 			})();
 		},
 		remove(viewer: Viewer | null, editionId: string, kind: 'themes' | 'tracks' | 'rooms', id: string) {
 			access.managed(viewer, editionId);
 			db.transaction(() => {
-				if (repo.deleteItem(kind, editionId, id) === 0) throw new AppError('not_found', `${kind.slice(0, -1)} not found`);
+				if (repo.deleteItem(kind, editionId, id) === 0) throw new AppError('not_found', ({ themes: 'error.theme.notFound', tracks: 'error.track.notFound', rooms: 'error.room.notFound' } as const)[kind]);
 				changed(editionId);
 			})();
 		}

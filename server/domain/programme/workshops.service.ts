@@ -61,7 +61,7 @@ export function createWorkshopsService(deps: Deps) {
 		if (input.themeIds.some((id) => !themeIds.has(id))) fields.themeIds = 'invalidChoice';
 		const staff = new Set(deps.editions.listMembers(editionId).filter((m) => m.role !== 'participant').map((m) => m.user_id));
 		if (input.facilitatorIds.some((id) => !staff.has(id))) fields.facilitatorIds = 'invalidChoice';
-		if (Object.keys(fields).length > 0) throw new AppError('invalid', `unknown ${Object.keys(fields).join(', ')}`, fields);
+		if (Object.keys(fields).length > 0) throw new AppError('invalid', 'error.unknownChoice', fields);
 	}
 
 	function write(editionId: string, id: string, input: WorkshopInput) {
@@ -83,7 +83,7 @@ export function createWorkshopsService(deps: Deps) {
 
 	function readableWorkshop(viewer: Viewer | null, workshopId: string) {
 		const row = workshops.findById(workshopId);
-		if (!row) throw new AppError('not_found', 'workshop not found');
+		if (!row) throw new AppError('not_found', 'error.workshop.notFound');
 		const { edition, access: rights } = access.readable(viewer, row.edition_id);
 		return { row, edition, rights };
 	}
@@ -98,7 +98,7 @@ export function createWorkshopsService(deps: Deps) {
 
 	function editable(viewer: Viewer | null, workshopId: string) {
 		const row = workshops.findById(workshopId);
-		if (!row) throw new AppError('not_found', 'workshop not found');
+		if (!row) throw new AppError('not_found', 'error.workshop.notFound');
 		access.managed(viewer, row.edition_id);
 		const themeIds = workshops.themeLinks(row.edition_id).filter((l) => l.workshop_id === row.id).map((l) => l.theme_id);
 		const facilitatorIds = workshops.facilitatorLinks(row.edition_id).filter((l) => l.workshop_id === row.id).map((l) => l.user_id);
@@ -188,7 +188,7 @@ export function createWorkshopsService(deps: Deps) {
 		/** Facilitators open or close their workshop by hand; null returns to the timetable. */
 		setStatus(viewer: Viewer | null, workshopId: string, status: WorkshopStatus | null) {
 			const { row, rights } = readableWorkshop(viewer, workshopId);
-			if (!rights.canFacilitate) throw new AppError('forbidden', 'only facilitators can change the status');
+			if (!rights.canFacilitate) throw new AppError('forbidden', 'error.workshop.facilitatorsStatus');
 			db.transaction(() => {
 				db.prepare('UPDATE workshops SET status_override = ?, updated_at = ? WHERE id = ?').run(status, now(), row.id);
 				outbox.record('workshop.changed', row.id, { editionId: row.edition_id });
@@ -198,7 +198,7 @@ export function createWorkshopsService(deps: Deps) {
 		/** What a join link leads to; the code itself is the capability, so drafts can be joined too. */
 		peekJoin(code: string) {
 			const row = workshops.findByJoinCode(code);
-			if (!row) throw new AppError('not_found', 'this join link is not valid');
+			if (!row) throw new AppError('not_found', 'error.workshop.joinLinkInvalid');
 			const edition = deps.editions.findById(row.edition_id)!;
 			const status = workshopStatus(row, localDateTime(deps.clock(), edition.timezone));
 			return { workshop: { id: row.id, title: row.title, startsAt: row.starts_at, endsAt: row.ends_at, status }, edition: { id: edition.id, title: edition.title } };
@@ -206,7 +206,7 @@ export function createWorkshopsService(deps: Deps) {
 
 		join(viewer: Viewer, code: string): { workshopId: string; editionId: string } {
 			const row = workshops.findByJoinCode(code);
-			if (!row) throw new AppError('not_found', 'this join link is not valid');
+			if (!row) throw new AppError('not_found', 'error.workshop.joinLinkInvalid');
 			return addParticipant(row, viewer);
 		},
 
@@ -218,7 +218,7 @@ export function createWorkshopsService(deps: Deps) {
 		/** A new join code invalidates printed signs and shared links (e.g. after a link leaked). */
 		rotateJoinCode(viewer: Viewer | null, workshopId: string) {
 			const { row, rights } = readableWorkshop(viewer, workshopId);
-			if (!rights.canFacilitate) throw new AppError('forbidden', 'only facilitators can replace the join link');
+			if (!rights.canFacilitate) throw new AppError('forbidden', 'error.workshop.facilitatorsJoinLink');
 			db.prepare('UPDATE workshops SET join_code = ? WHERE id = ?').run(newToken(), row.id);
 		}
 	};

@@ -9,6 +9,8 @@ import { toViewer } from '../accounts/sessions.service';
 import type { UserRow } from '../accounts/users.repo';
 import type { Clock, Viewer } from '../types';
 import type { ApiTokenRow } from '../../shared/account-views';
+import { can } from '../access/policy';
+import { accountRole, ownData } from '../access/subject';
 
 export type { ApiTokenRow };
 
@@ -18,19 +20,21 @@ export const TOKEN_PREFIX = 'mlpat_';
 export function createApiTokensService(deps: { db: Db; clock: Clock }) {
 	const { db } = deps;
 	const now = () => new Date(deps.clock()).toISOString();
-	function requireAccount(viewer: Viewer | null): Viewer {
-		if (!viewer) throw new AppError('unauthenticated', 'log in first');
-		if (viewer.isGuest) throw new AppError('forbidden', 'guests cannot create access tokens');
+	/** The viewer, acting on their own tokens (account data: only ever one's own); guests have none. */
+	function requireAccount(viewer: Viewer | null, action: 'read' | 'write'): Viewer {
+		if (!viewer) throw new AppError('unauthenticated', 'error.loginFirst');
+		if (viewer.isGuest) throw new AppError('forbidden', 'error.token.guest');
+		if (!can(accountRole(viewer), action, 'accountData', ownData(viewer, viewer.id))) throw new AppError('forbidden', 'error.forbidden');
 		return viewer;
 	}
 	return {
 		list: (viewer: Viewer | null) =>
 			db
 				.prepare<[string], ApiTokenRow>('SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = ? ORDER BY created_at DESC')
-				.all(requireAccount(viewer).id),
+				.all(requireAccount(viewer, 'read').id),
 
 		create(viewer: Viewer | null, raw: unknown): { id: string; token: string } {
-			const owner = requireAccount(viewer);
+			const owner = requireAccount(viewer, 'write');
 			const { name } = parseInput(apiTokenSchema, raw);
 			const token = TOKEN_PREFIX + newToken();
 			const id = newId();
@@ -39,8 +43,8 @@ export function createApiTokensService(deps: { db: Db; clock: Clock }) {
 		},
 
 		revoke(viewer: Viewer | null, id: string) {
-			const owner = requireAccount(viewer);
-			if (db.prepare('DELETE FROM api_tokens WHERE id = ? AND user_id = ?').run(id, owner.id).changes === 0) throw new AppError('not_found', 'token not found');
+			const owner = requireAccount(viewer, 'write');
+			if (db.prepare('DELETE FROM api_tokens WHERE id = ? AND user_id = ?').run(id, owner.id).changes === 0) throw new AppError('not_found', 'error.token.notFound');
 		},
 
 		/** The viewer a Bearer token stands for, or null. */

@@ -3,6 +3,8 @@ import type { RequestEvent } from '@sveltejs/kit';
 import type { App } from '$server/app';
 import { rootLogger } from '$server/log';
 import { httpStatusOf, isAppError, type ErrorCode } from '$server/shared/errors';
+import { errorText } from './error-text';
+import type { Locale } from '$lib/i18n/locales';
 
 export const API_VERSION = '1';
 
@@ -49,10 +51,10 @@ export function errorResponse(status: number, code: ApiErrorCode, message: strin
 }
 
 /** Turns a domain AppError into its JSON response; anything else is rethrown. */
-export function apiError(e: unknown): Response {
+export function apiError(e: unknown, locale?: Locale): Response {
 	if (isAppError(e)) {
 		const retryAfter = e.hint?.retryAfterS;
-		return errorResponse(httpStatusOf[e.code], e.code, e.message, { fields: e.fields, headers: retryAfter ? { 'Retry-After': String(retryAfter) } : {} });
+		return errorResponse(httpStatusOf[e.code], e.code, errorText(e, locale), { fields: e.fields, headers: retryAfter ? { 'Retry-After': String(retryAfter) } : {} });
 	}
 	throw e;
 }
@@ -95,7 +97,7 @@ export function handleApi<E extends RequestEvent>(fn: (event: E) => Response | P
 		try {
 			return await fn(event);
 		} catch (e) {
-			if (isAppError(e)) return apiError(e);
+			if (isAppError(e)) return apiError(e, event.locals.locale);
 			const errorId = crypto.randomUUID().slice(0, 8);
 			rootLogger().error({ errorId, err: e, path: event.url.pathname }, 'API request failed');
 			return errorResponse(500, 'internal', 'Internal error', { errorId });

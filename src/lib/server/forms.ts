@@ -2,6 +2,7 @@
 import { fail, error, isRedirect, type ActionFailure } from '@sveltejs/kit';
 import { httpStatusOf, isAppError } from '$server/shared/errors';
 import { formToObject } from '$server/shared/validate';
+import { errorText } from './error-text';
 
 export type FormFailure = {
 	/** field name -> field error key (`required`, `tooLong`…); `_` is for the whole form. */
@@ -25,9 +26,9 @@ export async function formAction<T>(
 	} catch (e) {
 		if (isRedirect(e)) throw e;
 		if (isAppError(e)) {
-			if (e.code === 'not_found') error(404, { message: e.message, code: e.code });
+			if (e.code === 'not_found') error(404, { message: errorText(e), code: e.code });
 			const safeValues = Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
-			const failure: FormFailure = { errors: e.fields, message: e.message, values: safeValues };
+			const failure: FormFailure = { errors: e.fields, message: errorText(e), values: safeValues };
 			if (e.hint?.retryAfterS) failure.retryAfterS = e.hint.retryAfterS;
 			return fail(httpStatusOf[e.code], failure);
 		}
@@ -40,7 +41,7 @@ export function orError<T>(run: () => T): T {
 	try {
 		return run();
 	} catch (e) {
-		if (isAppError(e)) error(httpStatusOf[e.code], { message: e.message, code: e.code });
+		if (isAppError(e)) error(httpStatusOf[e.code], { message: errorText(e), code: e.code });
 		throw e;
 	}
 }

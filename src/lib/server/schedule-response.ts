@@ -2,6 +2,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { renderSchedule, type ScheduleFormat } from '$server/exports/schedule/schedule-export';
 import { httpStatusOf, isAppError } from '$server/shared/errors';
+import { errorText } from './error-text';
 
 export function scheduleResponse(event: Pick<RequestEvent, 'locals' | 'url'> & { params: { editionId: string } }, format: ScheduleFormat): Response {
 	const { locals, params, url } = event;
@@ -13,7 +14,7 @@ export function scheduleResponse(event: Pick<RequestEvent, 'locals' | 'url'> & {
 		const cache = programme.edition.status === 'published' ? 'public, max-age=300' : 'private, no-store';
 		return new Response(body, { headers: { 'Content-Type': contentType, 'Cache-Control': cache } });
 	} catch (e) {
-		if (isAppError(e)) error(httpStatusOf[e.code], { message: e.message, code: e.code });
+		if (isAppError(e)) error(httpStatusOf[e.code], { message: errorText(e), code: e.code });
 		throw e;
 	}
 }

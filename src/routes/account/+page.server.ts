@@ -18,7 +18,7 @@ export const actions: Actions = {
 	changePassword: (event) =>
 		formAction(event.request, async (values) => {
 			const viewer = requireViewer(event.locals.viewer);
-			if (viewer.isGuest) throw new AppError('forbidden', 'guests have no password');
+			if (viewer.isGuest) throw new AppError('forbidden', 'error.account.guestNoPassword');
 			const { accounts, sessions } = event.locals.app;
 			await accounts.changePassword(viewer, values);
 			// Whoever knew the old password is logged out everywhere; this browser gets a fresh session so its owner stays in.
@@ -30,7 +30,7 @@ export const actions: Actions = {
 	rename: (event) =>
 		formAction(event.request, (values) => {
 			const viewer = requireViewer(event.locals.viewer);
-			if (!viewer.isGuest) throw new AppError('forbidden', 'only guests rename themselves here');
+			if (!viewer.isGuest) throw new AppError('forbidden', 'error.account.guestsRenameOnly');
 			// The layout reads locals.viewer after the action: updating it shows the new name in the header right away.
 			event.locals.viewer = event.locals.app.accounts.renameGuest(viewer, values);
 			return { renamed: true };

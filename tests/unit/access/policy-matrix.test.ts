@@ -24,6 +24,16 @@ function allowed(run: () => unknown, readRefusal: boolean): boolean {
 	}
 }
 
+/** The kit's diff refuses an edition that was not forked from a kit once access was granted: that is not a refusal. */
+function notForkedIsAnAnswer(run: () => unknown): unknown {
+	try {
+		return run();
+	} catch (e) {
+		if (isAppError(e) && e.message === 'error.kit.notForked') return null;
+		throw e;
+	}
+}
+
 /** Opens a real-time room with the person's session: 'write', 'read' or the close code. */
 async function roomOutcome(h: Harness, room: string, token: string | null): Promise<'write' | 'read' | number> {
 	const before = new Set(h.collab.connections);
@@ -140,7 +150,11 @@ describe('the access policy, as the use cases and the real-time rooms apply it',
 		{ resource: 'deliverable', action: 'read', extra: { deliverableOut: false, deliverableShared: false }, readRefusal: true, run: (a, v, p) => a.deliverables.get(v, p.deliverables.draft) },
 		{ resource: 'deliverable', action: 'read', extra: { deliverableOut: false, deliverableShared: true }, readRefusal: true, run: (a, v, p) => a.deliverables.get(v, p.deliverables.review) },
 		{ resource: 'deliverable', action: 'read', extra: { deliverableOut: true, deliverableShared: true }, readRefusal: true, run: (a, v, p) => a.deliverables.get(v, p.deliverables.published) },
-		{ resource: 'deliverable', action: 'curate', readRefusal: false, run: (a, v, p) => a.deliverables.update(v, p.deliverables.draft, { title: 'Draft' }) }
+		{ resource: 'deliverable', action: 'curate', readRefusal: false, run: (a, v, p) => a.deliverables.update(v, p.deliverables.draft, { title: 'Draft' }) },
+		// Reading an edition's kit: its diff from the kit it came from (these editions were not forked, which is an answer too).
+		{ resource: 'kit', action: 'read', readRefusal: true, run: (a, v, p) => notForkedIsAnAnswer(() => a.kits.diff(v, p.editionId)) },
+		{ resource: 'kit', action: 'curate', readRefusal: false, run: (a, v, p) => a.kits.overview(v, p.editionId) },
+		{ resource: 'kit', action: 'curate', readRefusal: false, run: (a, v, p) => a.kits.saveNotes(v, p.editionId, { notes: 'Adapted for the matrix' }) }
 	];
 
 	/** Boolean answers the use cases give without acting (the pages read them to show or hide controls). */
@@ -196,4 +210,26 @@ describe('the access policy, as the use cases and the real-time rooms apply it',
 		}
 		expect(mismatches).toEqual([]);
 	}, 60_000);
+});
+
+describe('account data, as the policy table says: only ever one’s own', () => {
+	it('gives every signed-in person their own data, and anonymous readers nothing', async () => {
+		const { createTestApp } = await import('../factories');
+		const { app } = createTestApp();
+		const admin = await createAccount(app, 'admin');
+		const camille = await createAccount(app, 'camille');
+		const guest = createGuest(app, 'Dominique');
+		expect(can('reader', 'export', 'accountData', { self: true })).toBe(true);
+		for (const viewer of [admin, camille, guest]) expect(app.privacy.collect(viewer).profile.id).toBe(viewer.id);
+		for (const action of ['read', 'write', 'export'] as const) {
+			expect(can('admin', action, 'accountData', { self: false }), `admin ${action}`).toBe(false);
+			expect(can('anonymous', action, 'accountData', { self: true }), `anonymous ${action}`).toBe(false);
+		}
+		expect(allowed(() => app.privacy.collect(null), false)).toBe(false);
+		expect(allowed(() => app.apiTokens.list(null), false)).toBe(false);
+		const { id } = app.apiTokens.create(camille, { name: 'script' });
+		// Another person's token is not theirs to revoke, not even the admin's: it stays unknown to them.
+		expect(() => app.apiTokens.revoke(admin, id)).toThrow('error.token.notFound');
+		expect(app.apiTokens.list(camille).map((t) => t.id)).toEqual([id]);
+	});
 });

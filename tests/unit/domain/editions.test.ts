@@ -62,7 +62,7 @@ describe('editions and access', () => {
 		it('names the invalid fields', async () => {
 			const error = await expectAppError(() => t.app.editions.create(orga, { title: '', startsOn: '2018-09-13', endsOn: '2018-09-14', licence: 'proprietary' }), 'invalid');
 			expect(error.fields).toEqual({ title: 'required', licence: 'invalidChoice' });
-			expect(error.message).toBe('invalid input: title, licence');
+			expect(error.message).toBe('error.invalidInput');
 			const dates = await expectAppError(() => t.app.editions.create(orga, { title: 'NEC', startsOn: '13/09/2018', endsOn: '2018-09-14' }), 'invalid');
 			expect(dates.fields.startsOn).toBe('invalidDate');
 		});
@@ -97,11 +97,11 @@ describe('editions and access', () => {
 			const guest = participantOfAnotherEdition();
 			for (const viewer of [null, guest, other]) {
 				const error = await expectAppError(() => t.app.editions.get(viewer, draft.id), 'not_found');
-				expect(error.message).toBe('edition not found');
+				expect(error.message).toBe('error.edition.notFound');
 			}
 			// A guessed id answers exactly like a missing one.
 			const missing = await expectAppError(() => t.app.editions.get(null, 'aaaaaaaaaaaaaaaa'), 'not_found');
-			expect(missing.message).toBe('edition not found');
+			expect(missing.message).toBe('error.edition.notFound');
 		});
 
 		it('shows a published edition to anonymous viewers, read-only', () => {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { EditionRow } from '../../../server/domain/editions/editions.repo';
 import type { Viewer } from '../../../server/domain/types';
 import { count, createAccount, createEdition, createGuest, createTestApp, createWorkshop, expectAppError, joinCodeOf, type TestApp } from '../factories';
+import { errorText } from '$lib/server/error-text';
 
 describe('programme', () => {
 	let t: TestApp;
@@ -29,7 +30,7 @@ describe('programme', () => {
 			const communs = t.app.structure.addTheme(orga, edition.id, { label: '#communs' });
 			const byAlias = await expectAppError(() => t.app.structure.addTheme(orga, edition.id, { label: '#Data' }), 'conflict');
 			expect(byAlias.fields).toEqual({ label: 'alreadyExists' });
-			expect(byAlias.message).toContain('#données');
+			expect(errorText(byAlias, 'en')).toContain('#données');
 			await expectAppError(() => t.app.structure.addTheme(orga, edition.id, { label: '#open', aliases: ['DONNEES'] }), 'conflict');
 			await expectAppError(() => t.app.structure.updateTheme(orga, edition.id, communs, { label: '#communs', aliases: ['data'] }), 'conflict');
 			// A theme may keep its own names when it is edited.
@@ -226,7 +227,7 @@ describe('programme', () => {
 			const draft = createEdition(t.app, orga, { title: 'Brouillon' });
 			const hidden = createWorkshop(t.app, orga, draft.id);
 			const error = await expectAppError(() => t.app.workshops.get(guest, hidden), 'not_found');
-			expect(error.message).toBe('edition not found');
+			expect(error.message).toBe('error.edition.notFound');
 			await expectAppError(() => t.app.workshops.get(null, hidden), 'not_found');
 			await expectAppError(() => t.app.workshops.programme(guest, draft.id), 'not_found');
 			await expectAppError(() => t.app.workshops.joinReadable(guest, hidden), 'not_found');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectAppError } from '../factories';
 import { chunks, createDriveWorld } from './drive-fixtures';
+import { errorText } from '$lib/server/error-text';
 
 const HOUR = 60 * 60_000;
 
@@ -37,7 +38,7 @@ describe('emptying the drive trash', () => {
 		await w.files.upload(w.bob, w.workshopId, { name: 'b.txt', source: chunks('b'.repeat(900)) });
 		w.files.trash(w.bob, a.id);
 		const error = await expectAppError(() => w.files.upload(w.bob, w.workshopId, { name: 'c.txt', source: chunks('c'.repeat(900)) }), 'too_large');
-		expect(error.message).toContain('files in the trash count until a facilitator empties it');
+		expect(errorText(error, 'en')).toContain('files in the trash count until a facilitator empties it');
 		expect(error.fields.file).toBe('quotaExceeded');
 		await w.files.emptyTrash(w.alice, w.workshopId);
 		const c = await w.files.upload(w.bob, w.workshopId, { name: 'c.txt', source: chunks('c'.repeat(900)) });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectAppError } from '../factories';
 import { chunks, createDriveWorld, PNG } from './drive-fixtures';
+import { errorText } from '$lib/server/error-text';
 
 describe('drive uploads keep bytes, rows and live metadata consistent', () => {
 	it('stores a guest upload on disk, in SQLite and in the drive room, with the type from its content', async () => {
@@ -24,7 +25,7 @@ describe('drive uploads keep bytes, rows and live metadata consistent', () => {
 	it('leaves no blob, no row and no live entry when the per-file limit is exceeded half-way, naming the limit', async () => {
 		const w = await createDriveWorld();
 		const error = await expectAppError(() => w.files.upload(w.bob, w.workshopId, { name: 'big.bin', source: chunks(Buffer.alloc(600), Buffer.alloc(600)) }), 'too_large');
-		expect(error.message).toContain('per-file limit of 1000 B');
+		expect(errorText(error, 'en')).toContain('per-file limit of 1000 B');
 		expect(error.fields).toMatchObject({ file: 'fileTooLarge', limitBytes: '1000' });
 		expect([w.rows(), w.blobFiles(), w.liveFiles()]).toEqual([0, [], []]);
 	});
@@ -40,7 +41,7 @@ describe('drive uploads keep bytes, rows and live metadata consistent', () => {
 		await w.files.upload(w.bob, w.workshopId, { name: 'a.txt', source: chunks('a'.repeat(900)) });
 		await w.files.upload(w.bob, w.workshopId, { name: 'b.txt', source: chunks('b'.repeat(900)) });
 		const error = await expectAppError(() => w.files.upload(w.bob, w.workshopId, { name: 'c.txt', source: chunks('c'.repeat(900)) }), 'too_large');
-		expect(error.message).toContain('workshop drive quota of 2 KB');
+		expect(errorText(error, 'en')).toContain('shared files quota of 2 KB');
 		expect(error.fields.file).toBe('quotaExceeded');
 		expect([w.rows(), w.blobFiles().length, w.liveFiles().length]).toEqual([2, 2, 2]);
 	});

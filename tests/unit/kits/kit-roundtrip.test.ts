@@ -39,7 +39,7 @@ describe('kit round trip: fork, export, fork the export, export again', () => {
 		expect(app.kits.listBuiltIn()).toEqual([
 			{ id: 'mini-kit', title: 'Mini kit contributif', summary: 'Un petit kit pour les tests.', version: '1.2.0', licence: 'etalab-2.0', languages: ['fr'], problems: [] }
 		]);
-		expect(() => app.kits.getBuiltIn('../mini-kit')).toThrow('kit not found');
+		expect(() => app.kits.getBuiltIn('../mini-kit')).toThrow('error.kit.notFound');
 	});
 
 	it('pre-populates the new edition and records its lineage', () => {
@@ -123,7 +123,7 @@ describe('kit round trip: fork, export, fork the export, export again', () => {
 		expect(byPath.has('guides/01-medialab.md')).toBe(false);
 		expect(byPath.get('kit.json')!.status).toBe('changed');
 		const plain = createEdition(app, orga);
-		expect(() => app.kits.diff(orga, plain.id)).toThrow('this edition was not forked from a kit');
+		expect(() => app.kits.diff(orga, plain.id)).toThrow('error.kit.notForked');
 	});
 
 	it('starts new pads of a workshop from the edition’s template, and others from the built-in ones', () => {

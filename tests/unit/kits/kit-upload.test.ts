@@ -4,6 +4,7 @@ import type { Viewer } from '../../../server/domain/types';
 import { KitError } from '../../../server/kits/kit-files';
 import { count, createAccount, createTestApp, expectAppError, type TestApp } from '../factories';
 import { kitZip, rawZip, tinyKit } from './kit-fixtures';
+import { errorText } from '$lib/server/error-text';
 
 const brest = { title: 'NEC Brest 2027', city: 'Brest', startsOn: '2027-03-10', endsOn: '2027-03-11' };
 const tables = ['editions', 'themes', 'tracks', 'rooms', 'workshops', 'edition_kits', 'edition_kit_documents', 'outbox', 'edition_members'];
@@ -134,7 +135,7 @@ describe('uploading a kit zip', () => {
 		const before = rows();
 		const short = await expectAppError(() => t.app.kits.fork(orga, kit, { ...brest, endsOn: '2027-03-10' }), 'invalid');
 		expect(short.fields).toEqual({ endsOn: 'kitTooShort' });
-		expect(short.message).toBe("the kit's programme spans 2 days: the edition must end on 2027-03-11 or later");
+		expect(errorText(short, 'en')).toBe('The kit’s programme spans 2 days: the edition must end on 2027-03-11 or later.');
 		const untitled = await expectAppError(() => t.app.kits.fork(orga, kit, { ...brest, title: '' }), 'invalid');
 		expect(untitled.fields).toEqual({ title: 'required' });
 		expect(rows()).toEqual(before);

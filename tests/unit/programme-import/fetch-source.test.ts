@@ -7,6 +7,7 @@ import { openDatabase } from '../../../server/db/open';
 import { fetchSource, isPublicAddress } from '../../../server/domain/programme/import/fetch-source';
 import { count, createAccount, createEdition, expectAppError } from '../factories';
 import { fixture } from './fixtures';
+import { errorText } from '$lib/server/error-text';
 
 describe('importing from a URL', () => {
 	let server: http.Server;
@@ -46,7 +47,7 @@ describe('importing from a URL', () => {
 	it('stops at the size cap and the timeout', async () => {
 		await expectAppError(() => fetchSource(`${base}/big`, { allowPrivate: true, maxBytes: 10_000 }), 'too_large');
 		const slow = await expectAppError(() => fetchSource(`${base}/slow`, { allowPrivate: true, timeoutMs: 200 }), 'invalid');
-		expect(slow.message).toMatch(/did not answer within 0.2 s/);
+		expect(errorText(slow, 'en')).toMatch(/did not answer within 0.2 s/);
 		await expectAppError(() => fetchSource(`${base}/missing`, { allowPrivate: true }), 'invalid');
 	});
 

@@ -4,6 +4,7 @@ import { parseDuration, parseDateTime, onScheduleDay, scheduleDayOf } from '../.
 import { plainText, pickLanguage } from '../../../server/domain/programme/import/text';
 import { expectAppError } from '../factories';
 import { fixture } from './fixtures';
+import { errorText } from '$lib/server/error-text';
 
 const PARIS = 'Europe/Paris';
 
@@ -92,7 +93,7 @@ describe('frab / pretalx schedule.xml', () => {
 
 	it('refuses XML that is not well-formed, naming the line', async () => {
 		const e = await expectAppError(() => parseSource('<schedule>\n<day>\n</schedule>', PARIS), 'invalid');
-		expect(e.message).toMatch(/^line 3, column \d+: the XML is not well-formed/);
+		expect(errorText(e, 'en')).toMatch(/^Line 3, column \d+: the XML is not well-formed/);
 	});
 });
 

@@ -14,23 +14,23 @@ export function isPublicAddress(address: string): boolean {
 }
 
 async function assertAllowedHost(url: URL, allowPrivate: boolean) {
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new AppError('invalid', `only http and https addresses can be imported, not ${url.protocol}`, { url: 'invalidUrl' });
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new AppError('invalid', 'error.import.httpOnly', { url: 'invalidUrl' }, {}, { protocol: url.protocol });
 	if (allowPrivate) return;
 	const host = url.hostname.replace(/^\[|\]$/g, '');
 	const addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true, verbatim: true }).catch(() => [])).map((a) => a.address);
-	if (addresses.length === 0) throw new AppError('invalid', `the host ${host} cannot be found`, { url: 'unreachableUrl' });
+	if (addresses.length === 0) throw new AppError('invalid', 'error.import.hostUnknown', { url: 'unreachableUrl' }, {}, { host });
 	// Every address the name resolves to must be public: one private answer is enough to refuse.
-	if (!addresses.every(isPublicAddress)) throw new AppError('forbidden', `${host} is a local or private address: only public addresses can be imported`, { url: 'privateUrl' });
+	if (!addresses.every(isPublicAddress)) throw new AppError('forbidden', 'error.import.privateAddress', { url: 'privateUrl' }, {}, { host });
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<string> {
 	const declared = Number(response.headers.get('content-length'));
-	if (declared > maxBytes) throw new AppError('too_large', `the file is larger than ${maxBytes / 1024 / 1024} MB`, { url: 'tooLarge' });
+	if (declared > maxBytes) throw new AppError('too_large', 'error.import.tooLargeMb', { url: 'tooLarge' }, {}, { mb: maxBytes / 1024 / 1024 });
 	const chunks: Uint8Array[] = [];
 	let total = 0;
 	for await (const chunk of response.body ?? []) {
 		total += chunk.byteLength;
-		if (total > maxBytes) throw new AppError('too_large', `the file is larger than ${maxBytes / 1024 / 1024} MB`, { url: 'tooLarge' });
+		if (total > maxBytes) throw new AppError('too_large', 'error.import.tooLargeMb', { url: 'tooLarge' }, {}, { mb: maxBytes / 1024 / 1024 });
 		chunks.push(chunk);
 	}
 	return Buffer.concat(chunks).toString('utf8');
@@ -45,7 +45,7 @@ export async function fetchSource(raw: string, options: FetchSourceOptions): Pro
 	try {
 		url = new URL(raw.trim());
 	} catch {
-		throw new AppError('invalid', `« ${raw.slice(0, 200)} » is not a web address`, { url: 'invalidUrl' });
+		throw new AppError('invalid', 'error.import.notAnAddress', { url: 'invalidUrl' }, {}, { address: raw.slice(0, 200) });
 	}
 	const signal = AbortSignal.timeout(options.timeoutMs ?? 10_000);
 	try {
@@ -60,14 +60,14 @@ export async function fetchSource(raw: string, options: FetchSourceOptions): Pro
 			}
 			if (!response.ok) {
 				await response.body?.cancel();
-				throw new AppError('invalid', `${url.host} answered ${response.status} ${response.statusText}`, { url: 'unreachableUrl' });
+				throw new AppError('invalid', 'error.import.httpStatus', { url: 'unreachableUrl' }, {}, { host: url.host, status: `${response.status} ${response.statusText}` });
 			}
 			return await readCapped(response, options.maxBytes ?? MAX_SOURCE_BYTES);
 		}
-		throw new AppError('invalid', `more than ${MAX_REDIRECTS} redirects`, { url: 'unreachableUrl' });
+		throw new AppError('invalid', 'error.import.tooManyRedirects', { url: 'unreachableUrl' }, {}, { max: MAX_REDIRECTS });
 	} catch (e) {
 		if (e instanceof AppError) throw e;
 		const timedOut = (e as Error).name === 'TimeoutError' || signal.aborted;
-		throw new AppError('invalid', timedOut ? `${url.host} did not answer within ${(options.timeoutMs ?? 10_000) / 1000} s` : `${url.host} cannot be reached: ${(e as Error).message}`, { url: 'unreachableUrl' });
+		throw new AppError('invalid', timedOut ? 'error.import.timeout' : 'error.import.unreachable', { url: 'unreachableUrl' }, {}, { host: url.host, seconds: (options.timeoutMs ?? 10_000) / 1000, reason: (e as Error).message });
 	}
 }

@@ -43,9 +43,9 @@ export function startOf(raw: { date?: string; day: string; start: string; daySta
 
 export function parseFrabXml(xml: string, timeZone: string): ImportedProgramme {
 	const valid = XMLValidator.validate(xml);
-	if (valid !== true) throw new AppError('invalid', `line ${valid.err.line}, column ${valid.err.col}: the XML is not well-formed (${valid.err.msg})`, { source: 'xmlNotWellFormed' });
+	if (valid !== true) throw new AppError('invalid', 'error.import.xmlMalformed', { source: 'xmlNotWellFormed' }, {}, { line: valid.err.line, column: valid.err.col, reason: valid.err.msg });
 	const root = (parser.parse(xml) as Node).schedule as Node | undefined;
-	if (!root || typeof root !== 'object') throw new AppError('invalid', 'the XML file has no <schedule> element: it is not a frab or pretalx schedule.xml', { source: 'notSchedule' });
+	if (!root || typeof root !== 'object') throw new AppError('invalid', 'error.import.notFrab', { source: 'notSchedule' });
 	const conference = (root.conference ?? {}) as Node;
 	const collector = createCollector('frab-xml', timeZone);
 	for (const day of list(root.day)) {

@@ -38,7 +38,7 @@ export function parseICalendar(text: string, timeZone: string): ImportedProgramm
 	try {
 		calendar = new ICAL.Component(ICAL.parse(text));
 	} catch (e) {
-		throw new AppError('invalid', `the iCalendar file cannot be read: ${(e as Error).message}`, { source: 'unreadable' });
+		throw new AppError('invalid', 'error.import.icalUnreadable', { source: 'unreadable' }, {}, { reason: (e as Error).message });
 	}
 	const collector = createCollector('ical', timeZone);
 	for (const event of calendar.getAllSubcomponents('vevent')) {

@@ -60,7 +60,7 @@ function addEntries(entries: Obj, timeZone: string, collector: Collector, sessio
 }
 
 export function parseIndicoTimetable(data: Obj, timeZone: string): ImportedProgramme {
-	if (!isObj(data.results)) throw new AppError('invalid', 'the JSON has no "results": it is not an Indico timetable export', { source: 'notSchedule' });
+	if (!isObj(data.results)) throw new AppError('invalid', 'error.import.notIndico', { source: 'notSchedule' });
 	const collector = createCollector('indico', timeZone);
 	for (const days of Object.values(data.results)) {
 		if (!isObj(days)) continue;

@@ -38,7 +38,7 @@ export function createProgrammeImport(deps: Deps) {
 
 	function loadDraft(editionId: string, draftId: string) {
 		const row = repo.findDraft(editionId, draftId);
-		if (!row) throw new AppError('not_found', 'this import preview has expired or was already applied; import the file again');
+		if (!row) throw new AppError('not_found', 'error.import.previewGone');
 		return JSON.parse(row.document) as ImportedProgramme;
 	}
 
@@ -151,7 +151,7 @@ export function createProgrammeImport(deps: Deps) {
 			access.managed(viewer, editionId);
 			const programme = loadDraft(editionId, draftId);
 			const mapping = mappingSchema.parse(rawMapping);
-			for (const [type, format] of Object.entries(mapping)) if (!isWorkshopFormat(format)) throw new AppError('invalid', `« ${format} » is not a format (for « ${type} »)`, { mapping: 'invalidChoice' });
+			for (const [type, format] of Object.entries(mapping)) if (!isWorkshopFormat(format)) throw new AppError('invalid', 'error.import.notAFormat', { mapping: 'invalidChoice' }, {}, { format, type });
 			const counts: ImportSummary = { added: 0, updated: 0, cancelled: 0, unchanged: 0, rooms: 0, tracks: 0 };
 			db.transaction(() => {
 				const resolve = formatResolver(editionId, mapping);

@@ -23,7 +23,7 @@ function startOf(event: Obj, day: Obj, timeZone: string, collector: Collector, i
 export function parseScheduleJson(data: Obj, timeZone: string): ImportedProgramme {
 	const schedule = isObj(data.schedule) ? data.schedule : null;
 	const conference = schedule && isObj(schedule.conference) ? schedule.conference : null;
-	if (!schedule || !conference || !Array.isArray(conference.days)) throw new AppError('invalid', 'the JSON has no schedule.conference.days: it is not a schedule.json', { source: 'notSchedule' });
+	if (!schedule || !conference || !Array.isArray(conference.days)) throw new AppError('invalid', 'error.import.notScheduleJson', { source: 'notSchedule' });
 	const collector = createCollector('schedule-json', timeZone);
 	for (const [dayIndex, day] of conference.days.entries()) {
 		if (!isObj(day) || !isObj(day.rooms)) {

@@ -6,9 +6,9 @@ import { handleApi, json, methodFallback } from '$lib/server/api';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = handleApi(({ locals, url }) => {
-	if (!locals.viewer) throw new AppError('unauthenticated', 'send Authorization: Bearer <personal access token>');
+	if (!locals.viewer) throw new AppError('unauthenticated', 'error.api.tokenRequired');
 	const room = parseRoom(url.searchParams.get('room') ?? '');
-	if (!room) throw new AppError('invalid', 'room must be pad:<id>, chat:<workshop id> or drive:<workshop id>', { room: 'invalid' });
+	if (!room) throw new AppError('invalid', 'error.collabToken.room', { room: 'invalid' });
 	const access = resolveRoomAccess(locals.app, locals.viewer, room);
 	const name = formatRoom(room);
 	const { token, expiresAt } = locals.app.roomTokens.sign(locals.viewer.id, name);

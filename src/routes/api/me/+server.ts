@@ -5,7 +5,7 @@ import { toApiViewer } from '../shapes';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = handleApi(({ locals }) => {
-	if (!locals.viewer) throw new AppError('unauthenticated', 'send Authorization: Bearer <personal access token>');
+	if (!locals.viewer) throw new AppError('unauthenticated', 'error.api.tokenRequired');
 	return json(toApiViewer(locals.viewer));
 });
 

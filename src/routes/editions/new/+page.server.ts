@@ -18,7 +18,7 @@ export const actions: Actions = {
 				let kit;
 				if (values.source === 'kit') {
 					const id = String(values.kit ?? '');
-					if (!kits.listBuiltIn().some((k) => k.id === id)) throw new AppError('invalid', 'choose a kit', { kit: 'invalidChoice' });
+					if (!kits.listBuiltIn().some((k) => k.id === id)) throw new AppError('invalid', 'error.kit.choose', { kit: 'invalidChoice' });
 					kit = kits.getBuiltIn(id);
 				} else {
 					const file = form.get('kitFile');

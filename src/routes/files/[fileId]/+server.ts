@@ -3,6 +3,7 @@ import { error } from '@sveltejs/kit';
 import { httpStatusOf, isAppError } from '$server/shared/errors';
 import { isInlineSafe } from '$server/domain/files/sniff';
 import type { RequestHandler } from './$types';
+import { errorText } from '$lib/server/error-text';
 
 /** User files can never run script in our origin: sandboxed, nothing loads from them, never sniffed into HTML. */
 const SANDBOX_CSP = "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'";
@@ -45,7 +46,7 @@ export const GET: RequestHandler = ({ locals, params, url, request }) => {
 		if (range) headers.set('Content-Range', `bytes ${range.start}-${range.end}/${file.size}`);
 		return new Response(Readable.toWeb(body) as ReadableStream, { status: range ? 206 : 200, headers });
 	} catch (e) {
-		if (isAppError(e)) error(httpStatusOf[e.code], { message: e.message, code: e.code });
+		if (isAppError(e)) error(httpStatusOf[e.code], { message: errorText(e), code: e.code });
 		throw e;
 	}
 };

@@ -3,6 +3,7 @@ import { isAppError } from '$server/shared/errors';
 import { formAction } from '$lib/server/forms';
 import { authLink } from '$lib/redirect-target';
 import type { Actions, PageServerLoad } from './$types';
+import { errorText } from '$lib/server/error-text';
 
 type Unavailable = 'inviteUsed' | 'inviteExpired';
 
@@ -24,7 +25,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 			const reason: Unavailable = e.fields._ === 'inviteExpired' ? 'inviteExpired' : 'inviteUsed';
 			return { unavailable: reason, offer: null };
 		}
-		if (e.code === 'not_found') error(404, { message: e.message, code: e.code });
+		if (e.code === 'not_found') error(404, { message: errorText(e), code: e.code });
 		throw e;
 	}
 };

@@ -10,7 +10,7 @@ const FILTERS = ['theme', 'track', 'format'] as const;
 export const GET: RequestHandler = handleApi(({ locals, params, url }) => {
 	const [theme, track, format] = FILTERS.map((name) => url.searchParams.get(name)?.trim() || null);
 	if (format && !(workshopFormats as readonly string[]).includes(format)) {
-		throw invalid(`unknown format « ${format.slice(0, 40)} »; expected one of ${workshopFormats.join(', ')}`, { format: 'invalidChoice' });
+		throw invalid('error.api.unknownFormat', { format: 'invalidChoice' }, { format: format.slice(0, 40), expected: workshopFormats.join(', ') });
 	}
 	const programme = locals.app.workshops.programme(locals.viewer, params.editionId, { theme, track, format });
 	return json(toApiProgramme(programme, url.origin));

@@ -22,13 +22,13 @@ export const actions: Actions = {
 			const url = typeof values.url === 'string' ? values.url.trim() : '';
 			let draftId: string;
 			if (file instanceof File && file.size > 0) {
-				if (file.size > MAX_SOURCE_BYTES) throw new AppError('too_large', `the file is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, { source: 'tooLarge' });
+				if (file.size > MAX_SOURCE_BYTES) throw new AppError('too_large', 'error.import.tooLargeMb', { source: 'tooLarge' }, {}, { mb: MAX_SOURCE_BYTES / 1024 / 1024 });
 				draftId = importer.prepare(locals.viewer, params.editionId, await file.text());
 			} else if (url !== '') {
 				draftId = await importer.prepareFromUrl(locals.viewer, params.editionId, url);
 			} else {
 				const text = typeof values.content === 'string' ? values.content : '';
-				if (text.trim() === '') throw new AppError('invalid', 'choose a file, give an address or paste the content', { file: 'required' });
+				if (text.trim() === '') throw new AppError('invalid', 'error.import.sourceRequired', { file: 'required' });
 				draftId = importer.prepare(locals.viewer, params.editionId, text);
 			}
 			redirect(303, `/editions/${params.editionId}/manage/import/${draftId}`);

@@ -19,7 +19,7 @@ export const actions: Actions = {
 	changeRole: async ({ request, locals, params }) =>
 		formAction(request, (values) => {
 			const userId = String(values.id ?? '');
-			if (!isRole(values.role)) throw new AppError('invalid', 'unknown role', { role: 'invalidChoice' });
+			if (!isRole(values.role)) throw new AppError('invalid', 'error.member.unknownRole', { role: 'invalidChoice' });
 			locals.app.members.changeRole(locals.viewer, params.editionId, userId, values.role);
 			// Organisers who step down lose this area; send them to the public page rather than a 403.
 			if (userId === locals.viewer?.id && values.role !== 'organiser' && !locals.viewer.isAdmin) redirect(303, `/editions/${params.editionId}`);

@@ -53,7 +53,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 function asStatusChoice(raw: unknown): WorkshopStatus | null {
 	if (raw === '' || raw === undefined) return null;
 	const status = workshopStatuses.find((s) => s === raw);
-	if (!status) throw new AppError('invalid', 'unknown status', { status: 'invalidChoice' });
+	if (!status) throw new AppError('invalid', 'error.workshop.unknownStatus', { status: 'invalidChoice' });
 	return status;
 }
 

@@ -6,7 +6,7 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = handleApi(({ locals, params }) => {
 	const found = locals.app.workshops.get(locals.viewer, params.workshopId);
-	if (found.edition.id !== params.editionId) throw notFound('workshop');
+	if (found.edition.id !== params.editionId) throw notFound('error.workshop.notFound');
 	return json({ editionId: found.edition.id, workshop: toApiWorkshop(found.workshop) });
 });
 

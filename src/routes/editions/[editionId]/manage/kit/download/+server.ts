@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { httpStatusOf, isAppError } from '$server/shared/errors';
 import type { RequestHandler } from './$types';
+import { errorText } from '$lib/server/error-text';
 
 /** The edition's kit as a zip; Content-Length lets the browser (and the page's progress bar) show progress. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
@@ -15,7 +16,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 			}
 		});
 	} catch (e) {
-		if (isAppError(e)) error(httpStatusOf[e.code], { message: e.message, code: e.code });
+		if (isAppError(e)) error(httpStatusOf[e.code], { message: errorText(e), code: e.code });
 		throw e;
 	}
 };

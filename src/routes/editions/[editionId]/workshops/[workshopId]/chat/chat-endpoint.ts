@@ -9,7 +9,7 @@ export function chatEndpoint(fn: (event: ChatEvent) => Response | Promise<Respon
 	return handleApi<ChatEvent>(
 		(event) => {
 			const { edition } = event.locals.app.workshops.get(event.locals.viewer, event.params.workshopId);
-			if (edition.id !== event.params.editionId) throw new AppError('not_found', 'workshop not found');
+			if (edition.id !== event.params.editionId) throw new AppError('not_found', 'error.workshop.notFound');
 			return fn(event);
 		},
 		{ checkToken: false }
@@ -19,10 +19,10 @@ export function chatEndpoint(fn: (event: ChatEvent) => Response | Promise<Respon
 /** The request body as JSON, or an AppError('invalid'). */
 export async function jsonBody(request: Request): Promise<unknown> {
 	// Only JSON: a cross-site form cannot send it without a CORS preflight, which these endpoints never grant.
-	if (!request.headers.get('content-type')?.startsWith('application/json')) throw new AppError('invalid', 'the body must be JSON');
+	if (!request.headers.get('content-type')?.startsWith('application/json')) throw new AppError('invalid', 'error.bodyNotJson');
 	try {
 		return await request.json();
 	} catch {
-		throw new AppError('invalid', 'the body must be JSON');
+		throw new AppError('invalid', 'error.bodyNotJson');
 	}
 }

@@ -23,7 +23,7 @@ export const actions: Actions = {
 		formAction(request, async (values, form) => {
 			const drive = driveOf(locals, params);
 			const files = form.getAll('file').filter((f): f is File => f instanceof File && f.name !== '');
-			if (files.length === 0) throw new AppError('invalid', 'choose a file to upload', { file: 'required' });
+			if (files.length === 0) throw new AppError('invalid', 'error.file.chooseOne', { file: 'required' });
 			const folderId = typeof values.folderId === 'string' && values.folderId !== '' ? values.folderId : null;
 			const added: string[] = [];
 			for (const file of files) {

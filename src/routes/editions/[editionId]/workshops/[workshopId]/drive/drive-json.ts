@@ -2,12 +2,13 @@
 import { json } from '@sveltejs/kit';
 import { httpStatusOf, isAppError } from '$server/shared/errors';
 import { readWorkshopInEdition } from '../workshop-in-edition';
+import { errorText } from '$lib/server/error-text';
 
 export async function driveJson(run: () => unknown): Promise<Response> {
 	try {
 		return json(await run());
 	} catch (e) {
-		if (isAppError(e)) return json({ error: { code: e.code, message: e.message, fields: e.fields } }, { status: httpStatusOf[e.code] });
+		if (isAppError(e)) return json({ error: { code: e.code, message: errorText(e), fields: e.fields } }, { status: httpStatusOf[e.code] });
 		throw e;
 	}
 }

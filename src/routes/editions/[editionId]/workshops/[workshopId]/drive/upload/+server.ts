@@ -12,7 +12,7 @@ export const POST: RequestHandler = ({ request, locals, params }) =>
 		const drive = driveOf(locals, params);
 		const declared = Number(request.headers.get('content-length') ?? NaN);
 		const limit = drive.limits.uploadMaxBytes;
-		const tooLarge = () => new AppError('too_large', `exceeds the per-file limit of ${describeBytes(limit)}`, { file: 'fileTooLarge', limitBytes: String(limit) });
+		const tooLarge = () => new AppError('too_large', 'error.file.tooLarge', { file: 'fileTooLarge', limitBytes: String(limit) }, {}, { limit: describeBytes(limit) });
 		// Refused before reading: no point receiving 300 MB to say no.
 		if (declared > limit + ENVELOPE_BYTES) throw tooLarge();
 		let form: FormData;
@@ -24,7 +24,7 @@ export const POST: RequestHandler = ({ request, locals, params }) =>
 			throw e;
 		}
 		const file = form.get('file');
-		if (!(file instanceof File)) throw new AppError('invalid', 'a file is required', { file: 'required' });
+		if (!(file instanceof File)) throw new AppError('invalid', 'error.file.chooseOne', { file: 'required' });
 		const folderId = form.get('folderId');
 		return drive.upload(locals.viewer, params.workshopId, {
 			name: file.name,
