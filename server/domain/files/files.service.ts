@@ -255,7 +255,8 @@ export function createFilesService(deps: Deps) {
 			if (!readable || (row.trashed_at && !rights.canFacilitate)) throw new AppError('not_found', 'file not found');
 			const body = deps.blobs.open(row.sha256, range);
 			if (!body) throw new AppError('unavailable', 'file bytes are missing from storage');
-			return { file: toDriveFile(row), body };
+			// The blob's hash lets derived views (previews) be computed once per content.
+			return { file: toDriveFile(row), body, sha256: row.sha256 };
 		}
 	};
 }
