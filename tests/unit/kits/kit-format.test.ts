@@ -102,4 +102,14 @@ describe('the kit format', () => {
 		expect((svg.match(/class="edge"/g) ?? []).length).toBe(2);
 		expect(lineage.rootId).toBe('kit:a');
 	});
+
+	it('never cuts a lineage label without giving the whole name as the node’s title', () => {
+		const long = 'Numérique en communs, édition des Hauts-de-France <2027>';
+		const lineage = buildLineage('a', { upstreamOf: () => null, describeKit: () => ({ label: long, versions: ['1.0.0'], href: null }), forksOf: () => [] });
+		const svg = renderLineageSvg(lineage, { title: 'Famille', desc: 'Un kit' });
+		expect(svg).toContain('Numérique en communs,…');
+		expect(svg).toContain(`<title>Numérique en communs, édition des Hauts-de-France &lt;2027&gt; — a 1.0.0</title>`);
+		const short = renderLineageSvg(buildLineage('a', { upstreamOf: () => null, describeKit: () => ({ label: 'Kit', versions: ['1.0.0'], href: null }), forksOf: () => [] }), { title: 'F', desc: 'U' });
+		expect(short).not.toContain('<title>');
+	});
 });
