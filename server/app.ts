@@ -11,6 +11,7 @@ import { createChatRepo } from './domain/chat/chat.repo';
 import { createChatService } from './domain/chat/chat.service';
 import type { DriveLimits } from './domain/files/drive-inputs';
 import { createFilesService } from './domain/files/files.service';
+import { createDocumentPreviews } from './previews/document-previews';
 import { createAccountsService } from './domain/accounts/accounts.service';
 import { createSessionsService } from './domain/accounts/sessions.service';
 import { createPrivacyService } from './domain/accounts/privacy.service';
@@ -143,6 +144,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 			isShownPublicly: (fileId) => deliverables.showsFile(fileId),
 			storage
 		}),
+		/** Readable previews of DOCX, ODT and Markdown files in the drive. */
+		documentPreviews: createDocumentPreviews(),
 		/** The workshop chat: history pages, moderation and promotion into pads, through the chat rooms. */
 		chat: createChatService({
 			workshops,

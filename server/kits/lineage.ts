@@ -122,8 +122,11 @@ export function renderLineageSvg(lineage: Lineage, text: { title: string; desc: 
 		const shape = node.kind === 'kit' ? `<rect x="${x}" y="${y}" width="${W}" height="${H}" rx="4"/>` : `<rect x="${x}" y="${y}" width="${W}" height="${H}" rx="${H / 2}"/>`;
 		const label = `<text x="${x + W / 2}" y="${y + 24}" class="label">${escapeXml(clip(node.label, 22))}</text>`;
 		const detail = `<text x="${x + W / 2}" y="${y + 44}" class="detail">${escapeXml(clip(node.detail, 32))}</text>`;
+		// A clipped name keeps its whole self as the node's tooltip.
+		const clipped = clip(node.label, 22) !== node.label || clip(node.detail, 32) !== node.detail;
+		const full = clipped ? `<title>${escapeXml(`${node.label} — ${node.detail}`)}</title>` : '';
 		// No links inside: an image is one stop for assistive technology; the text list beside it carries the links.
-		return `<g class="${cls}">${shape}${label}${detail}</g>`;
+		return `<g class="${cls}">${full}${shape}${label}${detail}</g>`;
 	});
 	return [
 		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="lineage-title lineage-desc" class="lineage-graph">`,

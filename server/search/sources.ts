@@ -5,6 +5,8 @@ import type { DocStore } from '../collab/doc-store';
 import type { Db } from '../db/open';
 import { localDateTime } from '../domain/programme/workshop-status';
 import { isTombstone, parseChatEntry, readChatEntries, type ChatMessage } from '../shared/chat-doc';
+import type { PmNode } from '../domain/pads/pad-html';
+import { withoutTemplatePrompts } from '../domain/pads/template-prompts';
 import { PAD_FRAGMENT } from '../shared/pad-schema';
 import { themeKey, trackKey } from '../shared/themes';
 import type { BlobStore } from '../domain/ports';
@@ -114,7 +116,7 @@ export function createSearchSources(deps: { db: Db; store: DocStore; blobs: Blob
 	}
 
 	function readPad(padId: string) {
-		return yDocToProsemirrorJSON(docFrom(deps.store.load(`pad:${padId}`)), PAD_FRAGMENT) as { content?: unknown[] };
+		return withoutTemplatePrompts(yDocToProsemirrorJSON(docFrom(deps.store.load(`pad:${padId}`)), PAD_FRAGMENT) as PmNode);
 	}
 
 	async function textOf(file: { sha256: string; name: string; mime: string }): Promise<{ text: string; note: string | null }> {

@@ -298,7 +298,8 @@ export function createFilesService(deps: Deps) {
 			if (!rights.canReadFile(row)) throw new AppError('not_found', 'error.file.notFound');
 			const body = deps.blobs.open(row.sha256, range);
 			if (!body) throw new AppError('unavailable', 'error.file.bytesMissing');
-			return { file: toDriveFile(row), body };
+			// The blob's hash lets derived views (previews) be computed once per content.
+			return { file: toDriveFile(row), body, sha256: row.sha256 };
 		}
 	};
 }

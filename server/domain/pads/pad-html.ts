@@ -1,4 +1,6 @@
 // Renders a pad's ProseMirror JSON as safe, semantic HTML (history views now, exports later); no DOM needed.
+import { withoutTemplatePrompts } from './template-prompts';
+
 type Mark = { type: string; attrs?: Record<string, unknown> };
 export type PmNode = { type: string; attrs?: Record<string, unknown>; content?: PmNode[]; text?: string; marks?: Mark[] };
 
@@ -36,7 +38,7 @@ export function renderPadHtml(node: PmNode): string {
 	const inner = () => (node.content ?? []).map(renderPadHtml).join('');
 	switch (node.type) {
 		case 'doc':
-			return inner();
+			return (withoutTemplatePrompts(node).content ?? []).map(renderPadHtml).join('');
 		case 'text':
 			return renderText(node);
 		case 'heading': {

@@ -70,7 +70,7 @@ export function defaultTemplateFor(format: WorkshopFormat): string {
 	return padTemplates.some((t) => t.key === format) ? format : 'notes';
 }
 
-/** A template as a ProseMirror document (the pad schema): a level-2 heading and an italic prompt per section. */
+/** A template as a ProseMirror document (the pad schema): per section, a level-2 heading and an empty paragraph carrying its prompt. */
 export function templateDocument(key: string): { type: 'doc'; content: unknown[] } | null {
 	const template = padTemplates.find((t) => t.key === key);
 	if (!template) return null;
@@ -78,7 +78,7 @@ export function templateDocument(key: string): { type: 'doc'; content: unknown[]
 		type: 'doc',
 		content: template.sections.flatMap((s) => [
 			{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: s.heading }] },
-			{ type: 'paragraph', content: [{ type: 'text', text: s.prompt, marks: [{ type: 'italic' }] }] }
+			{ type: 'paragraph', attrs: { prompt: s.prompt } }
 		])
 	};
 }
@@ -104,20 +104,30 @@ function inline(tokens: Token[] | undefined, marks: Mark[]): PmNode[] {
 	return out;
 }
 const text = (value: string, marks: Mark[]): PmNode[] => (value ? [{ type: 'text', text: value, ...(marks.length ? { marks } : {}) }] : []);
-const paragraph = (tokens: Token[] | undefined, marks: Mark[] = []): PmNode => {
-	const content = inline(tokens, marks);
+const paragraph = (tokens: Token[] | undefined): PmNode => {
+	const content = inline(tokens, []);
 	return content.length ? { type: 'paragraph', content } : { type: 'paragraph' };
+};
+/** Guidance is plain words in an attribute: its Markdown emphasis or links have nothing to carry over. */
+const promptParagraph = (tokens: Token[] | undefined): PmNode => {
+	const prompt = inline(tokens, [])
+		.map((n) => (n.type === 'hardBreak' ? ' ' : (n.text ?? '')))
+		.join('')
+		.trim();
+	return prompt ? { type: 'paragraph', attrs: { prompt } } : { type: 'paragraph' };
 };
 
 function blocks(tokens: Token[], prompt: boolean): PmNode[] {
 	const out: PmNode[] = [];
-	const guide: Mark[] = prompt ? [{ type: 'italic' }] : [];
 	for (const token of tokens) {
 		if (token.type === 'heading') {
 			const heading = token as Tokens.Heading;
 			// The pad has its own title: a kit template's level-1 title is not repeated inside it.
 			if (heading.depth > 1) out.push({ type: 'heading', attrs: { level: Math.min(heading.depth, 3) }, content: inline(heading.tokens, []) });
-		} else if (token.type === 'paragraph' || token.type === 'text') out.push(paragraph((token as Tokens.Paragraph).tokens, guide));
+		} else if (token.type === 'paragraph' || token.type === 'text') {
+			const tokens = (token as Tokens.Paragraph).tokens;
+			out.push(prompt ? promptParagraph(tokens) : paragraph(tokens));
+		}
 		else if (token.type === 'blockquote') out.push({ type: 'blockquote', content: blocks((token as Tokens.Blockquote).tokens, false) });
 		else if (token.type === 'list') {
 			const list = token as Tokens.List;
@@ -131,8 +141,8 @@ function blocks(tokens: Token[], prompt: boolean): PmNode[] {
 }
 
 /**
- * A kit's Markdown template as a pad document: `## Heading` per section, the guiding paragraph under it becomes an
- * italic prompt (as in the built-in templates), the facilitator's note (`> …`) stays a quote.
+ * A kit's Markdown template as a pad document: `## Heading` per section, each guiding paragraph under it becomes an
+ * empty paragraph carrying that prompt (as in the built-in templates), the facilitator's note (`> …`) stays a quote.
  */
 export function markdownTemplateDocument(markdown: string): { type: 'doc'; content: unknown[] } {
 	const content = blocks(marked.lexer(markdown), true);

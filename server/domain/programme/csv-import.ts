@@ -160,6 +160,7 @@ export function createCsvImport(deps: { db: Db; clock: Clock; access: AccessRule
 						status_override: null,
 						speakers: row.speakers,
 						join_code: newToken(),
+						short_code: workshops.unusedShortCode(),
 						created_at: now,
 						updated_at: now
 					});

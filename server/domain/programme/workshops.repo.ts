@@ -1,5 +1,6 @@
 // SQL for workshops, their themes, facilitators and participants.
 import { statementCache, type Db } from '../../db/open';
+import { newShortCode } from '../../shared/join-code';
 import type { WorkshopFormat, WorkshopStatus } from '../../shared/vocabulary';
 
 export type WorkshopRow = {
@@ -15,19 +16,23 @@ export type WorkshopRow = {
 	ends_at: string;
 	status_override: WorkshopStatus | null;
 	join_code: string;
+	short_code: string;
 	speakers: string;
 	created_at: string;
 	updated_at: string;
 	/** Set by the programme import when the session left its source schedule. */
 	cancelled_at?: string | null;
 };
-export type WorkshopWrite = Omit<WorkshopRow, 'join_code' | 'created_at' | 'track_position' | 'cancelled_at'>;
+export type WorkshopWrite = Omit<WorkshopRow, 'join_code' | 'short_code' | 'created_at' | 'track_position' | 'cancelled_at'>;
 
 export function createWorkshopsRepo(db: Db) {
 	const prepare = statementCache(db);
 	return {
 		findById: (id: string) => prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?').get(id),
 		findByJoinCode: (code: string) => prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE join_code = ?').get(code),
+		findByShortCode: (code: string) => prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE short_code = ?').get(code),
+		/** A short code no workshop holds yet. */
+		unusedShortCode: () => newShortCode((code) => prepare('SELECT 1 FROM workshops WHERE short_code = ?').pluck().get(code) !== undefined),
 		listByEdition: (editionId: string) =>
 			prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE edition_id = ? ORDER BY starts_at, title').all(editionId),
 		themeLinks: (editionId: string) =>
@@ -43,13 +48,13 @@ export function createWorkshopsRepo(db: Db) {
 					 JOIN workshops w ON w.id = wf.workshop_id JOIN users u ON u.id = wf.user_id WHERE w.edition_id = ? ORDER BY u.display_name`
 				)
 				.all(editionId),
-		insert(row: WorkshopWrite & { join_code: string; created_at: string }) {
+		insert(row: WorkshopWrite & { join_code: string; short_code: string; created_at: string }) {
 			const position = row.track_id
 				? (prepare('SELECT coalesce(max(track_position), -1) + 1 FROM workshops WHERE track_id = ?').pluck().get(row.track_id) as number)
 				: null;
 			prepare(
-				`INSERT INTO workshops (id, edition_id, title, format, description, track_id, track_position, room_id, starts_at, ends_at, status_override, join_code, speakers, created_at, updated_at)
-				 VALUES (@id, @edition_id, @title, @format, @description, @track_id, @track_position, @room_id, @starts_at, @ends_at, @status_override, @join_code, @speakers, @created_at, @updated_at)`
+				`INSERT INTO workshops (id, edition_id, title, format, description, track_id, track_position, room_id, starts_at, ends_at, status_override, join_code, short_code, speakers, created_at, updated_at)
+				 VALUES (@id, @edition_id, @title, @format, @description, @track_id, @track_position, @room_id, @starts_at, @ends_at, @status_override, @join_code, @short_code, @speakers, @created_at, @updated_at)`
 			).run({ ...row, track_position: position });
 		},
 		update(row: WorkshopWrite) {

@@ -1,8 +1,9 @@
-// Workshops: the programme read model, organiser edits, status, and joining by link or QR code.
+// Workshops: the programme read model, organiser edits, status, and joining by link, QR code or short code.
 import { localDateTime, workshopStatus } from './workshop-status';
 import type { Db } from '../../db/open';
 import { AppError } from '../../shared/errors';
 import { newId, newToken } from '../../shared/ids';
+import { normaliseShortCode } from '../../shared/join-code';
 import { workshopSchema, type WorkshopInput } from '../../shared/schemas';
 import { parseInput } from '../../shared/validate';
 import type { WorkshopStatus } from '../../shared/vocabulary';
@@ -50,6 +51,14 @@ export function createWorkshopsService(deps: Deps) {
 			deps.clock(),
 			filters
 		);
+	}
+
+	/** A join link's long code or a sign's short code, typed in any case. */
+	function byCode(code: string): WorkshopRow {
+		const short = normaliseShortCode(code);
+		const row = short ? workshops.findByShortCode(short) : workshops.findByJoinCode(code);
+		if (!row) throw new AppError('not_found', 'error.workshop.joinLinkInvalid');
+		return row;
 	}
 
 	/** Every id in the input must belong to this edition: a form cannot attach another edition's room or people. */
@@ -119,6 +128,7 @@ export function createWorkshopsService(deps: Deps) {
 				access: rights,
 				workshop,
 				joinCode: rights.canFacilitate ? row.join_code : null,
+				shortCode: rights.canFacilitate ? row.short_code : null,
 				statusOverride: rights.canFacilitate ? row.status_override : null,
 				isParticipant: viewer ? workshops.isParticipant(row.id, viewer.id) : false,
 				participantCount: workshops.countParticipants(row.id)
@@ -156,7 +166,7 @@ export function createWorkshopsService(deps: Deps) {
 			assertReferences(editionId, input);
 			const id = newId();
 			db.transaction(() => {
-				workshops.insert({ ...write(editionId, id, input), join_code: newToken(), created_at: now() });
+				workshops.insert({ ...write(editionId, id, input), join_code: newToken(), short_code: workshops.unusedShortCode(), created_at: now() });
 				workshops.setThemes(id, input.themeIds);
 				workshops.setFacilitators(id, input.facilitatorIds);
 				outbox.record('workshop.changed', id, { editionId });
@@ -195,19 +205,22 @@ export function createWorkshopsService(deps: Deps) {
 			})();
 		},
 
-		/** What a join link leads to; the code itself is the capability, so drafts can be joined too. */
-		peekJoin(code: string) {
-			const row = workshops.findByJoinCode(code);
-			if (!row) throw new AppError('not_found', 'error.workshop.joinLinkInvalid');
+		/**
+		 * What a join link or a sign's short code leads to; the code itself is the capability, so drafts can be joined
+		 * too. `joined` tells a returning participant apart, who goes straight to the writing.
+		 */
+		peekJoin(code: string, viewer: Viewer | null = null) {
+			const row = byCode(code);
 			const edition = deps.editions.findById(row.edition_id)!;
-			const status = workshopStatus(row, localDateTime(deps.clock(), edition.timezone));
-			return { workshop: { id: row.id, title: row.title, startsAt: row.starts_at, endsAt: row.ends_at, status }, edition: { id: edition.id, title: edition.title } };
+			return {
+				workshop: { id: row.id, title: row.title, startsAt: row.starts_at, endsAt: row.ends_at, status: workshopStatus(row, localDateTime(deps.clock(), edition.timezone)) },
+				edition: { id: edition.id, title: edition.title },
+				joined: viewer ? workshops.isParticipant(row.id, viewer.id) : false
+			};
 		},
 
 		join(viewer: Viewer, code: string): { workshopId: string; editionId: string } {
-			const row = workshops.findByJoinCode(code);
-			if (!row) throw new AppError('not_found', 'error.workshop.joinLinkInvalid');
-			return addParticipant(row, viewer);
+			return addParticipant(byCode(code), viewer);
 		},
 
 		/** Joining from the workshop page: whoever may read the workshop may take part in it. */
@@ -219,7 +232,7 @@ export function createWorkshopsService(deps: Deps) {
 		rotateJoinCode(viewer: Viewer | null, workshopId: string) {
 			const { row, rights } = readableWorkshop(viewer, workshopId);
 			if (!rights.canFacilitate) throw new AppError('forbidden', 'error.workshop.facilitatorsJoinLink');
-			db.prepare('UPDATE workshops SET join_code = ? WHERE id = ?').run(newToken(), row.id);
+			db.prepare('UPDATE workshops SET join_code = ?, short_code = ? WHERE id = ?').run(newToken(), workshops.unusedShortCode(), row.id);
 		}
 	};
 }

@@ -249,10 +249,12 @@ describe('programme', () => {
 			const code = joinCodeOf(t.app, id);
 			expect(t.app.workshops.peekJoin(code)).toEqual({
 				workshop: { id, title: 'Identifier les ressources', startsAt: '2018-09-13T14:00', endsAt: '2018-09-13T15:30', status: 'upcoming' },
-				edition: { id: edition.id, title: edition.title }
+				edition: { id: edition.id, title: edition.title },
+				joined: false
 			});
 			expect(t.app.workshops.join(guest, code)).toEqual({ workshopId: id, editionId: edition.id });
 			t.app.workshops.join(guest, code);
+			expect(t.app.workshops.peekJoin(code, guest).joined).toBe(true);
 			const seen = t.app.workshops.get(guest, id);
 			expect(seen.isParticipant).toBe(true);
 			expect(seen.participantCount).toBe(1);
@@ -293,6 +295,26 @@ describe('programme', () => {
 			expect(fresh).not.toBe(old);
 			await expectAppError(() => t.app.workshops.join(createGuest(t.app), old), 'not_found');
 			expect(t.app.workshops.join(createGuest(t.app), fresh).workshopId).toBe(id);
+		});
+
+		it('by the sign’s short code, typed in any case with or without its dash', () => {
+			const id = createWorkshop(t.app, orga, edition.id);
+			const shortCode = t.app.workshops.get(orga, id).shortCode!;
+			expect(shortCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
+			expect(t.app.workshops.get(createGuest(t.app), id).shortCode).toBeNull();
+			const typed = `${shortCode.slice(0, 4).toLowerCase()}-${shortCode.slice(4).toLowerCase()}`;
+			expect(t.app.workshops.peekJoin(typed).workshop.id).toBe(id);
+			expect(t.app.workshops.join(createGuest(t.app), ` ${shortCode.toLowerCase()} `).workshopId).toBe(id);
+		});
+
+		it('gives every workshop its own short code and replaces it with the join link', async () => {
+			const ids = Array.from({ length: 20 }, () => createWorkshop(t.app, orga, edition.id));
+			const codes = new Set(ids.map((id) => t.app.workshops.get(orga, id).shortCode));
+			expect(codes.size).toBe(20);
+			const old = t.app.workshops.get(orga, ids[0]!).shortCode!;
+			t.app.workshops.rotateJoinCode(orga, ids[0]!);
+			expect(t.app.workshops.get(orga, ids[0]!).shortCode).not.toBe(old);
+			await expectAppError(() => t.app.workshops.peekJoin(old), 'not_found');
 		});
 
 		it('from the workshop page works for published editions', () => {

@@ -32,28 +32,19 @@ describe('the kit format', () => {
 		}
 	});
 
-	it('turns a Markdown template into a pad document: headings, italic prompts, a quoted note, lists, safe links only', () => {
+	it('turns a Markdown template into a pad document: headings, prompts as attributes of empty paragraphs, a quoted note, lists', () => {
 		const doc = markdownTemplateDocument('# Titre\n\n> Note **importante**\n\n## Liens\n\nVoir [le site](https://lamednum.coop) ou [ceci](javascript:alert(1)).\n\n1. un\n2. deux\n');
 		expect(doc).toEqual({
 			type: 'doc',
 			content: [
 				{ type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Note ' }, { type: 'text', text: 'importante', marks: [{ type: 'bold' }] }] }] },
 				{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Liens' }] },
-				{
-					type: 'paragraph',
-					content: [
-						{ type: 'text', text: 'Voir ', marks: [{ type: 'italic' }] },
-						{ type: 'text', text: 'le site', marks: [{ type: 'italic' }, { type: 'link', attrs: { href: 'https://lamednum.coop' } }] },
-						{ type: 'text', text: ' ou ', marks: [{ type: 'italic' }] },
-						{ type: 'text', text: 'ceci', marks: [{ type: 'italic' }] },
-						{ type: 'text', text: '.', marks: [{ type: 'italic' }] }
-					]
-				},
+				{ type: 'paragraph', attrs: { prompt: 'Voir le site ou ceci.' } },
 				{
 					type: 'orderedList',
 					content: [
-						{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'un', marks: [{ type: 'italic' }] }] }] },
-						{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'deux', marks: [{ type: 'italic' }] }] }] }
+						{ type: 'listItem', content: [{ type: 'paragraph', attrs: { prompt: 'un' } }] },
+						{ type: 'listItem', content: [{ type: 'paragraph', attrs: { prompt: 'deux' } }] }
 					]
 				}
 			]
@@ -110,5 +101,15 @@ describe('the kit format', () => {
 		expect(svg).not.toContain('<A>');
 		expect((svg.match(/class="edge"/g) ?? []).length).toBe(2);
 		expect(lineage.rootId).toBe('kit:a');
+	});
+
+	it('never cuts a lineage label without giving the whole name as the node’s title', () => {
+		const long = 'Numérique en communs, édition des Hauts-de-France <2027>';
+		const lineage = buildLineage('a', { upstreamOf: () => null, describeKit: () => ({ label: long, versions: ['1.0.0'], href: null }), forksOf: () => [] });
+		const svg = renderLineageSvg(lineage, { title: 'Famille', desc: 'Un kit' });
+		expect(svg).toContain('Numérique en communs,…');
+		expect(svg).toContain(`<title>Numérique en communs, édition des Hauts-de-France &lt;2027&gt; — a 1.0.0</title>`);
+		const short = renderLineageSvg(buildLineage('a', { upstreamOf: () => null, describeKit: () => ({ label: 'Kit', versions: ['1.0.0'], href: null }), forksOf: () => [] }), { title: 'F', desc: 'U' });
+		expect(short).not.toContain('<title>');
 	});
 });

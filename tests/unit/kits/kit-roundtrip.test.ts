@@ -131,8 +131,9 @@ describe('kit round trip: fork, export, fork the export, export again', () => {
 		expect(app.pads.templateChoices(orga, workshopId)).toEqual({ templates: ['blank', 'atelier-contributif', 'regards-croises', 'scene-ouverte', 'masterclass', 'notes'], defaultTemplate: 'atelier-contributif' });
 		const pad = app.pads.create(orga, workshopId, { title: 'Notes', template: 'atelier-contributif' });
 		app.padDocuments.applyTemplate(pad.id, 'atelier-contributif', orga.id);
-		type Node = { type: string; text?: string; marks?: { type: string }[]; content?: Node[] };
-		const textOf = (n: Node): string => n.text ?? (n.content ?? []).map(textOf).join(' / ');
+		type Node = { type: string; text?: string; attrs?: { prompt?: string }; marks?: { type: string }[]; content?: Node[] };
+		// A prompt is shown as the empty paragraph's placeholder: read it as the text a person sees there.
+		const textOf = (n: Node): string => n.text ?? n.attrs?.prompt ?? (n.content ?? []).map(textOf).join(' / ');
 		const content = app.padDocuments.currentContent(pad.id).content as Node[];
 		expect(content.map((n) => [n.type, textOf(n)])).toEqual([
 			['blockquote', 'Préparez ce pad avant l’atelier.'],
@@ -142,8 +143,8 @@ describe('kit round trip: fork, export, fork the export, export again', () => {
 			['paragraph', 'Ce sur quoi le groupe s’accorde.'],
 			['bulletList', 'un point / un autre']
 		]);
-		// The guiding text reads as a prompt (italic), as in the built-in templates.
-		expect(content[2]!.content![0]!.marks?.map((m) => m.type)).toEqual(['italic']);
+		// The guiding text is a prompt (an attribute of an empty paragraph, no text), as in the built-in templates.
+		expect(content[2]).toEqual({ type: 'paragraph', attrs: { prompt: 'La question posée, et pourquoi ici.' } });
 
 		const plain = createEdition(app, orga);
 		const other = createWorkshop(app, orga, plain.id);

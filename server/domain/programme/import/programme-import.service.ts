@@ -100,7 +100,7 @@ export function createProgrammeImport(deps: Deps) {
 			const fields = { title: session.title, format, description: session.description, speakers: speakersText(session.speakers), starts_at: session.startsAt, ends_at: session.endsAt };
 			const workshopId = change.kind === 'added' ? newId() : change.workshopId;
 			if (change.kind === 'added') {
-				deps.workshops.insert({ id: workshopId, edition_id: editionId, ...fields, track_id: named.track(session.track), room_id: named.room(session.room), status_override: null, join_code: newToken(), created_at: at, updated_at: at });
+				deps.workshops.insert({ id: workshopId, edition_id: editionId, ...fields, track_id: named.track(session.track), room_id: named.room(session.room), status_override: null, join_code: newToken(), short_code: deps.workshops.unusedShortCode(), created_at: at, updated_at: at });
 				if (session.themes?.length) deps.workshops.setThemes(workshopId, session.themes.map(named.theme));
 			} else if (change.kind === 'updated') {
 				// In place: the workshop keeps its id, join code, pads, chat, drive, deliverables and status override.

@@ -61,7 +61,17 @@ export const workshop = defineMessages(
 		'sign.call': 'Participez à cet atelier',
 		'sign.instructions': 'Scannez avec l’appareil photo de votre téléphone, puis indiquez simplement votre prénom — pas besoin de compte ni d’e-mail.',
 		'sign.orType': 'Ou tapez cette adresse :',
-		'sign.qrLabel': 'QR code qui ouvre le lien pour rejoindre l’atelier « {title} »'
+		'sign.qrLabel': 'QR code qui ouvre le lien pour rejoindre l’atelier « {title} »',
+		'sign.orCode': 'Sans appareil photo ? Allez sur {address} et tapez le code :',
+		'join.nameAnimals': 'Colibri|Loutre|Hérisson|Mésange|Renard|Castor|Écureuil|Chouette|Lynx|Abeille|Héron|Marmotte',
+		'join.suggestedName': '{animal} {number}',
+		'joinCode.pageTitle': 'Rejoindre un atelier avec son code',
+		'joinCode.intro': 'Tapez le code affiché sur l’affichette à l’entrée de la salle : 8 caractères, en majuscules ou en minuscules.',
+		'joinCode.label': 'Code de l’atelier',
+		'joinCode.homeLabel': 'Rejoindre avec un code',
+		'joinCode.hint': 'Par exemple : K7M3-PQ9X',
+		'joinCode.button': 'Continuer',
+		'field.unknownJoinCode': 'Aucun atelier n’a ce code. Vérifiez-le sur l’affichette ou demandez-le à l’équipe de l’atelier.'
 	},
 	{
 		'workshop.backToProgramme': '{edition} programme',
@@ -123,6 +133,16 @@ export const workshop = defineMessages(
 		'sign.call': 'Take part in this session',
 		'sign.instructions': 'Scan with your phone’s camera, then just type your first name — no account or e-mail needed.',
 		'sign.orType': 'Or type this address:',
-		'sign.qrLabel': 'QR code opening the link to join the session “{title}”'
+		'sign.qrLabel': 'QR code opening the link to join the session “{title}”',
+		'sign.orCode': 'No camera? Go to {address} and type the code:',
+		'join.nameAnimals': 'Hummingbird|Otter|Hedgehog|Robin|Fox|Beaver|Squirrel|Owl|Lynx|Bee|Heron|Marmot',
+		'join.suggestedName': '{animal} {number}',
+		'joinCode.pageTitle': 'Join a session with its code',
+		'joinCode.intro': 'Type the code shown on the sign at the entrance of the room: 8 characters, upper or lower case.',
+		'joinCode.label': 'Session code',
+		'joinCode.homeLabel': 'Join with a code',
+		'joinCode.hint': 'For example: K7M3-PQ9X',
+		'joinCode.button': 'Continue',
+		'field.unknownJoinCode': 'No session has this code. Check it on the sign or ask the session’s team.'
 	}
 );
