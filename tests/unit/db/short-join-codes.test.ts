@@ -27,7 +27,7 @@ function databaseBeforeShortCodes(workshopCount: number) {
 describe('short join codes migration', () => {
 	it('gives every existing workshop its own readable code', () => {
 		const db = databaseBeforeShortCodes(500);
-		expect(migrate(db)).toContain(15);
+		expect(migrate(db)).toContain(16);
 		const codes = db.prepare('SELECT short_code FROM workshops').pluck().all() as string[];
 		expect(codes).toHaveLength(500);
 		for (const code of codes) expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
