@@ -48,6 +48,8 @@ export class Room {
 	private versionRetryAt = 0;
 	private lastVersionAt = Date.now();
 	private readonly guard: UpdateGuard | null;
+	/** Told of every applied update: the desk's activity feed counts them (collab/activity-feed.ts). */
+	onApplied: ((room: string) => void) | null = null;
 
 	constructor(
 		readonly name: string,
@@ -168,6 +170,7 @@ export class Room {
 		const copy = update.slice(); // the frame buffer may be reused by the socket
 		// First, so that a refusal (storage down, backlog full) leaves the room as it was.
 		this.store.append({ room: this.name, data: copy, authorId, at: Date.now() });
+		this.onApplied?.(this.name);
 		for (const clientId of meta.from.keys()) {
 			if (this.knownClients.has(clientId)) continue;
 			this.knownClients.add(clientId);
