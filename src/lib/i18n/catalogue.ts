@@ -6,6 +6,7 @@ import { auth } from './messages/auth';
 import { chat } from './messages/chat';
 import { common } from './messages/common';
 import { deliverables } from './messages/deliverables';
+import { desk } from './messages/desk';
 import { drive } from './messages/drive';
 import { kits } from './messages/kits';
 import { organiser } from './messages/organiser';
@@ -16,8 +17,8 @@ import { programmeImport } from './messages/programme-import';
 import { search } from './messages/search';
 import { workshop } from './messages/workshop';
 
-const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr, ...programmeAdmin.fr, ...pad.fr, ...chat.fr, ...drive.fr, ...deliverables.fr, ...search.fr, ...archive.fr, ...kits.fr, ...programmeImport.fr };
-const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en, ...programmeAdmin.en, ...pad.en, ...chat.en, ...drive.en, ...deliverables.en, ...search.en, ...archive.en, ...kits.en, ...programmeImport.en };
+const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr, ...programmeAdmin.fr, ...pad.fr, ...chat.fr, ...drive.fr, ...deliverables.fr, ...search.fr, ...archive.fr, ...kits.fr, ...programmeImport.fr, ...desk.fr };
+const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en, ...programmeAdmin.en, ...pad.en, ...chat.en, ...drive.en, ...deliverables.en, ...search.en, ...archive.en, ...kits.en, ...programmeImport.en, ...desk.en };
 
 export type MessageKey = keyof typeof fr;
 export type { Params };
