@@ -45,6 +45,9 @@ import { createDeskActivityRepo } from './domain/desk/desk-activity.repo';
 import { createDeskService } from './domain/desk/desk.service';
 import { createHelpRequestsRepo } from './domain/desk/help-requests.repo';
 import { createHelpRequestsService } from './domain/desk/help-requests.service';
+import { createWallService } from './domain/desk/wall.service';
+import { createDeskSettings } from './domain/desk/desk-settings';
+import { createPadsRepo } from './domain/pads/pads.repo';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -203,6 +206,9 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		desk,
 		deskEvents,
 		activityFeed,
+		deskSettings: createDeskSettings({ db, access }),
+		/** The projected wall: live workshops' latest lines, as its audience may read them (docs/desk.md). */
+		wall: createWallService({ workshops, workshopsRepo, pads: createPadsRepo(db).listByWorkshop, padContent: (padId) => padDocuments.currentContent(padId) }),
 		/** Components (search, real-time endpoint) register their own check; /api/health reports them all. */
 		health
 	};

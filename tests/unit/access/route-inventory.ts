@@ -82,6 +82,8 @@ export const routeInventory: Record<string, RouteDecision> = {
 	'/help/[requestId]/+server.ts': { resource: 'helpRequest', action: 'read', guard: 'helpRequests.state / cancel (the asker’s token: self)' },
 	'/editions/[editionId]/desk/+page.server.ts': { resource: 'helpRequest', action: 'moderate', guard: 'desk.board / helpRequests.claim / close (404 to others)' },
 	'/editions/[editionId]/desk/events/+server.ts': { resource: 'helpRequest', action: 'moderate', guard: 'helpRequests.pending (404 to others)' },
+	'/editions/[editionId]/live/+page.server.ts': { resource: 'padLive', action: 'read', guard: 'wall.view (members-only: the edition’s people; lines as a participant or an anonymous reader may read them)' },
+	'/editions/[editionId]/live/data/+server.ts': { resource: 'padLive', action: 'read', guard: 'wall.view' },
 	'/invite/[token]/+page.server.ts': { open: 'the invite token is the capability', guard: 'members.peekInvite / accept' },
 	'/join/[code]/+page.server.ts': { open: 'the join code is the capability', guard: 'workshops.peekJoin / join' },
 	'/kits/+page.server.ts': { resource: 'kit', action: 'read', guard: 'kits.listBuiltIn' },

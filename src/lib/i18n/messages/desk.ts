@@ -52,7 +52,19 @@ export const desk = defineMessages(
 		'desk.live': 'Mises à jour en direct',
 		'desk.offline': 'Connexion perdue, nouvelle tentative…',
 		'desk.newHelp': 'Nouvelle demande d’aide : {name}, {workshop}',
-		'desk.link': 'Desk MédiaLab'
+		'wall.link': 'Mur à projeter',
+		'wall.pageTitle': 'En direct — {edition}',
+		'wall.title': 'en direct',
+		'wall.live': 'Ateliers en cours',
+		'wall.noneLive': 'Aucun atelier en cours pour l’instant.',
+		'wall.upcoming': 'Prochainement',
+		'wall.offline': 'Connexion perdue : affichage de la dernière mise à jour.',
+		'wall.qrLabel': 'QR code pour rejoindre {title}',
+		'desk.link': 'Desk MédiaLab',
+		'desk.settings': 'Réglages du desk et du mur',
+		'desk.settings.emptyPad': 'Alerte si les notes d’un atelier en cours sont vides après (minutes)',
+		'desk.settings.wallPublic': 'Mur public (sinon réservé aux personnes de l’événement)',
+		'desk.settings.wallHint': 'Un mur public ne montre que ce qu’un visiteur sans compte peut lire, et ses QR codes mènent à la page de l’atelier, pas au lien pour le rejoindre.'
 	},
 	{
 		'help.button': 'Ask for help',
@@ -105,6 +117,18 @@ export const desk = defineMessages(
 		'desk.live': 'Live updates',
 		'desk.offline': 'Connection lost, retrying…',
 		'desk.newHelp': 'New help request: {name}, {workshop}',
-		'desk.link': 'MédiaLab desk'
+		'wall.link': 'Wall to project',
+		'wall.pageTitle': 'Live — {edition}',
+		'wall.title': 'live',
+		'wall.live': 'Workshops in progress',
+		'wall.noneLive': 'No workshop in progress right now.',
+		'wall.upcoming': 'Coming up',
+		'wall.offline': 'Connection lost: showing the last update.',
+		'wall.qrLabel': 'QR code to join {title}',
+		'desk.link': 'MédiaLab desk',
+		'desk.settings': 'Desk and wall settings',
+		'desk.settings.emptyPad': 'Alert when a live workshop’s notes are still empty after (minutes)',
+		'desk.settings.wallPublic': 'Public wall (otherwise for the event’s people only)',
+		'desk.settings.wallHint': 'A public wall shows only what a visitor without an account may read, and its QR codes lead to the workshop page, not to the join link.'
 	}
 );
