@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../../server/domain/types';
 import type { DeskEvent } from '../../../server/domain/desk/desk-events';
-import { createAccount, createEdition, createGuest, createTestApp, createWorkshop, expectAppError, joinCodeOf, MINUTE, type TestApp } from '../factories';
+import { anonymousLabel } from '../../../server/domain/deliverables/credits';
+import { createAccount, createEdition, createGuest, createTestApp, createWorkshop, expectAppError, joinCodeOf, MINUTE, PASSWORD, type TestApp } from '../factories';
 
 type World = TestApp & { editionId: string; workshopId: string; otherWorkshopId: string; organiser: Viewer; fanny: Viewer; farid: Viewer; guest: Viewer; otherGuest: Viewer; outsider: Viewer; events: DeskEvent[] };
 
@@ -94,5 +95,16 @@ describe('help requests', () => {
 			await expectAppError(() => w.app.desk.board(viewer, w.editionId), 'not_found');
 		}
 		expect(w.app.helpRequests.pending(w.organiser, w.editionId)).toHaveLength(1);
+	});
+
+	it('erasing an account takes its name off its requests and claims', async () => {
+		const { id } = w.app.helpRequests.create(w.guest, { workshopId: w.workshopId });
+		w.app.helpRequests.claim(w.fanny, id);
+		await w.app.privacy.erase(w.guest, { confirmName: 'Camille' });
+		await w.app.privacy.erase(w.fanny, { password: PASSWORD });
+		expect(w.app.db.prepare('SELECT requester_name, claimed_by_name FROM help_requests WHERE id = ?').get(id)).toEqual({
+			requester_name: anonymousLabel.fr,
+			claimed_by_name: anonymousLabel.fr
+		});
 	});
 });
