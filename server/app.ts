@@ -47,6 +47,7 @@ import { createHelpRequestsRepo } from './domain/desk/help-requests.repo';
 import { createHelpRequestsService } from './domain/desk/help-requests.service';
 import { createWallService } from './domain/desk/wall.service';
 import { createDeskSettings } from './domain/desk/desk-settings';
+import { createAssistedService } from './domain/desk/assisted.service';
 import { createPadsRepo } from './domain/pads/pads.repo';
 import os from 'node:os';
 import path from 'node:path';
@@ -109,7 +110,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const deskEvents = createDeskEvents();
 	const activityFeed = createActivityFeed(rooms);
 	const helpRequests = createHelpRequestsService({ db, clock, access, workshops, workshopsRepo, repo: createHelpRequestsRepo(db), events: deskEvents });
-	const desk = createDeskService({ clock, workshops, activity: createDeskActivityRepo(db), help: helpRequests, feed: activityFeed });
+	const deskActivity = createDeskActivityRepo(db);
+	const desk = createDeskService({ clock, workshops, activity: deskActivity, help: helpRequests, feed: activityFeed });
 	deskEvents.follow(activityFeed, (room) => desk.ownerOfRoom(room));
 	const health = new Map<string, HealthCheck>([
 		[
@@ -207,6 +209,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		deskEvents,
 		activityFeed,
 		deskSettings: createDeskSettings({ db, access }),
+		/** « Aidant »: a facilitator writes in a pad for a participant present, credited « avec l'aide de » them. */
+		assisted: createAssistedService({ clock, workshops, workshopsRepo, pads, credits, activity: deskActivity, feed: activityFeed, documents: chatDocuments }),
 		/** The projected wall: live workshops' latest lines, as its audience may read them (docs/desk.md). */
 		wall: createWallService({ workshops, workshopsRepo, pads: createPadsRepo(db).listByWorkshop, padContent: (padId) => padDocuments.currentContent(padId) }),
 		/** Components (search, real-time endpoint) register their own check; /api/health reports them all. */
