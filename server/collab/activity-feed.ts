@@ -1,6 +1,7 @@
 // The desk's view of the real-time rooms (ActivityFeed port): updates counted per room and reported once a second, and who is connected.
 import type { ActivityFeed } from '../domain/ports';
 import type { Rooms } from './rooms';
+import { rootLogger } from '../log';
 
 export function createActivityFeed(rooms: Rooms, options: { everyMs?: number } = {}): ActivityFeed & { stop(): void } {
 	const counts = new Map<string, number>();
@@ -14,7 +15,15 @@ export function createActivityFeed(rooms: Rooms, options: { everyMs?: number } =
 			clearInterval(timer);
 			timer = null;
 		}
-		for (const [room, updates] of batch) for (const listener of listeners) listener(room, updates);
+		for (const [room, updates] of batch)
+			for (const listener of listeners) {
+				try {
+					listener(room, updates);
+				} catch (e) {
+					// The desk is a view: its failure (a database closed at shutdown) must never reach the rooms.
+					rootLogger().warn({ component: 'collab', room, err: e }, 'activity listener failed');
+				}
+			}
 	}
 
 	rooms.onApplied((room) => {

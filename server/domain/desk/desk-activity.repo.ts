@@ -58,6 +58,8 @@ export function createDeskActivityRepo(db: Db) {
 					.pluck()
 					.all(editionId)
 			),
+		/** False once the database closed (shutdown, tests): the activity feed's last report may come after. */
+		isOpen: () => db.open,
 		/** Which workshop owns a pad (for the activity feed's room names). */
 		workshopOfPad: (padId: string) =>
 			db.prepare<[string], { workshop_id: string; edition_id: string }>('SELECT p.workshop_id, w.edition_id FROM pads p JOIN workshops w ON w.id = p.workshop_id WHERE p.id = ?').get(padId),

@@ -99,7 +99,7 @@ export function createDeskService(deps: Deps) {
 		/** The room's workshop and edition, for the activity feed (pad rooms are named by pad, chat and drive by workshop). */
 		ownerOfRoom(room: string): { editionId: string; workshopId: string } | null {
 			const [kind, id] = room.split(':');
-			if (!id) return null;
+			if (!id || !deps.activity.isOpen()) return null;
 			if (kind === 'pad') {
 				const owner = deps.activity.workshopOfPad(id);
 				return owner ? { editionId: owner.edition_id, workshopId: owner.workshop_id } : null;
