@@ -1,5 +1,7 @@
 // Story: during a live workshop, Bob (a guest from the QR code) asks for help; Alice and Farid see it on the MédiaLab
 // desk at once; Farid says « J'y vais »; Alice sees who took it, and Bob reads « Quelqu'un arrive : Farid ».
+import os from 'node:os';
+import path from 'node:path';
 import { expect, expectAccessible, test } from './fixtures';
 
 test('a guest asks for help, two facilitators see it live, one claims it and the guest sees who is coming', async ({ browser, app, createPerson, logIn, liveWorkshop }) => {
@@ -59,11 +61,11 @@ test('a guest asks for help, two facilitators see it live, one claims it and the
 		[1280, 800]
 	] as const) {
 		await alicePage.setViewportSize({ width, height });
-		await alicePage.screenshot({ path: `/tmp/desk-${width}x${height}.png`, fullPage: true });
+		await alicePage.screenshot({ path: path.join(os.tmpdir(), `desk-${width}x${height}.png`), fullPage: true });
 		await alicePage.goto(`/editions/${edition.id}/live`);
 		await expect(alicePage.getByRole('heading', { name: 'Ateliers en cours' })).toBeVisible();
 		await expect(alicePage.getByRole('img', { name: /QR code pour rejoindre/ })).toBeVisible();
-		await alicePage.screenshot({ path: `/tmp/wall-${width}x${height}.png`, fullPage: true });
+		await alicePage.screenshot({ path: path.join(os.tmpdir(), `wall-${width}x${height}.png`), fullPage: true });
 		await expectAccessible(alicePage);
 		await alicePage.goto(deskUrl);
 	}
