@@ -41,6 +41,16 @@ import { StorageHealth } from './domain/storage-health';
 import { kitExamplesFrom } from './kits/kit-examples';
 import { createKitsRepo } from './kits/kits.repo';
 import { createKitsService } from './kits/kits.service';
+import { createActivityFeed } from './collab/activity-feed';
+import { createDeskEvents } from './domain/desk/desk-events';
+import { createDeskActivityRepo } from './domain/desk/desk-activity.repo';
+import { createDeskService } from './domain/desk/desk.service';
+import { createHelpRequestsRepo } from './domain/desk/help-requests.repo';
+import { createHelpRequestsService } from './domain/desk/help-requests.service';
+import { createWallService } from './domain/desk/wall.service';
+import { createDeskSettings } from './domain/desk/desk-settings';
+import { createAssistedService } from './domain/desk/assisted.service';
+import { createPadsRepo } from './domain/pads/pads.repo';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,6 +110,13 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const deliverables = createDeliverablesService({ db, clock, access, workshops, pads, credits, documents: padDocuments });
 	const driveDocuments = createDriveDocuments({ rooms });
 	const chatDocuments = createChatDocuments({ db, rooms, store: docStore, repo: createChatRepo(db), clock });
+	// The MédiaLab desk: help requests and the live board, fed by the rooms' activity counted once a second (ActivityFeed port).
+	const deskEvents = createDeskEvents();
+	const activityFeed = createActivityFeed(rooms);
+	const helpRequests = createHelpRequestsService({ db, clock, access, workshops, workshopsRepo, repo: createHelpRequestsRepo(db), events: deskEvents });
+	const deskActivity = createDeskActivityRepo(db);
+	const desk = createDeskService({ clock, workshops, activity: deskActivity, help: helpRequests, feed: activityFeed });
+	deskEvents.follow(activityFeed, (room) => desk.ownerOfRoom(room));
 	const health = new Map<string, HealthCheck>([
 		[
 			'database',
@@ -193,6 +210,17 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		search,
 		/** GDPR: a person's own data as one download, and erasure that keeps their licensed contributions, credited anonymously. */
 		privacy: createPrivacyService({ db, clock, chat: chatDocuments, drive: driveDocuments, padContent: (padId) => padDocuments.currentContent(padId) }),
+		/** Help requests to the MédiaLab desk (docs/desk.md). */
+		helpRequests,
+		/** The desk's board and its live events (docs/desk.md). */
+		desk,
+		deskEvents,
+		activityFeed,
+		deskSettings: createDeskSettings({ db, access }),
+		/** « Aidant »: a facilitator writes in a pad for a participant present, credited « avec l'aide de » them. */
+		assisted: createAssistedService({ clock, workshops, workshopsRepo, pads, credits, activity: deskActivity, feed: activityFeed, documents: chatDocuments }),
+		/** The projected wall: live workshops' latest lines, as its audience may read them (docs/desk.md). */
+		wall: createWallService({ workshops, workshopsRepo, pads: createPadsRepo(db).listByWorkshop, padContent: (padId) => padDocuments.currentContent(padId) }),
 		/** Components (search, real-time endpoint) register their own check; /api/health reports them all. */
 		health
 	};

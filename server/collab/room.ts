@@ -61,6 +61,8 @@ export class Room {
 	private readonly kind: RoomKind;
 	/** Pads only, built at their first update after loading: which items sit directly in Tiptap's fragment. */
 	private padShape: PadShape | null = null;
+	/** Told of every applied update: the desk's activity feed counts them (collab/activity-feed.ts). */
+	onApplied: ((room: string) => void) | null = null;
 
 	constructor(
 		readonly name: string,
@@ -181,6 +183,7 @@ export class Room {
 		const copy = update.slice(); // the frame buffer may be reused by the socket
 		// First, so that a refusal (storage down, backlog full) leaves the room as it was.
 		this.store.append({ room: this.name, data: copy, authorId, at: Date.now() });
+		this.onApplied?.(this.name);
 		for (const clientId of clients) {
 			if (this.knownClients.has(clientId)) continue;
 			this.knownClients.add(clientId);

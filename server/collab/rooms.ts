@@ -26,6 +26,7 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 	const timers = new Map<string, NodeJS.Timeout>();
 	const upkeeps = new Map<string, RoomUpkeep>();
 	let upkeepTimer: NodeJS.Timeout | null = null;
+	let appliedListener: ((room: string) => void) | null = null;
 
 	function upkeepOf(room: Room) {
 		const work = upkeeps.get(kindOf(room.name));
@@ -79,6 +80,7 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 		let room = rooms.get(name);
 		if (!room) {
 			room = new Room(name, store, options.limits ?? defaultRoomLimits, guards[kindOf(name)] ?? null, reportFailure);
+			room.onApplied = (applied) => appliedListener?.(applied);
 			rooms.set(name, room);
 		}
 		return room;
@@ -114,6 +116,10 @@ export function createRooms(store: DocStore, options: RoomsOptions = { idleUnloa
 			} finally {
 				released(room);
 			}
+		},
+		/** One listener told of every update any room applies (the activity feed). */
+		onApplied(listener: ((room: string) => void) | null) {
+			appliedListener = listener;
 		},
 		/** Writes pending updates now instead of at the next group commit (a caller's own transaction may want them in it). */
 		flush: () => store.flush(),

@@ -93,3 +93,13 @@ export type DriveDocumentsPort = {
 	/** Erasure: the person's name leaves the entries they added and the room's stored history; returns how many changed. */
 	renamePerson(workshopId: string, userId: string, name: string): number;
 };
+
+// --- Activity: what the desk learns from the real-time layer (collab/activity-feed implements it).
+
+/** Counts, never keystrokes: the feed reports each room's updates at most once per second. */
+export type ActivityFeed = {
+	/** `listener(room, updates)`: updates a room took in the last second. Returns the unsubscribe. */
+	onActivity(listener: (room: string, updates: number) => void): () => void;
+	/** Who is connected to a room now: user ids (null for connections without an account), one per connection. */
+	presence(room: string): (string | null)[];
+};

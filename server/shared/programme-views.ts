@@ -20,6 +20,10 @@ export type EditionView = {
 	/** 1 when the organiser opened live pads, history, chat and drive to the edition's readers. */
 	workspace_public: number;
 	close_delay_minutes: number;
+	/** The desk: minutes a live workshop's pads may stay empty before an alert (migration 020). */
+	desk_empty_pad_minutes?: number;
+	/** The wall: 1 shows what anonymous readers may read, 0 the edition's members only. */
+	wall_public?: number;
 	created_by: string | null;
 	created_at: string;
 	updated_at: string;

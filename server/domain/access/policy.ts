@@ -5,7 +5,7 @@ export type Role = (typeof roles)[number];
 export const actions = ['read', 'write', 'moderate', 'curate', 'publish', 'export', 'administer'] as const;
 export type Action = (typeof actions)[number];
 
-export const resources = ['edition', 'workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'accountData'] as const;
+export const resources = ['edition', 'workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'accountData', 'helpRequest'] as const;
 export type Resource = (typeof resources)[number];
 
 /**
@@ -101,11 +101,17 @@ export const policy: Record<Resource, Partial<Record<Action, Row>>> = {
 		curate: managers()
 	},
 	// Only ever one's own: no role, not even the instance admin's, reads another person's account data.
-	accountData: { read: signedIn(when('self')), write: signedIn(when('self')), export: signedIn(when('self')) }
+	accountData: { read: signedIn(when('self')), write: signedIn(when('self')), export: signedIn(when('self')) },
+	// The MédiaLab desk: people of the workshop ask (and cancel their own); the edition's staff see, claim and close.
+	helpRequest: {
+		read: { guest: when('self'), participant: when('self'), ...staff() },
+		write: { guest: always, participant: always },
+		moderate: staff()
+	}
 };
 
 /** Resources that live inside an edition: refused outright when the edition itself is not readable. */
-const insideEdition = new Set<Resource>(['workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit']);
+const insideEdition = new Set<Resource>(['workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'helpRequest']);
 
 /** The cell's raw alternatives, for code that must translate the rule (the search filter) rather than apply it. */
 export function cellOf(role: Role, action: Action, resource: Resource): Cell | null {

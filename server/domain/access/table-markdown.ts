@@ -21,7 +21,8 @@ export const resourceLabels: Record<Resource, string> = {
 	driveFile: 'A workshop’s drive and its files',
 	deliverable: 'A deliverable (versions, credits, exports)',
 	kit: 'Event kits',
-	accountData: 'Account data (profile, credit choices, tokens, personal data export)'
+	accountData: 'Account data (profile, credit choices, tokens, personal data export)',
+	helpRequest: 'A help request to the MédiaLab desk (ask and cancel; see, claim and close)'
 };
 
 const shortConditions: Record<keyof typeof conditions, string> = {

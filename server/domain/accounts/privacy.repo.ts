@@ -88,6 +88,8 @@ export function createPrivacyRepo(db: Db) {
 			db.prepare('UPDATE files SET uploader_name = ? WHERE uploaded_by = ?').run(anonymousName, userId);
 			db.prepare('UPDATE drive_folders SET creator_name = ? WHERE created_by = ?').run(anonymousName, userId);
 			db.prepare('UPDATE chat_moderation SET hidden_by_name = ? WHERE hidden_by_id = ?').run(anonymousName, userId);
+			db.prepare('UPDATE help_requests SET requester_name = ? WHERE requester_id = ?').run(anonymousName, userId);
+			db.prepare('UPDATE help_requests SET claimed_by_name = ? WHERE claimed_by = ?').run(anonymousName, userId);
 			db.prepare(
 				`UPDATE chat_archive SET entry = json_set(entry, '$.authorName', ?) WHERE json_extract(entry, '$.authorId') = ?`
 			).run(anonymousName, userId);

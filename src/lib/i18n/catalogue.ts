@@ -7,6 +7,7 @@ import { chat } from './messages/chat';
 import { collab } from './messages/collab';
 import { common } from './messages/common';
 import { deliverables } from './messages/deliverables';
+import { desk } from './messages/desk';
 import { drive } from './messages/drive';
 import { errors } from './messages/errors';
 import { kits } from './messages/kits';
@@ -18,8 +19,8 @@ import { programmeImport } from './messages/programme-import';
 import { search } from './messages/search';
 import { workshop } from './messages/workshop';
 
-const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr, ...programmeAdmin.fr, ...pad.fr, ...chat.fr, ...drive.fr, ...deliverables.fr, ...search.fr, ...archive.fr, ...kits.fr, ...programmeImport.fr, ...collab.fr, ...errors.fr };
-const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en, ...programmeAdmin.en, ...pad.en, ...chat.en, ...drive.en, ...deliverables.en, ...search.en, ...archive.en, ...kits.en, ...programmeImport.en, ...collab.en, ...errors.en };
+const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr, ...programmeAdmin.fr, ...pad.fr, ...chat.fr, ...drive.fr, ...deliverables.fr, ...search.fr, ...archive.fr, ...kits.fr, ...programmeImport.fr, ...collab.fr, ...errors.fr, ...desk.fr };
+const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en, ...programmeAdmin.en, ...pad.en, ...chat.en, ...drive.en, ...deliverables.en, ...search.en, ...archive.en, ...kits.en, ...programmeImport.en, ...collab.en, ...errors.en, ...desk.en };
 
 export type MessageKey = keyof typeof fr;
 export type { Params };

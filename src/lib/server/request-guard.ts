@@ -9,7 +9,9 @@ export const JSON_ENDPOINTS: readonly string[] = [
 	'/editions/[editionId]/workshops/[workshopId]/chat/archive',
 	'/editions/[editionId]/workshops/[workshopId]/chat/moderation',
 	'/editions/[editionId]/workshops/[workshopId]/chat/promote',
-	'/editions/[editionId]/workshops/[workshopId]/drive/items'
+	'/editions/[editionId]/workshops/[workshopId]/drive/items',
+	'/help',
+	'/help/[requestId]'
 ];
 
 const isJsonEndpoint = (routeId: string | null) => routeId !== null && (JSON_ENDPOINTS.includes(routeId) || routeId === '/api' || routeId.startsWith('/api/'));

@@ -15,11 +15,19 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		pad: found.pad,
 		canWrite: found.canWrite && !closedToViewer,
 		canFacilitate: found.access.canFacilitate,
-		me: liveIdentity(locals)
+		me: liveIdentity(locals),
+		/** « Aidant »: participants present the facilitator may write for (empty for everyone else). */
+		assistable: found.access.canFacilitate ? locals.app.assisted.present(locals.viewer, params.padId) : []
 	};
 };
 
 export const actions: Actions = {
+	assist: ({ request, locals, params }) =>
+		formAction(request, (values) => {
+			readPadInWorkshop(locals, params);
+			locals.app.assisted.write(locals.viewer, params.padId, values, locals.locale);
+			return { assisted: true };
+		}),
 	rename: ({ request, locals, params }) =>
 		formAction(request, (values) => {
 			readPadInWorkshop(locals, params);

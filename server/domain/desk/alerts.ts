@@ -1,0 +1,45 @@
+// The desk's alerts for one workshop tile, and their ranking by urgency: pure functions of the tile and the clock.
+import type { WorkshopStatus } from '../../shared/vocabulary';
+
+export type AlertKind = 'helpRequest' | 'emptyPads' | 'idlePad' | 'noDeliverable';
+export type DeskAlert = { kind: AlertKind; workshopId: string; since: number; count?: number };
+
+/** Most urgent first: a person waiting, then a live room that has not started, then one that stalled, then paperwork. */
+const urgency: Record<AlertKind, number> = { helpRequest: 0, emptyPads: 1, idlePad: 2, noDeliverable: 3 };
+
+export type TileFacts = {
+	workshopId: string;
+	status: WorkshopStatus;
+	/** When the slot started and ended, in ms (edition-local times read as instants). */
+	startedAt: number;
+	endedAt: number;
+	pads: { written: boolean; lastEditAt: number | null }[];
+	hasDeliverable: boolean;
+	openHelp: { createdAt: number }[];
+};
+
+export type AlertSettings = { emptyPadMinutes: number; idlePadMinutes: number; closeDelayMinutes: number };
+export const IDLE_PAD_MINUTES = 10;
+
+const MINUTE = 60_000;
+
+export function alertsOf(tile: TileFacts, now: number, settings: AlertSettings): DeskAlert[] {
+	const alerts: DeskAlert[] = [];
+	const id = tile.workshopId;
+	if (tile.openHelp.length > 0) alerts.push({ kind: 'helpRequest', workshopId: id, since: Math.min(...tile.openHelp.map((h) => h.createdAt)), count: tile.openHelp.length });
+	if (tile.status === 'live') {
+		const emptySince = tile.startedAt + settings.emptyPadMinutes * MINUTE;
+		if (!tile.pads.some((p) => p.written) && now >= emptySince) alerts.push({ kind: 'emptyPads', workshopId: id, since: tile.startedAt });
+		const lastEdit = Math.max(...tile.pads.map((p) => p.lastEditAt ?? -Infinity));
+		if (Number.isFinite(lastEdit) && now - lastEdit >= settings.idlePadMinutes * MINUTE) alerts.push({ kind: 'idlePad', workshopId: id, since: lastEdit });
+	}
+	if (tile.status === 'closed' && !tile.hasDeliverable && now >= tile.endedAt + settings.closeDelayMinutes * MINUTE) {
+		alerts.push({ kind: 'noDeliverable', workshopId: id, since: tile.endedAt });
+	}
+	return alerts;
+}
+
+/** By urgency, then the longest-standing first. */
+export function rankAlerts(alerts: DeskAlert[]): DeskAlert[] {
+	return [...alerts].sort((a, b) => urgency[a.kind] - urgency[b.kind] || a.since - b.since);
+}
