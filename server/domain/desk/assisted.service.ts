@@ -34,7 +34,7 @@ export function createAssistedService(deps: Deps) {
 	function facilitated(viewer: Viewer | null, padId: string) {
 		const pad = deps.pads.get(viewer, padId);
 		const rights = deps.workshops.rights(viewer, pad.pad.workshopId);
-		if (!viewer || !rights.can('moderate', 'padLive') || !pad.canWrite) throw new AppError('forbidden', 'only facilitators write on someone’s behalf');
+		if (!viewer || !rights.can('moderate', 'padLive') || !pad.canWrite) throw new AppError('forbidden', 'error.desk.assistFacilitatorsOnly');
 		return { viewer, pad, workshopId: pad.pad.workshopId };
 	}
 
@@ -60,7 +60,7 @@ export function createAssistedService(deps: Deps) {
 		write(viewer: Viewer | null, padId: string, raw: unknown, locale: 'fr' | 'en') {
 			const { viewer: facilitator, pad, workshopId } = facilitated(viewer, padId);
 			const input = parseInput(assistedSchema, raw);
-			if (!deps.workshopsRepo.isParticipant(workshopId, input.participantId)) throw new AppError('invalid', 'not a participant of this workshop', { participantId: 'invalidChoice' });
+			if (!deps.workshopsRepo.isParticipant(workshopId, input.participantId)) throw new AppError('invalid', 'error.desk.notParticipant', { participantId: 'invalidChoice' });
 			// The words are the participant's: they are credited as they chose for the edition, and the edit is theirs.
 			const author = deps.credits.display(input.participantId, pad.edition.id, locale);
 			const message: ChatMessage = { v: CHAT_SCHEMA_VERSION, id: newId(), authorId: input.participantId, authorName: author, text: input.text, at: deps.clock() };

@@ -48,20 +48,20 @@ export function createHelpRequestsService(deps: Deps) {
 	/** The edition's staff only; anyone else learns nothing, not even that the edition exists. */
 	function staffOf(viewer: Viewer | null, editionId: string) {
 		const { edition, access } = deps.access.readable(viewer, editionId);
-		if (!viewer || !can(access.subject, 'moderate', 'helpRequest', editionFacts(edition))) throw new AppError('not_found', 'edition not found');
+		if (!viewer || !can(access.subject, 'moderate', 'helpRequest', editionFacts(edition))) throw new AppError('not_found', 'error.edition.notFound');
 		return viewer;
 	}
 
 	function staffRequest(viewer: Viewer | null, id: string) {
 		const row = repo.findById(id);
-		if (!row) throw new AppError('not_found', 'help request not found');
+		if (!row) throw new AppError('not_found', 'error.desk.helpNotFound');
 		return { row, viewer: staffOf(viewer, row.edition_id) };
 	}
 
 	/** The asker's own request: the token they got when asking is the proof (guests change devices rarely, accounts never need it twice). */
 	function ownRequest(id: string, token: string) {
 		const row = repo.findById(id);
-		if (!row || row.token_hash !== hashToken(token)) throw new AppError('not_found', 'help request not found');
+		if (!row || row.token_hash !== hashToken(token)) throw new AppError('not_found', 'error.desk.helpNotFound');
 		return row;
 	}
 
@@ -70,12 +70,12 @@ export function createHelpRequestsService(deps: Deps) {
 		if (input.joinCode) {
 			const { workshop, edition } = deps.workshops.peekJoin(input.joinCode);
 			const name = viewer?.displayName ?? input.name;
-			if (!name) throw new AppError('invalid', 'a name is needed', { name: 'required' });
+			if (!name) throw new AppError('invalid', 'error.desk.nameNeeded', { name: 'required' });
 			return { workshopId: workshop.id, editionId: edition.id, name };
 		}
-		if (!input.workshopId) throw new AppError('invalid', 'which workshop?', { workshopId: 'required' });
+		if (!input.workshopId) throw new AppError('invalid', 'error.desk.workshopNeeded', { workshopId: 'required' });
 		const rights = deps.workshops.rights(viewer, input.workshopId);
-		if (!viewer || !rights.can('write', 'helpRequest')) throw new AppError('forbidden', 'only people of the workshop can ask the desk');
+		if (!viewer || !rights.can('write', 'helpRequest')) throw new AppError('forbidden', 'error.desk.membersAsk');
 		return { workshopId: rights.workshop.id, editionId: rights.edition.id, name: viewer.displayName };
 	}
 

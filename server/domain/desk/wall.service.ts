@@ -43,7 +43,7 @@ export function createWallService(deps: Deps) {
 			const { edition, access } = programme;
 			const isPublic = edition.wall_public === 1;
 			// Members-only: the edition's own people (staff, participants) and nobody else, not even signed-in readers.
-			if (!isPublic && access.role === null && access.subject !== 'admin') throw new AppError('not_found', 'edition not found');
+			if (!isPublic && access.role === null && access.subject !== 'admin') throw new AppError('not_found', 'error.edition.notFound');
 			const audience: Role = isPublic ? 'anonymous' : 'participant';
 			const shown = (w: (typeof programme.workshops)[number], withLines: boolean): WallWorkshop => {
 				const facts = workshopFacts(edition, w.status);

@@ -2,10 +2,10 @@
 import { AppError } from '$server/shared/errors';
 
 export async function jsonBody(request: Request): Promise<unknown> {
-	if (!request.headers.get('content-type')?.startsWith('application/json')) throw new AppError('invalid', 'the body must be JSON');
+	if (!request.headers.get('content-type')?.startsWith('application/json')) throw new AppError('invalid', 'error.bodyNotJson');
 	try {
 		return await request.json();
 	} catch {
-		throw new AppError('invalid', 'the body must be JSON');
+		throw new AppError('invalid', 'error.bodyNotJson');
 	}
 }

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { alertsOf, rankAlerts, type TileFacts } from '../../../server/domain/desk/alerts';
 import { createDeskEvents, type DeskEvent } from '../../../server/domain/desk/desk-events';
+import { PAD_FRAGMENT } from '../../../server/shared/pad-schema';
 import { createAccount, createEdition, createTestApp, createWorkshop, MINUTE } from '../factories';
 
 const T0 = Date.parse('2018-09-13T12:00:00Z');
@@ -95,7 +96,14 @@ describe('desk events', () => {
 		const doc = new Y.Doc();
 		const updates: Uint8Array[] = [];
 		doc.on('update', (u: Uint8Array) => updates.push(u));
-		for (let i = 0; i < 100; i++) doc.getText('t').insert(i, 'a');
+		// Pads hold Tiptap's fragment only: one update makes a paragraph, 99 more type in it.
+		const paragraph = new Y.XmlElement('paragraph');
+		const text = new Y.XmlText();
+		doc.transact(() => {
+			doc.getXmlFragment(PAD_FRAGMENT).insert(0, [paragraph]);
+			paragraph.insert(0, [text]);
+		});
+		for (let i = 0; i < 99; i++) text.insert(i, 'a');
 		app.rooms.withRoom(`pad:${pad.id}`, (room) => {
 			for (const u of updates) room.applyServerUpdate(u, organiser.id);
 		});

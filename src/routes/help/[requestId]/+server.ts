@@ -10,7 +10,7 @@ export const GET: RequestHandler = handleApi(({ locals, params, url }) => json(l
 export const POST: RequestHandler = handleApi(
 	async ({ locals, params, request }) => {
 		const body = (await jsonBody(request)) as { token?: unknown; action?: unknown };
-		if (body.action !== 'cancel' || typeof body.token !== 'string') throw new AppError('invalid', 'expected { token, action: "cancel" }');
+		if (body.action !== 'cancel' || typeof body.token !== 'string') throw new AppError('invalid', 'error.desk.cancelBody');
 		locals.app.helpRequests.cancel(params.requestId, body.token);
 		return json(locals.app.helpRequests.state(params.requestId, body.token));
 	},
