@@ -69,7 +69,7 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel('Ou collez son contenu').fill('<schedule>\n<day>\n</schedule>');
 		await page.getByRole('button', { name: 'Voir les changements' }).click();
 		await expect(page.getByRole('alert')).toContainText('Le fichier XML est mal formé');
-		await expect(page.getByRole('alert')).toContainText('line 3');
+		await expect(page.getByRole('alert')).toContainText('Ligne 3');
 
 		await page.getByLabel(/^Fichier/).setInputFiles({ name: 'agenda.ics', mimeType: 'text/calendar', buffer: Buffer.from(fixture('agenda.ics')) });
 		await page.getByRole('button', { name: 'Voir les changements' }).click();
