@@ -42,6 +42,8 @@ export const routeInventory: Record<string, RouteDecision> = {
 	'/archive/[editionId]/workshops/[workshopId]/+page.server.ts': { resource: 'workshop', action: 'read', guard: 'archive.workshop' },
 	'/editions/[editionId]/+page.server.ts': { resource: 'edition', action: 'read', guard: 'workshops.programme' },
 	'/editions/[editionId]/manage/import/[draftId]/+page.server.ts': { resource: 'edition', action: 'administer', guard: 'programmeImport (access.managed)' },
+	'/editions/[editionId]/proceedings/+page.server.ts': { resource: 'proceedings', action: 'write', guard: 'proceedings.draft/saveDraft/publish, syntheses.open/addLink (editorial.editor)' },
+	'/editions/[editionId]/proceedings/syntheses/[synthesisId]/+page.server.ts': { resource: 'proceedings', action: 'write', guard: 'syntheses.get/save/cite/updateCitation/addLink (editorial.editor)' },
 	'/editions/[editionId]/programme.ics/+server.ts': { resource: 'edition', action: 'read', guard: 'workshops.programme' },
 	'/editions/[editionId]/schedule.json/+server.ts': { resource: 'edition', action: 'read', guard: 'workshops.programme' },
 	'/editions/[editionId]/schedule.xml/+server.ts': { resource: 'edition', action: 'read', guard: 'workshops.programme' },
