@@ -1,21 +1,9 @@
 // A published edition with a theme, two published deliverables with headings, and a facilitator to write the synthesis.
-import * as Y from 'yjs';
 import type { App } from '../../../server/app';
-import { PAD_FRAGMENT } from '../../../server/shared/pad-schema';
 import { deliverableScenario, writeParagraph } from '../deliverables/deliverable-fixtures';
+import { writeHeading } from './heading-writer';
 
-export function writeHeading(app: App, padId: string, authorId: string, text: string) {
-	app.rooms.withRoom(`pad:${padId}`, (room) => {
-		const doc = new Y.Doc();
-		Y.applyUpdate(doc, room.state());
-		const before = Y.encodeStateVector(doc);
-		const heading = new Y.XmlElement('heading');
-		heading.setAttribute('level', 2 as unknown as string);
-		heading.insert(0, [new Y.XmlText(text)]);
-		doc.getXmlFragment(PAD_FRAGMENT).push([heading]);
-		room.applyServerUpdate(Y.encodeStateAsUpdate(doc, before), authorId);
-	});
-}
+export { writeHeading };
 
 export async function proceedingsScenario(app: App) {
 	const s = await deliverableScenario(app);
