@@ -26,6 +26,12 @@ export type FrozenOutline = {
 	figures: ProceedingsFigures;
 	links: ResourceLinkView[];
 };
+export type ProceedingsOpenData = {
+	proceedings: { version: number; publishedAt: string; licence: string }[];
+	syntheses: { id: string; version: number; themeLabel: string; title: string; markdown: string }[];
+	citations: { id: string; synthesisId: string; deliverableId: string; version: number; anchor: string; quotedText: string }[];
+	resourceLinks: ResourceLinkView[];
+};
 export type ProceedingsDraft = { introduction: string; licence: string; names: Record<'texts' | 'photos' | 'illustrations' | 'design', string[]> };
 
 const fromDeliverable: Record<string, ColophonRole> = { author: 'texts', facilitator: 'facilitation', helper: 'help' };
@@ -190,10 +196,20 @@ export function createProceedingsService(deps: {
 			return render(editionId, version ?? repo.lastVersion(editionId), locale);
 		},
 
-		/** Every version's outline for the open data (published editions only). */
-		openData(editionId: string) {
-			deps.editorial.reader(null, editionId);
-			return repo.versions(editionId).map((v) => ({ version: v.version, publishedAt: v.publishedAt, outline: JSON.parse(repo.version(editionId, v.version)!.outline_json) as FrozenOutline }));
+		/** The open data's proceedings part: versions, and the syntheses, citations and links of the latest one (nothing unpublished). */
+		openData(editionId: string): ProceedingsOpenData {
+			const versions = repo.versions(editionId);
+			const last = versions.at(-1);
+			if (!last) return { proceedings: [], syntheses: [], citations: [], resourceLinks: [] };
+			const outline = JSON.parse(repo.version(editionId, last.version)!.outline_json) as FrozenOutline;
+			return {
+				proceedings: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, licence: repo.version(editionId, v.version)!.licence })),
+				syntheses: outline.syntheses.map((x) => ({ id: x.id, version: last.version, themeLabel: x.themeLabel, title: x.title, markdown: x.markdown })),
+				citations: outline.syntheses.flatMap((x) =>
+					x.citations.map((c) => ({ id: c.id, synthesisId: x.id, deliverableId: c.deliverableId, version: c.version, anchor: c.anchor, quotedText: c.quotedText }))
+				),
+				resourceLinks: [...outline.links, ...outline.syntheses.flatMap((x) => x.links)]
+			};
 		}
 	};
 }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { buildOpenData } from '../../../server/exports/open-data';
 import { createTestApp, expectAppError, PASSWORD, type TestApp } from '../factories';
 import { proceedingsScenario } from './proceedings-fixtures';
 
@@ -54,5 +55,19 @@ describe('proceedings', () => {
 		expect(t.app.proceedings.read(null, s.edition.id, 1, 'en').colophon[0]).toEqual({ role: 'texts', names: ['anonymous contributor'] });
 		// The citation's attribution follows too.
 		expect(t.app.proceedings.read(null, s.edition.id).syntheses[0]!.html).toContain('contributeur anonyme');
+	});
+
+	it('adds what a published version froze to the open data: proceedings, syntheses, citations, links', () => {
+		const synthesisId = t.app.syntheses.open(s.facilitator, s.edition.id, s.themeId);
+		t.app.syntheses.addLink(s.facilitator, s.edition.id, { targetKind: 'synthesis', targetId: synthesisId, title: 'Guide', url: 'https://example.org/guide', kind: 'article' });
+		expect(t.app.proceedings.openData(s.edition.id).syntheses).toEqual([]);
+		t.app.proceedings.publish(s.facilitator, s.edition.id);
+		// Edits after publication stay out until the next version.
+		t.app.syntheses.save(s.facilitator, synthesisId, { title: 'Brouillon', markdown: 'pas encore publié' });
+		const data = buildOpenData(t.app.archive.snapshot(s.edition.id), 'https://medialab.example', t.app.proceedings.openData(s.edition.id));
+		expect(data.proceedings).toEqual([{ version: 1, publishedAt: expect.any(String), licence: 'CC-BY-4.0', url: `https://medialab.example/archive/${s.edition.id}/proceedings/v/1` }]);
+		expect(data.syntheses.map((x) => x.title)).toEqual(['Les communs']);
+		expect(data.citations).toEqual([expect.objectContaining({ deliverableId: s.second, version: 1, url: `https://medialab.example/archive/${s.edition.id}/deliverables/${s.second}/v/1#h1-divergences` })]);
+		expect(data.resourceLinks.map((l) => l.url)).toEqual(['https://example.org/guide']);
 	});
 });

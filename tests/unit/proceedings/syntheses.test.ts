@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { withSectionIds } from '../../../server/shared/section-anchors';
 import { createAccount, createTestApp, expectAppError, type TestApp } from '../factories';
 import { writeParagraph } from '../deliverables/deliverable-fixtures';
 import { proceedingsScenario, writeHeading } from './proceedings-fixtures';
@@ -19,6 +20,8 @@ describe('syntheses and citations', () => {
 		const grille = sources.find((d) => d.id === s.first)!;
 		expect(grille.sections.map((x) => x.anchor)).toEqual(['h1-constats', 'h2-propositions']);
 		expect(t.app.syntheses.sources(s.facilitator, synthesisId, 'licence unique').map((d) => d.id)).toEqual([s.second]);
+		// The deliverable's archive page gives its headings the same anchors.
+		expect(withSectionIds(t.app.deliverables.getPublished(s.first).html)).toMatch(/<h2 id="h1-constats">Constats<\/h2>[\s\S]*<h2 id="h2-propositions">/);
 	});
 
 	it('inserts a citation as a record and a blockquote linking to the version and section, attributed by credit choice', () => {

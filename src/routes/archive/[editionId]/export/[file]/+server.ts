@@ -26,7 +26,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 			headers: { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${name}-archive.zip"` }
 		});
 	}
-	const data = buildOpenData(snapshot, url.origin);
+	const data = buildOpenData(snapshot, url.origin, locals.app.proceedings.openData(params.editionId));
 	if (params.file === 'open-data.json') {
 		return new Response(`${JSON.stringify(data, null, 2)}\n`, {
 			headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}-open-data.json"` }
