@@ -42,8 +42,8 @@ test('an editor composes a synthesis quoting two deliverables, publishes the pro
 	await page.goto(`/editions/${edition.id}/proceedings`);
 	await expect(page.getByRole('heading', { level: 1, name: /Composer les actes/ })).toBeVisible();
 	await expectAccessible(page);
-	await page.getByRole('button', { name: 'Synthèse : communs' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Synthèse : communs' })).toBeVisible();
+	await page.getByRole('button', { name: 'Écrire la synthèse — #communs' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Synthèse : #communs' })).toBeVisible();
 	await page.getByLabel('Texte (Markdown)').fill('## Convergences\n\nTous veulent une grille commune.');
 	await page.getByRole('button', { name: 'Enregistrer la synthèse' }).click();
 	await expect(page.getByText('Synthèse enregistrée.')).toBeVisible();
