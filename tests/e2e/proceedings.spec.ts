@@ -63,6 +63,15 @@ test('an editor composes a synthesis quoting two deliverables, publishes the pro
 	await page.getByLabel(/^Mise en page/).fill('Dana Design');
 	await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
 	await expect(page.getByText('Brouillon enregistré.')).toBeVisible();
+	// « En savoir + » on the workshop: only web addresses are taken.
+	const links = page.getByRole('region', { name: 'En savoir +' });
+	await links.getByLabel('Titre du lien').fill('Le guide des communs');
+	await links.getByLabel('Adresse (https://…)').fill('javascript:alert(1)');
+	await links.getByRole('button', { name: 'Ajouter un lien « En savoir + »' }).click();
+	await expect(page.getByText('Adresse web invalide (https://…).')).toBeVisible();
+	await links.getByLabel('Adresse (https://…)').fill('https://example.org/guide-des-communs');
+	await links.getByRole('button', { name: 'Ajouter un lien « En savoir + »' }).click();
+	await expect(page.getByText('Lien ajouté.')).toBeVisible();
 	await page.getByRole('button', { name: 'Publier une nouvelle version' }).click();
 	await expect(page.getByText('Version 1 publiée.')).toBeVisible();
 	await editor.close();
@@ -74,7 +83,7 @@ test('an editor composes a synthesis quoting two deliverables, publishes the pro
 	await reader.getByRole('navigation', { name: 'Sections de l’archive' }).getByRole('link', { name: 'Actes' }).click();
 	await expect(reader.getByRole('heading', { level: 1, name: `Actes de ${title}` })).toBeVisible();
 	const toc = reader.getByRole('navigation', { name: 'Sommaire' });
-	for (const name of ['Introduction', 'Synthèses par thème', 'Livrables par parcours', 'Chiffres clés', 'Colophon']) await expect(toc.getByRole('link', { name })).toBeVisible();
+	for (const name of ['Introduction', 'Synthèses par thème', 'Livrables par parcours', 'Chiffres clés', 'En savoir +', 'Colophon']) await expect(toc.getByRole('link', { name })).toBeVisible();
 	await expect(reader.locator('blockquote.citation')).toHaveCount(2);
 	const colophon = reader.getByRole('region', { name: 'Colophon' });
 	await expect(colophon).toContainText('alice_communs');
@@ -96,6 +105,8 @@ test('an editor composes a synthesis quoting two deliverables, publishes the pro
 	await reader.locator('blockquote.citation a').first().click();
 	await expect(reader).toHaveURL(new RegExp(`/deliverables/${sources[0]!.id}/v/1#h1-constats$`));
 	await expect(reader.locator('#h1-constats')).toHaveText('Constats');
+	await reader.goto(`/archive/${edition.id}/workshops/${workshopId}`);
+	await expect(reader.getByRole('region', { name: 'En savoir +' }).getByRole('link', { name: 'Le guide des communs' })).toHaveAttribute('href', 'https://example.org/guide-des-communs');
 	await noJs.close();
 
 	const withJs = await browser.newContext();
