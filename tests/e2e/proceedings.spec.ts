@@ -114,5 +114,16 @@ test('an editor composes a synthesis quoting two deliverables, publishes the pro
 	await checked.goto(`/archive/${edition.id}/proceedings/v/1`);
 	await expect(checked.getByRole('heading', { level: 1, name: `Actes de ${title}` })).toBeVisible();
 	await expectAccessible(checked);
+
+	// Chromium prints the booklet: the cover alone, then pages with the running head and their number.
+	await checked.goto(`/archive/${edition.id}/proceedings/v/1/booklet.html`);
+	const pdf = await checked.pdf({ preferCSSPageSize: true });
+	const { extractText, getDocumentProxy } = await import('unpdf');
+	const { totalPages, text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
+	expect(totalPages).toBeGreaterThan(3);
+	expect(text[0]).not.toContain('Sommaire');
+	expect(text[1]).toContain('Sommaire');
+	expect(text[2]).toContain(`Actes de ${title}`);
+	expect(text[2]).toMatch(/\b3\b/);
 	await withJs.close();
 });
