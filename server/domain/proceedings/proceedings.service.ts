@@ -93,7 +93,8 @@ export function createProceedingsService(deps: {
 				themeLabel: s.themeLabel,
 				title: s.title,
 				markdown: s.markdown,
-				citations: s.citations.map((c) => ({ id: c.id, deliverableId: c.deliverableId, deliverableTitle: c.deliverableTitle, version: c.version, anchor: c.anchor, quotedText: c.quotedText })),
+				// A citation whose line the editor deleted is not part of the text any more.
+				citations: s.citations.filter((c) => s.markdown.includes(`[[cite:${c.id}]]`)).map((c) => ({ id: c.id, deliverableId: c.deliverableId, deliverableTitle: c.deliverableTitle, version: c.version, anchor: c.anchor, quotedText: c.quotedText })),
 				links: s.links
 			}));
 		const outline: FrozenOutline = {

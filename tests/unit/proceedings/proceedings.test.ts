@@ -69,5 +69,9 @@ describe('proceedings', () => {
 		expect(data.syntheses.map((x) => x.title)).toEqual(['Les communs']);
 		expect(data.citations).toEqual([expect.objectContaining({ deliverableId: s.second, version: 1, url: `https://medialab.example/archive/${s.edition.id}/deliverables/${s.second}/v/1#h1-divergences` })]);
 		expect(data.resourceLinks.map((l) => l.url)).toEqual(['https://example.org/guide']);
+		// A citation whose line was removed from the text is left out of the next version.
+		t.app.syntheses.save(s.facilitator, synthesisId, { title: 'Les communs', markdown: 'Sans citation.' });
+		t.app.proceedings.publish(s.facilitator, s.edition.id);
+		expect(t.app.proceedings.openData(s.edition.id).citations).toEqual([]);
 	});
 });
