@@ -69,4 +69,10 @@ describe('syntheses and citations', () => {
 		t.app.syntheses.save(s.facilitator, synthesisId, { title: 'x', markdown: '<img src=x onerror=alert(1)>' });
 		expect(t.app.syntheses.get(s.facilitator, synthesisId).html).not.toContain('<img');
 	});
+
+	it('gives the syntheses a person edited in their personal data export', () => {
+		t.app.syntheses.save(s.facilitator, synthesisId, { title: 'Communs', markdown: 'Texte de Fanny.' });
+		expect(t.app.privacy.collect(s.facilitator).syntheses).toEqual([expect.objectContaining({ id: synthesisId, title: 'Communs', markdown: 'Texte de Fanny.' })]);
+		expect(t.app.privacy.collect(s.alice).syntheses).toEqual([]);
+	});
 });
