@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildOpenData } from '../../../server/exports/open-data';
+import { renderStaticSite } from '../../../server/exports/static-site/build';
+import { labelsFr } from '../archive/archive-fixtures';
 import { createTestApp, expectAppError, PASSWORD, type TestApp } from '../factories';
 import { proceedingsScenario } from './proceedings-fixtures';
 
@@ -73,5 +75,15 @@ describe('proceedings', () => {
 		t.app.syntheses.save(s.facilitator, synthesisId, { title: 'Les communs', markdown: 'Sans citation.' });
 		t.app.proceedings.publish(s.facilitator, s.edition.id);
 		expect(t.app.proceedings.openData(s.edition.id).citations).toEqual([]);
+	});
+
+	it('puts the latest booklet and its open data in the static site', () => {
+		t.app.proceedings.publish(s.facilitator, s.edition.id);
+		const url = `https://medialab.example/archive/${s.edition.id}/proceedings/v/1`;
+		const proceedings = { view: t.app.proceedings.read(null, s.edition.id), url, openData: t.app.proceedings.openData(s.edition.id) };
+		const site = renderStaticSite(t.app.archive.snapshot(s.edition.id), labelsFr, 'https://medialab.example', new Set(), proceedings);
+		expect(site.get('proceedings.html')).toContain(`<link rel="canonical" href="${url}">`);
+		expect(JSON.parse(site.get('data/open-data.json')!).syntheses.map((x: { title: string }) => x.title)).toEqual(['Les communs']);
+		expect(renderStaticSite(t.app.archive.snapshot(s.edition.id), labelsFr, 'https://medialab.example').has('proceedings.html')).toBe(false);
 	});
 });
