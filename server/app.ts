@@ -32,6 +32,11 @@ import { createApiTokensService } from './domain/tokens/api-tokens.service';
 import { createCreditsService } from './domain/deliverables/credits';
 import { createDeliverablesService } from './domain/deliverables/deliverables.service';
 import { createArchiveService } from './domain/archive/archive.service';
+import { createProceedingsRepo } from './domain/proceedings/proceedings.repo';
+import { createEditorialAccess } from './domain/proceedings/editorial-access';
+import { createSynthesesService } from './domain/proceedings/syntheses.service';
+import { createProceedingsService } from './domain/proceedings/proceedings.service';
+import { renderKitMarkdown } from './kits/kit-markdown';
 import { createHappening } from './domain/programme/happening';
 import { createWorkshopClosure } from './domain/deliverables/workshop-closure';
 import { systemClock, type Clock } from './domain/types';
@@ -109,6 +114,12 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	});
 	const deliverables = createDeliverablesService({ db, clock, access, workshops, pads, credits, documents: padDocuments });
 	const driveDocuments = createDriveDocuments({ rooms });
+	const archive = createArchiveService({ db, editions: editionsRepo, workshops, deliverables, padContent: (padId) => padDocuments.currentContent(padId) });
+	// Syntheses and proceedings: the kits' safe Markdown renderer, headings under the page's own h2.
+	const proceedingsRepo = createProceedingsRepo(db);
+	const editorial = createEditorialAccess(access, proceedingsRepo.lastVersion);
+	const renderMarkdown = (markdown: string) => renderKitMarkdown(markdown, { headingShift: 2 });
+	const syntheses = createSynthesesService({ clock, repo: proceedingsRepo, editorial, deliverables, credits, renderMarkdown });
 	const chatDocuments = createChatDocuments({ db, rooms, store: docStore, repo: createChatRepo(db), clock });
 	// The MédiaLab desk: help requests and the live board, fed by the rooms' activity counted once a second (ActivityFeed port).
 	const deskEvents = createDeskEvents();
@@ -189,7 +200,11 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		/** The home page's « now »: live and next workshops across current editions, the latest deliverables. */
 		happening: createHappening({ clock, editions, workshops, deliverables }),
 		/** The public archive's read model: published editions, programme, themes, tracks, key figures (words read from the pads). */
-		archive: createArchiveService({ db, editions: editionsRepo, workshops, deliverables, padContent: (padId) => padDocuments.currentContent(padId) }),
+		archive,
+		/** Syntheses per theme quoting published deliverables, and « En savoir + » links (docs/proceedings.md). */
+		syntheses,
+		/** An edition's proceedings: numbered frozen versions, colophon by each person's credit choice. */
+		proceedings: createProceedingsService({ clock, repo: proceedingsRepo, editorial, syntheses, archive, credits, renderMarkdown }),
 		/** Event kits: built-in ones (kits/), forking one into a new edition, an edition's own kit, lineage and diff. */
 		kits: createKitsService({
 			db,

@@ -2,6 +2,7 @@
 import { licenceInfo } from '../domain/deliverables/licence';
 import type { EditionSnapshot } from '../domain/archive/archive.service';
 import { workshopHead } from '../domain/programme/programme-view';
+import type { ProceedingsOpenData } from '../domain/proceedings/proceedings.service';
 
 export const OPEN_DATA_VERSION = 1;
 export const csvTables = ['workshops', 'themes', 'tracks', 'deliverables', 'credits', 'figures'] as const;
@@ -15,11 +16,14 @@ const urls = (origin: string, editionId: string) => {
 	return {
 		edition: base,
 		workshop: (id: string) => `${base}/workshops/${id}`,
-		deliverable: (id: string, version: number) => `${base}/deliverables/${id}/v/${version}`
+		deliverable: (id: string, version: number) => `${base}/deliverables/${id}/v/${version}`,
+		proceedings: (version: number) => `${base}/proceedings/v/${version}`
 	};
 };
 
-export function buildOpenData(snapshot: EditionSnapshot, origin: string) {
+const noProceedings: ProceedingsOpenData = { proceedings: [], syntheses: [], citations: [], resourceLinks: [] };
+
+export function buildOpenData(snapshot: EditionSnapshot, origin: string, published: ProceedingsOpenData = noProceedings) {
 	const e = snapshot.edition;
 	const url = urls(origin, e.id);
 	const latest = snapshot.versions.map((all) => all[0]!);
@@ -53,7 +57,12 @@ export function buildOpenData(snapshot: EditionSnapshot, origin: string) {
 		})),
 		// Names as each person chose to be credited today (name, pseudonym or « contributeur anonyme »); never an account id.
 		credits: latest.flatMap((d) => d.credits.map((c) => ({ deliverableId: d.id, version: d.version, role: c.role, name: c.display }))),
-		figures: snapshot.figures
+		figures: snapshot.figures,
+		// Proceedings: only what a published version froze (docs/proceedings.md).
+		proceedings: published.proceedings.map((p) => ({ ...p, url: url.proceedings(p.version) })),
+		syntheses: published.syntheses,
+		citations: published.citations.map((c) => ({ ...c, url: `${url.deliverable(c.deliverableId, c.version)}${c.anchor ? `#${c.anchor}` : ''}` })),
+		resourceLinks: published.resourceLinks
 	};
 }
 export type OpenData = ReturnType<typeof buildOpenData>;

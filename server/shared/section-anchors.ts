@@ -29,3 +29,13 @@ export function resolveSectionAnchor(anchor: string, headings: string[]): number
 	}
 	return n >= 1 && n <= headings.length ? n - 1 : null;
 }
+
+/** Gives each heading of a rendered pad or deliverable its section anchor as `id`, so `…/v/2#h3-…` lands on it. */
+export function withSectionIds(html: string): string {
+	let n = 0;
+	return html.replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_m, level: string, inner: string) => {
+		n += 1;
+		const text = inner.replace(/<[^>]+>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_e, x: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[x]!);
+		return `<h${level} id="${sectionAnchor(n, text)}">${inner}</h${level}>`;
+	});
+}

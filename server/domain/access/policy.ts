@@ -5,7 +5,7 @@ export type Role = (typeof roles)[number];
 export const actions = ['read', 'write', 'moderate', 'curate', 'publish', 'export', 'administer'] as const;
 export type Action = (typeof actions)[number];
 
-export const resources = ['edition', 'workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'accountData', 'helpRequest'] as const;
+export const resources = ['edition', 'workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'accountData', 'helpRequest'] as const;
 export type Resource = (typeof resources)[number];
 
 /**
@@ -23,6 +23,7 @@ export const conditions = {
 	markedPublic: 'a facilitator marked the file public',
 	deliverableOut: 'the deliverable is published (or withdrawn, which shows its notice)',
 	deliverableShared: 'the deliverable is no longer a draft (in review, published or withdrawn)',
+	proceedingsOut: 'a version of the edition’s proceedings is published',
 	self: 'the data is the person’s own'
 } as const;
 export type Condition = keyof typeof conditions;
@@ -95,6 +96,13 @@ export const policy: Record<Resource, Partial<Record<Action, Row>>> = {
 		curate: staff(),
 		publish: staff()
 	},
+	// Syntheses, citations and « En savoir + » links are composed by the staff; readers see published versions only.
+	proceedings: {
+		read: { ...outsiders(when('proceedingsOut')), guest: when('proceedingsOut'), participant: when('proceedingsOut'), ...staff() },
+		export: { ...outsiders(when('proceedingsOut')), guest: when('proceedingsOut'), participant: when('proceedingsOut'), ...staff() },
+		write: staff(),
+		publish: staff()
+	},
 	kit: {
 		read: everyone(),
 		export: everyone(),
@@ -111,7 +119,7 @@ export const policy: Record<Resource, Partial<Record<Action, Row>>> = {
 };
 
 /** Resources that live inside an edition: refused outright when the edition itself is not readable. */
-const insideEdition = new Set<Resource>(['workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'helpRequest']);
+const insideEdition = new Set<Resource>(['workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'helpRequest']);
 
 /** The cell's raw alternatives, for code that must translate the rule (the search filter) rather than apply it. */
 export function cellOf(role: Role, action: Action, resource: Resource): Cell | null {

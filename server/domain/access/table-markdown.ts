@@ -20,6 +20,7 @@ export const resourceLabels: Record<Resource, string> = {
 	chat: 'A workshop’s chat',
 	driveFile: 'A workshop’s drive and its files',
 	deliverable: 'A deliverable (versions, credits, exports)',
+	proceedings: 'The edition’s proceedings (syntheses, citations, « En savoir + » links, booklets)',
 	kit: 'Event kits',
 	accountData: 'Account data (profile, credit choices, tokens, personal data export)',
 	helpRequest: 'A help request to the MédiaLab desk (ask and cancel; see, claim and close)'
@@ -36,6 +37,7 @@ const shortConditions: Record<keyof typeof conditions, string> = {
 	markedPublic: 'marked public',
 	deliverableOut: 'published',
 	deliverableShared: 'in review or published',
+	proceedingsOut: 'proceedings published',
 	self: 'own data'
 };
 

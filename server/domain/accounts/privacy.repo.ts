@@ -47,6 +47,13 @@ export function createPrivacyRepo(db: Db) {
 				'SELECT deliverable_id AS deliverableId, body, created_at AS createdAt FROM deliverable_comments WHERE author_id = ? ORDER BY created_at',
 				userId
 			),
+		/** Syntheses the person edited (they are shared texts: given whole, as they read now). */
+		syntheses: (userId: string) =>
+			all<{ id: string; editionId: string; title: string; markdown: string; updatedAt: string }>(
+				`SELECT s.id, s.edition_id AS editionId, s.title, s.markdown, s.updated_at AS updatedAt FROM syntheses s
+				 JOIN synthesis_editors e ON e.synthesis_id = s.id WHERE e.user_id = ? ORDER BY s.created_at`,
+				userId
+			),
 		apiTokens: (userId: string) =>
 			all<{ name: string; createdAt: string; lastUsedAt: string | null }>(
 				'SELECT name, created_at AS createdAt, last_used_at AS lastUsedAt FROM api_tokens WHERE user_id = ? ORDER BY created_at',

@@ -82,6 +82,7 @@ export function createPrivacyService(deps: Deps) {
 				pads,
 				files: repo.files(user.id).map(({ sha256: _sha, ...f }) => f),
 				deliverableComments: repo.comments(user.id),
+				syntheses: repo.syntheses(user.id),
 				apiTokens: repo.apiTokens(user.id)
 			};
 		},

@@ -17,7 +17,8 @@ export function loadDeliverable(locals: App.Locals, origin: string, editionId: s
 		doc,
 		citeUrl,
 		citation: citation(doc, exportLabels(locals.locale)),
-		latestVersion: Math.max(...deliverable.versions.map((v) => v.version))
+		latestVersion: Math.max(...deliverable.versions.map((v) => v.version)),
+		links: locals.app.syntheses.publicLinks(editionId).filter((l) => l.targetKind === 'deliverable' && l.targetId === deliverableId)
 	};
 }
 

@@ -19,14 +19,23 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const name = slugify(snapshot.edition.title);
 	if (params.file === 'site.zip') {
 		const shown = await readSiteFiles(locals.app.files, snapshot.versions.flat().flatMap((d) => fileLinksOf(d.html)));
-		const site: Map<string, string | Buffer> = renderStaticSite(snapshot, exportLabels(locals.locale), url.origin, new Set(shown.keys()));
+		const last = locals.app.proceedings.lastVersion(params.editionId);
+		const proceedings =
+			last > 0
+				? {
+						view: locals.app.proceedings.read(null, params.editionId, last, locals.locale),
+						url: `${url.origin}/archive/${params.editionId}/proceedings/v/${last}`,
+						openData: locals.app.proceedings.openData(params.editionId)
+					}
+				: null;
+		const site: Map<string, string | Buffer> = renderStaticSite(snapshot, exportLabels(locals.locale), url.origin, new Set(shown.keys()), proceedings);
 		for (const [id, bytes] of shown) site.set(paths.file(id), bytes);
 		const zip = zipFiles(site, `${name}/`);
 		return new Response(Readable.toWeb(zip) as ReadableStream, {
 			headers: { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${name}-archive.zip"` }
 		});
 	}
-	const data = buildOpenData(snapshot, url.origin);
+	const data = buildOpenData(snapshot, url.origin, locals.app.proceedings.openData(params.editionId));
 	if (params.file === 'open-data.json') {
 		return new Response(`${JSON.stringify(data, null, 2)}\n`, {
 			headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}-open-data.json"` }

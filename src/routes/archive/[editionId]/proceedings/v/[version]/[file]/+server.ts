@@ -1,0 +1,33 @@
+// A proceedings version as a booklet: print-ready HTML (shown), EPUB 3 or ODT (streamed downloads).
+import { Readable } from 'node:stream';
+import { error } from '@sveltejs/kit';
+import { exportLabels } from '$lib/components/archive/export-labels';
+import { slugify } from '$server/exports/document-export';
+import { proceedingsEpub, proceedingsOdt, toPrintBooklet } from '$server/exports/proceedings-booklet';
+import { loadProceedings, versionParam } from '../../../proceedings-page';
+import type { RequestHandler } from './$types';
+
+const stream = (readable: Readable) => Readable.toWeb(readable) as unknown as ReadableStream<Uint8Array>;
+
+export const GET: RequestHandler = ({ locals, params, url }) => {
+	const loaded = loadProceedings(locals, url.origin, params.editionId, versionParam(params.version));
+	if (!loaded) error(404, { message: 'no proceedings', code: 'not_found' });
+	const { view, citeUrl } = loaded;
+	const labels = exportLabels(locals.locale);
+	const name = `${slugify(labels.t('proceedings.titleOf', { edition: view.editionTitle }))}-v${view.version}`;
+	const attachment = (ext: string) => `attachment; filename="${name}.${ext}"`;
+	switch (params.file) {
+		case 'booklet.html':
+			return new Response(toPrintBooklet(view, labels, url.origin, citeUrl), { headers: { 'content-type': 'text/html; charset=utf-8' } });
+		case 'booklet.epub':
+			return new Response(stream(proceedingsEpub(view, labels, url.origin, citeUrl)), {
+				headers: { 'content-type': 'application/epub+zip', 'content-disposition': attachment('epub') }
+			});
+		case 'booklet.odt':
+			return new Response(stream(proceedingsOdt(view, labels, url.origin, citeUrl)), {
+				headers: { 'content-type': 'application/vnd.oasis.opendocument.text', 'content-disposition': attachment('odt') }
+			});
+		default:
+			error(404, { message: 'unknown booklet format', code: 'not_found' });
+	}
+};
