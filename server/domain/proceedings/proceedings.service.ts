@@ -131,7 +131,7 @@ export function createProceedingsService(deps: {
 
 	function render(editionId: string, version: number, locale: CreditLocale): ProceedingsView {
 		const row = Number.isInteger(version) ? repo.version(editionId, version) : undefined;
-		if (!row) throw new AppError('not_found', `version ${version} not found`);
+		if (!row) throw new AppError('not_found', 'error.version.notFound');
 		const outline = JSON.parse(row.outline_json) as FrozenOutline;
 		return {
 			editionId,
@@ -181,7 +181,7 @@ export function createProceedingsService(deps: {
 		/** Freezes the outline as the next numbered version; the edition must be in the public archive already. */
 		publish(viewer: Viewer | null, editionId: string): number {
 			const { viewer: editor, edition } = deps.editorial.editor(viewer, editionId, 'publish');
-			if (edition.status !== 'published') throw new AppError('conflict', 'publish the edition before its proceedings');
+			if (edition.status !== 'published') throw new AppError('conflict', 'error.proceedings.editionFirst');
 			const draft = draftOf(editionId, edition.licence);
 			const { outline, credits } = freeze(editionId, draft);
 			const version = repo.lastVersion(editionId) + 1;

@@ -31,7 +31,7 @@ export function createSynthesesService(deps: SynthesesDeps) {
 
 	function synthesisOf(viewer: Viewer | null, id: string): { row: SynthesisRow; viewer: Viewer } {
 		const row = repo.synthesis(id);
-		if (!row) throw new AppError('not_found', 'synthesis not found');
+		if (!row) throw new AppError('not_found', 'error.proceedings.synthesisNotFound');
 		return { row, viewer: deps.editorial.editor(viewer, row.edition_id).viewer };
 	}
 
@@ -89,7 +89,7 @@ export function createSynthesesService(deps: SynthesesDeps) {
 		open(viewer: Viewer | null, editionId: string, themeId: string): string {
 			const { viewer: editor } = deps.editorial.editor(viewer, editionId);
 			const theme = repo.theme(editionId, themeId);
-			if (!theme) throw new AppError('not_found', 'theme not found');
+			if (!theme) throw new AppError('not_found', 'error.theme.notFound');
 			const existing = repo.synthesisFor(editionId, themeId);
 			if (existing) return existing.id;
 			const id = newId();
@@ -126,9 +126,9 @@ export function createSynthesesService(deps: SynthesesDeps) {
 			const { row, viewer: editor } = synthesisOf(viewer, id);
 			const input = parseInput(citationSchema, raw);
 			const source = deps.deliverables.getPublished(input.deliverableId, input.version);
-			if (source.editionId !== row.edition_id) throw new AppError('not_found', 'deliverable not found');
+			if (source.editionId !== row.edition_id) throw new AppError('not_found', 'error.deliverable.notFound');
 			if (input.anchor !== '' && !sourceSections(source.markdown, source.title).some((s) => s.anchor === input.anchor)) {
-				throw new AppError('invalid', 'no such section', { anchor: 'invalid' });
+				throw new AppError('invalid', 'error.proceedings.noSection', { anchor: 'invalid' });
 			}
 			const citationId = newId();
 			repo.insertCitation(
@@ -143,7 +143,7 @@ export function createSynthesesService(deps: SynthesesDeps) {
 		/** « Mettre à jour »: the citation moves to the source's latest version, its anchor following the heading. */
 		updateCitation(viewer: Viewer | null, citationId: string): void {
 			const c = repo.citation(citationId);
-			if (!c) throw new AppError('not_found', 'citation not found');
+			if (!c) throw new AppError('not_found', 'error.proceedings.citationNotFound');
 			synthesisOf(viewer, c.synthesis_id);
 			const latest = deps.deliverables.getPublished(c.deliverable_id);
 			const sections = sourceSections(latest.markdown, latest.title);
@@ -157,7 +157,7 @@ export function createSynthesesService(deps: SynthesesDeps) {
 		addLink(viewer: Viewer | null, editionId: string, raw: unknown): string {
 			const { viewer: editor } = deps.editorial.editor(viewer, editionId);
 			const input = parseInput(resourceLinkSchema, raw);
-			if (!repo.targetInEdition(input.targetKind, input.targetId, editionId)) throw new AppError('invalid', 'unknown target', { targetId: 'invalid' });
+			if (!repo.targetInEdition(input.targetKind, input.targetId, editionId)) throw new AppError('invalid', 'error.proceedings.unknownTarget', { targetId: 'invalid' });
 			const id = newId();
 			repo.insertLink(
 				{ id, edition_id: editionId, target_kind: input.targetKind, target_id: input.targetId, title: input.title, url: input.url, kind: input.kind, licence: input.licence, created_at: now() },
@@ -168,7 +168,7 @@ export function createSynthesesService(deps: SynthesesDeps) {
 
 		removeLink(viewer: Viewer | null, linkId: string): void {
 			const link = repo.link(linkId);
-			if (!link) throw new AppError('not_found', 'link not found');
+			if (!link) throw new AppError('not_found', 'error.proceedings.linkNotFound');
 			deps.editorial.editor(viewer, link.edition_id);
 			repo.deleteLink(linkId);
 		},
