@@ -62,4 +62,32 @@ describe('a WAL checkpoint on a full disk', () => {
 		expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
 		reopened.close();
 	});
+
+	it.skipIf(cannotMount !== null)(title('the automatic checkpoint failing at commit does not fail the commit: the row is stored'), { timeout: 30_000 }, () => {
+		const disk = mountTmpfs(4 * 1024 * 1024);
+		mounts.push(disk);
+		const file = path.join(disk.dir, 'medialab.sqlite');
+		const db = openDatabase(file);
+		db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+		db.pragma('wal_checkpoint(TRUNCATE)');
+		const insert = db.prepare('INSERT INTO notes (id, body) VALUES (?, ?)');
+		db.transaction(() => {
+			for (let i = 0; i < ROWS; i++) insert.run(i, payload(i));
+		})();
+		// Room for one more commit in the WAL, not for the main file to take the whole WAL in.
+		fillDisk(disk.dir, 64 * 1024);
+		// The app keeps SQLite's default threshold (1,000 pages); lowered here so that this very commit checkpoints.
+		db.pragma('wal_autocheckpoint = 1');
+		expect(() => insert.run(ROWS, payload(ROWS))).not.toThrow();
+		expect(fs.statSync(file).size).toBeLessThan(ROWS * 2000); // the checkpoint could not take the WAL in
+		expect(db.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(ROWS + 1);
+
+		freeFiller(disk.dir);
+		db.pragma('wal_checkpoint(TRUNCATE)');
+		db.close();
+		const reopened = openDatabase(file);
+		expect(reopened.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(ROWS + 1);
+		expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
+		reopened.close();
+	});
 });
