@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/open';
 import { REINDEX_REQUESTED } from '../search/search';
+import { targetStorageFailure, type Operation } from './storage-failure';
 
 export const DATABASE_FILE = 'medialab.sqlite';
 const MANIFEST = 'medialab-backup.json';
@@ -37,16 +38,55 @@ function isCopied(relative: string): boolean {
 	return !(relative === path.join('blobs', 'tmp') || relative.startsWith(path.join('blobs', 'tmp') + path.sep));
 }
 
+/** The target's disk is full or read-only: the message says so in both languages, and what was written is gone. */
+export class BackupStorageError extends BackupError {
+	constructor(message: string) {
+		super(message);
+		this.name = 'BackupStorageError';
+	}
+}
+
 function isEmptyDir(dir: string): boolean {
 	return !fs.existsSync(dir) || fs.readdirSync(dir).length === 0;
 }
 
-function prepareTarget(dir: string, force: boolean, what: string) {
-	if (!isEmptyDir(dir)) {
-		if (!force) throw new BackupError(`${what} ${dir} is not empty: choose an empty or new directory, or pass --force to replace what it holds`);
-		for (const entry of fs.readdirSync(dir)) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
+function emptyDir(dir: string) {
+	for (const entry of fs.readdirSync(dir)) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
+}
+
+/** Best effort: a read-only target may refuse even this, and then there was nothing written to remove. */
+function removeWritten(dir: string, existed: boolean) {
+	try {
+		if (existed) emptyDir(dir);
+		else fs.rmSync(dir, { recursive: true, force: true });
+	} catch {
+		// nothing more can be done; the original error is what the caller needs
 	}
-	fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+}
+
+/**
+ * Runs `write` into `dir` (empty or new, unless `force`). Whatever fails, nothing half-written stays behind that could be
+ * mistaken for a good backup or data directory; a full or read-only disk is explained with its free space.
+ */
+async function writeInto<T>(operation: Operation, dir: string, options: { force: boolean; what: string }, write: () => Promise<T>): Promise<T> {
+	if (!isEmptyDir(dir) && !options.force) {
+		throw new BackupError(`${options.what} ${dir} is not empty: choose an empty or new directory, or pass --force to replace what it holds`);
+	}
+	const existed = fs.existsSync(dir);
+	try {
+		if (existed) emptyDir(dir);
+		else {
+			// Not one recursive mkdir: on a read-only disk it reports ENOENT, where a plain mkdir reports EROFS.
+			fs.mkdirSync(path.dirname(dir), { recursive: true });
+			fs.mkdirSync(dir, { mode: 0o700 });
+		}
+		return await write();
+	} catch (e) {
+		// Measured before the clean-up frees the space: the figure the person needs is what the disk had left.
+		const explained = await targetStorageFailure(operation, dir, e);
+		removeWritten(dir, existed);
+		throw explained ? new BackupStorageError(explained) : e;
+	}
 }
 
 /** Copies files that are not there yet: blobs are content-addressed and never change, so a present file is the same file. */
@@ -92,8 +132,11 @@ export async function backupDataDir(options: { dataDir: string; target: string; 
 	const databaseFile = path.join(dataDir, DATABASE_FILE);
 	if (!fs.existsSync(databaseFile)) throw new BackupError(`no MédiaLab database at ${databaseFile}: is DATA_DIR right?`);
 	if (target === dataDir || target.startsWith(dataDir + path.sep)) throw new BackupError('the backup directory must be outside the data directory');
-	prepareTarget(target, options.force ?? false, 'the backup directory');
+	return writeInto('backup', target, { force: options.force ?? false, what: 'the backup directory' }, () => writeBackup(dataDir, target, options.now));
+}
 
+async function writeBackup(dataDir: string, target: string, now: (() => Date) | undefined): Promise<BackupManifest> {
+	const databaseFile = path.join(dataDir, DATABASE_FILE);
 	const first = await copyTree(dataDir, target);
 	const source = new Database(databaseFile, { readonly: true, fileMustExist: true });
 	try {
@@ -115,7 +158,7 @@ export async function backupDataDir(options: { dataDir: string; target: string; 
 		manifest = {
 			format: 'medialab-backup',
 			version: 1,
-			createdAt: (options.now?.() ?? new Date()).toISOString(),
+			createdAt: (now?.() ?? new Date()).toISOString(),
 			schemaVersion: (copy.prepare('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck().get() as number) ?? 0,
 			files: first.files + second.files,
 			bytes: first.bytes + second.bytes,
@@ -124,6 +167,7 @@ export async function backupDataDir(options: { dataDir: string; target: string; 
 	} finally {
 		copy.close();
 	}
+	// Last: a directory without its manifest is not a backup (restore refuses it).
 	fs.writeFileSync(path.join(target, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
 	return manifest;
 }
@@ -143,8 +187,10 @@ export async function restoreDataDir(options: { source: string; dataDir: string;
 	}
 	if (manifest.format !== 'medialab-backup' || manifest.version !== 1) throw new BackupError(`${source} holds a backup format this version cannot read`);
 	if (!fs.existsSync(path.join(source, DATABASE_FILE))) throw new BackupError(`${source} has no ${DATABASE_FILE}`);
-	prepareTarget(dataDir, options.force ?? false, 'the data directory');
+	return writeInto('restore', dataDir, { force: options.force ?? false, what: 'the data directory' }, () => writeRestore(source, dataDir, manifest));
+}
 
+async function writeRestore(source: string, dataDir: string, manifest: BackupManifest): Promise<BackupManifest> {
 	await copyTree(source, dataDir);
 	fs.copyFileSync(path.join(source, DATABASE_FILE), path.join(dataDir, DATABASE_FILE), fs.constants.COPYFILE_EXCL);
 	const db = openDatabase(path.join(dataDir, DATABASE_FILE));

@@ -1,7 +1,7 @@
 // `npm run backup -- <dir>` and `npm run restore -- <dir>`: see the README's « Backup and restore » section.
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config';
-import { backupDataDir, BackupError, restoreDataDir } from './backup';
+import { backupDataDir, BackupError, BackupStorageError, restoreDataDir } from './backup';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const complain = (line: string) => process.stderr.write(`${line}\n`);
@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
 	} catch (e) {
 		if (e instanceof BackupError) {
 			complain(e.message);
-			return 1;
+			return e instanceof BackupStorageError ? 75 : 1; // EX_TEMPFAIL: try again once the target disk has room
 		}
 		throw e;
 	}

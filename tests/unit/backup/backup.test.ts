@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
 import { backupDataDir, BackupError, restoreDataDir } from '../../../server/backup/backup';
+import { explainTargetFailure } from '../../../server/backup/storage-failure';
 import { createDocStore } from '../../../server/collab/doc-store';
 import { openDatabase, type Db } from '../../../server/db/open';
 import { REINDEX_REQUESTED } from '../../../server/search/search';
@@ -139,5 +140,19 @@ describe('backup and restore', () => {
 		expect(refused.status).toBe(1);
 		expect(refused.stderr).toMatch(/not empty/);
 		expect(cli('backup').status).toBe(64);
+	});
+});
+
+describe('the message for a target disk that cannot take the backup', () => {
+	it('is one paragraph per language, French first, with the directory, the cause, the code and the free space', () => {
+		const full = Object.assign(new Error('no space'), { code: 'ENOSPC' });
+		const text = explainTargetFailure('backup', '/mnt/usb/backup', full, { freeBytes: 1.5 * 1024 * 1024, totalBytes: 64 * 1024 * 1024 });
+		const [fr, en, ...rest] = text.split('\n\n');
+		expect(rest).toEqual([]);
+		expect(fr).toMatch(/^La sauvegarde a échoué : impossible d’écrire dans le dossier de sauvegarde \/mnt\/usb\/backup, car son disque est plein \(ENOSPC\)\. Espace libre : 1,5 Mio libres sur 64,0 Mio\./);
+		expect(en).toMatch(/^The backup failed: it cannot write to the backup directory \/mnt\/usb\/backup because its disk is full \(ENOSPC\)\. Free space: 1\.5 MiB free of 64\.0 MiB\./);
+		const readOnly = explainTargetFailure('restore', '/srv/data', Object.assign(new Error('ro'), { code: 'SQLITE_READONLY' }), null);
+		expect(readOnly).toMatch(/^La restauration a échoué : [^\n]*car il est en lecture seule[^\n]*Espace libre : inconnu\./);
+		expect(readOnly).toMatch(/\n\nThe restore failed: [^\n]*because it is read-only[^\n]*Free space: unknown\./);
 	});
 });
