@@ -167,7 +167,10 @@ export function checkUpdate(kind: RoomKind | null, update: Uint8Array): number[]
 	}
 	// Stored rows are checked without the root rules (kind null): older rows may hold other types, harmless to merge.
 	if (kind) checkRoots(kind, read.rootEntries);
-	// Yjs's own reading, on nothing: what needs content the room has is kept pending, the rest is integrated.
+	// Yjs's own reading, on nothing: what needs content the room has is kept pending, the rest is integrated. On an
+	// empty document only an item placed directly under a root can integrate (every other one waits for its origin or
+	// parent), so an update with none of those (a keystroke, most edits) would only be read again: readUpdate did that.
+	if (read.rootEntries.length === 0) return read.clients;
 	const scratch = new Y.Doc({ gc: false, guid: 'scratch' }); // a fixed guid: generating one costs more than the check
 	try {
 		Y.applyUpdate(scratch, update);
