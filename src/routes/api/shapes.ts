@@ -1,5 +1,5 @@
 // The public shapes of the JSON API: camelCase, stable, and nothing internal (no creators, join codes or guests' user ids).
-import { workshopHead, type Programme } from '$server/domain/programme/programme-view';
+import { workshopHead, type Programme } from '$lib/server/presenters';
 import type { EditionView, ThemeView, WorkshopView } from '$server/shared/programme-views';
 import type { Viewer } from '$server/shared/viewer';
 

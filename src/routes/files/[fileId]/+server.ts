@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
 import { httpStatusOf, isAppError } from '$server/shared/errors';
-import { isInlineSafe } from '$server/domain/files/sniff';
+import { isInlineSafe } from '$lib/server/presenters';
 import type { RequestHandler } from './$types';
 import { errorText } from '$lib/server/error-text';
 

@@ -2,7 +2,7 @@
 import { Readable } from 'node:stream';
 import { error, redirect } from '@sveltejs/kit';
 import { orError } from '$lib/server/forms';
-import { zipFiles } from '$server/exports/zip';
+import { zipFiles } from '$lib/server/presenters';
 import type { RequestHandler } from './$types';
 
 async function bytesOf(stream: Readable): Promise<Buffer> {

@@ -1,4 +1,4 @@
-import { csvTables } from '$server/exports/open-data';
+import { csvTables } from '$lib/server/presenters';
 import type { PageServerLoad } from './$types';
 
 // The CSV writer stays on the server: the page only needs the names of its tables.

@@ -2,7 +2,7 @@
 import { error } from '@sveltejs/kit';
 import { exportLabels } from '$lib/components/archive/export-labels';
 import { isAppError } from '$lib/server/app';
-import { proceedingsChapters, proceedingsCitation } from '$server/exports/proceedings-document';
+import { proceedingsChapters, proceedingsCitation } from '$lib/server/presenters';
 
 export const proceedingsUrl = (origin: string, editionId: string, version: number) => `${origin}/archive/${editionId}/proceedings/v/${version}`;
 

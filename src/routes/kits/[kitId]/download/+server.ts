@@ -1,5 +1,5 @@
 import { orError } from '$lib/server/forms';
-import { writeKitZip } from '$server/kits/kit-zip';
+import { writeKitZip } from '$lib/server/presenters';
 import type { RequestHandler } from './$types';
 
 /** The built-in kit exactly as it sits in the repository, zipped. */

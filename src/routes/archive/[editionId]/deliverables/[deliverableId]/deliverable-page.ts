@@ -1,7 +1,7 @@
 // Loads a deliverable version for its archive page: the text, its stable address and how to cite it.
 import { orError } from '$lib/server/forms';
 import { exportLabels } from '$lib/components/archive/export-labels';
-import { citation, deliverableDocument } from '$server/exports/document-export';
+import { citation, deliverableDocument } from '$lib/server/presenters';
 
 export function stableUrl(origin: string, editionId: string, deliverableId: string, version: number) {
 	return `${origin}/archive/${editionId}/deliverables/${deliverableId}/v/${version}`;

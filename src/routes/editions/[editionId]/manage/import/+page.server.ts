@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { AppError } from '$lib/server/app';
 import { formAction } from '$lib/server/forms';
-import { csvColumns, requiredColumns } from '$server/domain/programme/csv-import';
-import { MAX_SOURCE_BYTES } from '$server/domain/programme/import/parse-source';
+import { csvColumns, requiredColumns } from '$lib/server/presenters';
+import { MAX_SOURCE_BYTES } from '$lib/server/presenters';
 import type { Actions, PageServerLoad } from './$types';
 
 const counts = ['added', 'updated', 'cancelled', 'unchanged', 'rooms', 'tracks'] as const;

@@ -1,5 +1,5 @@
 import { formAction, orError } from '$lib/server/forms';
-import { bumpVersion } from '$server/kits/kit-render';
+import { bumpVersion } from '$lib/server/presenters';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {

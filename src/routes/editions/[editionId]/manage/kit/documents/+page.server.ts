@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { formAction, orError } from '$lib/server/forms';
-import { renderKitMarkdown } from '$server/kits/kit-markdown';
+import { renderKitMarkdown } from '$lib/server/presenters';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {

@@ -2,8 +2,8 @@
 import { Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
 import { exportLabels } from '$lib/components/archive/export-labels';
-import { slugify } from '$server/exports/document-export';
-import { proceedingsEpub, proceedingsOdt, toPrintBooklet } from '$server/exports/proceedings-booklet';
+import { slugify } from '$lib/server/presenters';
+import { proceedingsEpub, proceedingsOdt, toPrintBooklet } from '$lib/server/presenters';
 import { loadProceedings, versionParam } from '../../../proceedings-page';
 import type { RequestHandler } from './$types';
 

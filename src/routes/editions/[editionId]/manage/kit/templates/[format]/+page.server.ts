@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { formAction, orError } from '$lib/server/forms';
-import { templateMarkdown } from '$server/domain/pads/templates';
-import { renderKitMarkdown } from '$server/kits/kit-markdown';
+import { templateMarkdown } from '$lib/server/presenters';
+import { renderKitMarkdown } from '$lib/server/presenters';
 import { workshopFormats } from '$server/shared/vocabulary';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { AppError } from '$server/shared/errors';
-import { describeBytes } from '$server/domain/files/drive-inputs';
+import { describeBytes } from '$lib/server/presenters';
 import { chunksOf, driveJson, driveOf } from '../drive-json';
 import type { RequestHandler } from './$types';
 

@@ -2,7 +2,7 @@
 import { error } from '@sveltejs/kit';
 import { exportLabels } from '$lib/components/archive/export-labels';
 import { orError } from '$lib/server/forms';
-import { slugify, toMarkdown, toStandaloneHtml, type ExportDocument } from '$server/exports/document-export';
+import { slugify, toMarkdown, toStandaloneHtml, type ExportDocument } from '$lib/server/presenters';
 import type { RequestHandler } from './$types';
 
 const formats = ['md', 'html', 'print'] as const;

@@ -1,7 +1,7 @@
 // A frozen version as Markdown, standalone HTML (both downloads) or a print view, each with its licence and credits.
 import { error } from '@sveltejs/kit';
 import { exportLabels } from '$lib/components/archive/export-labels';
-import { slugify, toMarkdown, toStandaloneHtml } from '$server/exports/document-export';
+import { slugify, toMarkdown, toStandaloneHtml } from '$lib/server/presenters';
 import { loadDeliverable, versionParam } from '../../../../deliverable-page';
 import type { RequestHandler } from './$types';
 
