@@ -55,6 +55,9 @@ import { createHelpRequestsService } from './domain/desk/help-requests.service';
 import { createWallService } from './domain/desk/wall.service';
 import { createDeskSettings } from './domain/desk/desk-settings';
 import { createAssistedService } from './domain/desk/assisted.service';
+import { createChatReportsRepo } from './domain/chat/chat-reports.repo';
+import { createChatReportsService } from './domain/chat/chat-reports.service';
+import { createFileFailuresRepo } from './domain/files/file-failures.repo';
 import { createPadsRepo } from './domain/pads/pads.repo';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,7 +105,9 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const rooms = createRooms(docStore, deps.rooms);
 	const blobs = createLocalBlobStore(drive.dataDir);
 	// Idle until bootstrap starts it: tests and tools that never search pay nothing.
-	const search = createSearch({ db, clock, store: docStore, blobs });
+	// Failed previews and text extractions, per blob: the desk's « files whose processing failed ».
+	const fileFailures = createFileFailuresRepo(db, clock);
+	const search = createSearch({ db, clock, store: docStore, blobs, failures: fileFailures });
 	const padDocuments = createPadDocuments({ rooms, store: docStore, templates: (padId, key) => pads.templateDocument(padId, key) });
 	const pads = createPadsService({
 		db,
@@ -126,7 +131,25 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const activityFeed = createActivityFeed(rooms);
 	const helpRequests = createHelpRequestsService({ db, clock, access, workshops, workshopsRepo, repo: createHelpRequestsRepo(db), events: deskEvents });
 	const deskActivity = createDeskActivityRepo(db);
-	const desk = createDeskService({ clock, workshops, activity: deskActivity, help: helpRequests, feed: activityFeed });
+	const chatReports = createChatReportsService({
+		clock,
+		workshops,
+		documents: chatDocuments,
+		repo: createChatReportsRepo(db),
+		changed: (workshopId) => {
+			const owner = desk.ownerOfRoom(`chat:${workshopId}`);
+			if (owner) deskEvents.publish({ type: 'alerts', ...owner });
+		}
+	});
+	const desk = createDeskService({
+		clock,
+		workshops,
+		activity: deskActivity,
+		help: helpRequests,
+		feed: activityFeed,
+		reported: chatReports.waitingByWorkshop,
+		failedFiles: fileFailures.failedByEdition
+	});
 	deskEvents.follow(activityFeed, (room) => desk.ownerOfRoom(room));
 	const health = new Map<string, HealthCheck>([
 		[
@@ -173,14 +196,17 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 			storage
 		}),
 		/** Readable previews of DOCX, ODT and Markdown files in the drive. */
-		documentPreviews: createDocumentPreviews(),
+		documentPreviews: createDocumentPreviews({ failures: fileFailures }),
 		/** The workshop chat: history pages, moderation and promotion into pads, through the chat rooms. */
 		chat: createChatService({
 			workshops,
 			pads,
 			documents: chatDocuments,
-			credits
+			credits,
+			reports: chatReports
 		}),
+		/** « Signaler »: chat reports and the staff's moderation queue (docs/desk.md). */
+		chatReports,
 		csvImport: createCsvImport({ db, clock, access, structure: structureRepo, workshops: workshopsRepo }),
 		/** frab/pretalx/Indico/iCalendar/CSV import with preview and idempotent re-import (docs/programme-import.md). */
 		programmeImport: createProgrammeImport({

@@ -94,6 +94,15 @@ export type DriveDocumentsPort = {
 	renamePerson(workshopId: string, userId: string, name: string): number;
 };
 
+// --- File processing: adapters that derive something from a file's bytes say when it failed (the desk shows it).
+
+export type FileProcessingStage = 'preview' | 'extraction';
+export type FileProcessingLog = {
+	failed(sha256: string, stage: FileProcessingStage, reason: string): void;
+	/** A later run of the stage worked: the failure is forgotten. */
+	succeeded(sha256: string, stage: FileProcessingStage): void;
+};
+
 // --- Activity: what the desk learns from the real-time layer (collab/activity-feed implements it).
 
 /** Counts, never keystrokes: the feed reports each room's updates at most once per second. */

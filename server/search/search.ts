@@ -13,6 +13,7 @@ import { isHealthy, MeiliUnavailableError, startMeilisearch, type MeiliProcess }
 import { createSearchPermissions } from './permissions';
 import { createSearchService } from './search.service';
 import { createSearchSources } from './sources';
+import type { FileProcessingLog } from '../domain/ports';
 import type { SearchInput, SearchResult } from '../shared/search';
 
 export type SearchStartOptions =
@@ -27,11 +28,21 @@ export const REINDEX_REQUESTED = 'reindex_requested';
 export type RestartPolicy = { firstDelayMs: number; maxDelayMs: number; stableAfterMs: number };
 const DEFAULT_RESTART: RestartPolicy = { firstDelayMs: 1000, maxDelayMs: 30_000, stableAfterMs: 60_000 };
 
-export function createSearch(deps: { db: Db; clock: () => number; store: DocStore; blobs: BlobStore; indexer?: IndexerOptions; log?: (line: string) => void; restart?: Partial<RestartPolicy> }) {
+export function createSearch(deps: {
+	db: Db;
+	clock: () => number;
+	store: DocStore;
+	blobs: BlobStore;
+	indexer?: IndexerOptions;
+	log?: (line: string) => void;
+	restart?: Partial<RestartPolicy>;
+	/** Where failed text extractions are recorded (the desk's « files whose processing failed »). */
+	failures?: FileProcessingLog;
+}) {
 	const log = deps.log ?? ((line: string) => rootLogger().info({ component: 'search' }, line));
 	const engine = createSearchEngine();
 	const extractor = createExtractor({ log });
-	const sources = createSearchSources({ db: deps.db, store: deps.store, blobs: deps.blobs, extractor, clock: deps.clock });
+	const sources = createSearchSources({ db: deps.db, store: deps.store, blobs: deps.blobs, extractor, clock: deps.clock, failures: deps.failures });
 	const indexer = createIndexer({ db: deps.db, engine, sources }, { log, ...deps.indexer });
 	const service = createSearchService({ db: deps.db, engine, permissions: createSearchPermissions(deps.db), clock: deps.clock });
 	let child: MeiliProcess | null = null;

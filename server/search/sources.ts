@@ -9,7 +9,7 @@ import type { PmNode } from '../domain/pads/pad-html';
 import { withoutTemplatePrompts } from '../domain/pads/template-prompts';
 import { PAD_FRAGMENT } from '../shared/pad-schema';
 import { themeKey, trackKey } from '../shared/themes';
-import type { BlobStore } from '../domain/ports';
+import type { BlobStore, FileProcessingLog } from '../domain/ports';
 import { chatDoc, deliverableDoc, editionDoc, fileDoc, NEVER, padDocs, workshopDoc, type Placement, type SearchDoc } from './documents';
 import type { Extractor } from './extract/extractor';
 
@@ -53,7 +53,7 @@ const docFrom = (stored: { base: Uint8Array | null; updates: Uint8Array[] }) => 
 	return doc;
 };
 
-export function createSearchSources(deps: { db: Db; store: DocStore; blobs: BlobStore; extractor: Extractor; clock: () => number }) {
+export function createSearchSources(deps: { db: Db; store: DocStore; blobs: BlobStore; extractor: Extractor; clock: () => number; failures?: FileProcessingLog }) {
 	const { db } = deps;
 	const edition = db.prepare<[string], EditionFacts>('SELECT * FROM editions WHERE id = ?');
 	const workshop = db.prepare<[string], WorkshopFacts>('SELECT * FROM workshops WHERE id = ?');
@@ -135,6 +135,9 @@ export function createSearchSources(deps: { db: Db; store: DocStore; blobs: Blob
 			}
 		}
 		saveExtract.run(file.sha256, result.text, result.note, deps.clock());
+		// No text and a note is a failure (unreadable, too slow, bytes missing); an unsupported format has no note.
+		if (result.text === '' && result.note !== null) deps.failures?.failed(file.sha256, 'extraction', result.note);
+		else deps.failures?.succeeded(file.sha256, 'extraction');
 		return result;
 	}
 

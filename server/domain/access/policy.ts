@@ -5,7 +5,7 @@ export type Role = (typeof roles)[number];
 export const actions = ['read', 'write', 'moderate', 'curate', 'publish', 'export', 'administer'] as const;
 export type Action = (typeof actions)[number];
 
-export const resources = ['edition', 'workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'accountData', 'helpRequest'] as const;
+export const resources = ['edition', 'workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'accountData', 'helpRequest', 'chatReport', 'assistedWriting'] as const;
 export type Resource = (typeof resources)[number];
 
 /**
@@ -115,11 +115,15 @@ export const policy: Record<Resource, Partial<Record<Action, Row>>> = {
 		read: { guest: when('self'), participant: when('self'), ...staff() },
 		write: { guest: always, participant: always },
 		moderate: staff()
-	}
+	},
+	// « Signaler »: the people of the workshop flag a chat message; the staff see the queue and hide or dismiss.
+	chatReport: { write: workshopMembers(), moderate: staff() },
+	// Writing on someone's behalf: the staff ask and write; the participant asked answers (accepts or declines) for themselves.
+	assistedWriting: { write: { guest: when('self'), participant: when('self') }, moderate: staff() }
 };
 
 /** Resources that live inside an edition: refused outright when the edition itself is not readable. */
-const insideEdition = new Set<Resource>(['workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'helpRequest']);
+const insideEdition = new Set<Resource>(['workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'helpRequest', 'chatReport', 'assistedWriting']);
 
 /** The cell's raw alternatives, for code that must translate the rule (the search filter) rather than apply it. */
 export function cellOf(role: Role, action: Action, resource: Resource): Cell | null {

@@ -23,7 +23,9 @@ export const resourceLabels: Record<Resource, string> = {
 	proceedings: 'The edition’s proceedings (syntheses, citations, « En savoir + » links, booklets)',
 	kit: 'Event kits',
 	accountData: 'Account data (profile, credit choices, tokens, personal data export)',
-	helpRequest: 'A help request to the MédiaLab desk (ask and cancel; see, claim and close)'
+	helpRequest: 'A help request to the MédiaLab desk (ask and cancel; see, claim and close)',
+	chatReport: 'A report of a chat message (« Signaler »; the moderation queue: hide or dismiss)',
+	assistedWriting: 'Writing in a pad on someone’s behalf (accept or decline for oneself; ask, mark present and write)'
 };
 
 const shortConditions: Record<keyof typeof conditions, string> = {

@@ -26,7 +26,18 @@ export type DeskTile = {
 };
 export type DeskBoard = { now: number; tiles: DeskTile[]; alerts: DeskAlert[]; help: HelpRequestView[] };
 
-type Deps = { clock: Clock; workshops: WorkshopsService; activity: DeskActivityRepo; help: HelpRequestsService; feed: ActivityFeed | null };
+type Counted = { count: number; since: number };
+type Deps = {
+	clock: Clock;
+	workshops: WorkshopsService;
+	activity: DeskActivityRepo;
+	help: HelpRequestsService;
+	feed: ActivityFeed | null;
+	/** Chat messages waiting for moderation, per workshop of the edition. */
+	reported?: (editionId: string) => Map<string, Counted>;
+	/** Drive files whose processing failed, per workshop of the edition. */
+	failedFiles?: (editionId: string) => Map<string, Counted>;
+};
 
 /** An edition-local 'YYYY-MM-DDTHH:MM' as an instant, using the offset the edition's zone has now. */
 function localToMs(local: string, now: number, timeZone: string): number {
@@ -54,6 +65,8 @@ export function createDeskService(deps: Deps) {
 			const edition = programme.edition;
 			const pads = deps.activity.padsOfEdition(editionId, now);
 			const withDeliverable = deps.activity.workshopsWithDeliverable(editionId);
+			const reported = deps.reported?.(editionId) ?? new Map<string, Counted>();
+			const failedFiles = deps.failedFiles?.(editionId) ?? new Map<string, Counted>();
 			const settings = { emptyPadMinutes: edition.desk_empty_pad_minutes ?? 20, idlePadMinutes: IDLE_PAD_MINUTES, closeDelayMinutes: edition.close_delay_minutes ?? 120 };
 			const alerts: DeskAlert[] = [];
 			const tiles = programme.workshops
@@ -70,7 +83,9 @@ export function createDeskService(deps: Deps) {
 								endedAt: localToMs(w.endsAt, now, edition.timezone),
 								pads: own,
 								hasDeliverable: withDeliverable.has(w.id),
-								openHelp
+								openHelp,
+								reported: reported.get(w.id) ?? null,
+								failedFiles: failedFiles.get(w.id) ?? null
 							},
 							now,
 							settings

@@ -30,5 +30,7 @@ export function chatPanel(locals: App.Locals, workshopId: string, pads?: PadView
 	const promotable = access.canModerate
 		? (pads ?? orError(() => locals.app.pads.list(locals.viewer, workshopId))).filter((p) => p.deletedAt === null).map((p) => ({ id: p.id, title: p.title }))
 		: [];
-	return { access, pads: promotable, me: liveIdentity(locals) };
+	// « Signaler »: the policy's chatReport/write cell.
+	const canReport = access.canRead && locals.app.chatReports.canReport(locals.viewer, workshopId);
+	return { access, pads: promotable, me: liveIdentity(locals), canReport };
 }

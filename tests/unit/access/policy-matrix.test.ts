@@ -146,6 +146,7 @@ describe('the access policy, as the use cases and the real-time rooms apply it',
 		{ resource: 'padHistory', action: 'write', extra: { notDeleted: true }, readRefusal: false, run: (a, v, p) => a.pads.saveVersion(v, p.padId) },
 		{ resource: 'chat', action: 'read', readRefusal: true, run: (a, v, p) => a.chat.open(v, p.workshopId) },
 		{ resource: 'chat', action: 'moderate', readRefusal: false, run: (a, v, p) => a.chat.hiddenMessages(v, p.workshopId) },
+		{ resource: 'chatReport', action: 'moderate', readRefusal: false, run: (a, v, p) => a.chatReports.queue(v, p.workshopId) },
 		{ resource: 'driveFile', action: 'read', extra: { notDeleted: true }, readRefusal: true, run: (a, v, p) => a.files.list(v, p.workshopId) },
 		{ resource: 'deliverable', action: 'read', extra: { deliverableOut: false, deliverableShared: false }, readRefusal: true, run: (a, v, p) => a.deliverables.get(v, p.deliverables.draft) },
 		{ resource: 'deliverable', action: 'read', extra: { deliverableOut: false, deliverableShared: true }, readRefusal: true, run: (a, v, p) => a.deliverables.get(v, p.deliverables.review) },
@@ -161,6 +162,7 @@ describe('the access policy, as the use cases and the real-time rooms apply it',
 	const answers: { resource: Resource; action: Action; extra?: Situation; answer: (app: App, viewer: Viewer | null, place: Place) => boolean }[] = [
 		{ resource: 'padLive', action: 'write', extra: { notDeleted: true }, answer: (a, v, p) => a.pads.get(v, p.padId).canWrite },
 		{ resource: 'chat', action: 'write', answer: (a, v, p) => a.chat.access(v, p.workshopId).canWrite },
+		{ resource: 'chatReport', action: 'write', answer: (a, v, p) => a.chatReports.canReport(v, p.workshopId) },
 		{ resource: 'driveFile', action: 'write', answer: (a, v, p) => a.files.rightsIn(v, p.workshopId).canWrite },
 		{ resource: 'driveFile', action: 'moderate', answer: (a, v, p) => a.files.rightsIn(v, p.workshopId).canFacilitate }
 	];

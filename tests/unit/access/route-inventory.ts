@@ -71,6 +71,7 @@ export const routeInventory: Record<string, RouteDecision> = {
 	[`${ws}/chat/archive/+server.ts`]: { resource: 'chat', action: 'write', guard: 'chat.archive' },
 	[`${ws}/chat/history/+server.ts`]: { resource: 'chat', action: 'read', guard: 'chat.history (404)' },
 	[`${ws}/chat/moderation/+server.ts`]: { resource: 'chat', action: 'moderate', guard: 'chat.hiddenMessages / chat.moderate' },
+	[`${ws}/chat/reports/+server.ts`]: { resource: 'chatReport', action: 'write', guard: 'chatReports.report (write); chatReports.queue / resolve (moderate)' },
 	[`${ws}/chat/promote/+server.ts`]: { resource: 'chat', action: 'moderate', guard: 'chat.promote' },
 	[`${ws}/deliverables/[deliverableId]/+page.server.ts`]: { resource: 'deliverable', action: 'read', guard: 'deliverables.get/version (curate, publish, write for its actions)' },
 	[`${ws}/deliverables/new/+page.server.ts`]: { resource: 'deliverable', action: 'curate', guard: 'deliverables.create' },
