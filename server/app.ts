@@ -55,6 +55,7 @@ import { createHelpRequestsService } from './domain/desk/help-requests.service';
 import { createWallService } from './domain/desk/wall.service';
 import { createDeskSettings } from './domain/desk/desk-settings';
 import { createAssistedService } from './domain/desk/assisted.service';
+import { createAssistedSessionsRepo } from './domain/desk/assisted-sessions.repo';
 import { createChatReportsRepo } from './domain/chat/chat-reports.repo';
 import { createChatReportsService } from './domain/chat/chat-reports.service';
 import { createFileFailuresRepo } from './domain/files/file-failures.repo';
@@ -259,7 +260,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		activityFeed,
 		deskSettings: createDeskSettings({ db, access }),
 		/** « Aidant »: a facilitator writes in a pad for a participant present, credited « avec l'aide de » them. */
-		assisted: createAssistedService({ clock, workshops, workshopsRepo, pads, credits, activity: deskActivity, feed: activityFeed, documents: chatDocuments }),
+		assisted: createAssistedService({ clock, workshops, pads, credits, feed: activityFeed, repo: createAssistedSessionsRepo(db) }),
 		/** The projected wall: live workshops' latest lines, as its audience may read them (docs/desk.md). */
 		wall: createWallService({ workshops, workshopsRepo, pads: createPadsRepo(db).listByWorkshop, padContent: (padId) => padDocuments.currentContent(padId) }),
 		/** Components (search, real-time endpoint) register their own check; /api/health reports them all. */

@@ -51,12 +51,15 @@ export interface LiveDocuments {
 	applyTemplate(padId: string, templateKey: string, authorId: string | null): void;
 	currentContent(padId: string): PadJson;
 	/** Saved versions, newest first, and who wrote since the last one. */
-	history(padId: string): { versions: PadVersion[]; unsavedAuthorIds: string[] };
+	history(padId: string): { versions: PadVersion[]; unsavedAuthorIds: string[]; assisted?: AssistedAuthorship[] };
 	versionContent(padId: string, versionId: number): PadJson;
 	/** null when nothing changed since the last version. */
 	saveVersion(padId: string): number | null;
 	restoreVersion(padId: string, versionId: number, authorId: string | null): void;
 }
+
+/** Someone who wrote in a pad with a helper typing for them (« avec l'aide de »). */
+export type AssistedAuthorship = { authorId: string; helperId: string };
 
 export type Moderator = { id: string; name: string };
 export type HiddenMessage = { message: ChatMessage; hidden: { byId: string; byName: string; at: number } };

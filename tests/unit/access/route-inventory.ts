@@ -86,6 +86,7 @@ export const routeInventory: Record<string, RouteDecision> = {
 	'/editions/new/+page.server.ts': { open: 'any account creates an edition (editions.create)', guard: 'editions.create' },
 	'/files/[fileId]/+server.ts': { resource: 'driveFile', action: 'read', guard: 'files.open (404)' },
 	'/files/[fileId]/preview/+server.ts': { resource: 'driveFile', action: 'read', guard: 'files.open' },
+	'/assist/+server.ts': { resource: 'assistedWriting', action: 'moderate', guard: 'assisted.ask / sessions / writingAs (moderate); assisted.answer (write, self); assisted.end (either person)' },
 	'/help/+server.ts': { resource: 'helpRequest', action: 'write', guard: 'helpRequests.create (workshop rights, or the join code as capability)' },
 	'/help/[requestId]/+server.ts': { resource: 'helpRequest', action: 'read', guard: 'helpRequests.state / cancel (the asker’s token: self)' },
 	'/editions/[editionId]/desk/+page.server.ts': { resource: 'helpRequest', action: 'moderate', guard: 'desk.board / helpRequests.claim / close (404 to others)' },
