@@ -149,7 +149,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		help: helpRequests,
 		feed: activityFeed,
 		reported: chatReports.waitingByWorkshop,
-		failedFiles: fileFailures.failedByEdition
+		failedFiles: fileFailures.failedByEdition,
+		events: deskEvents
 	});
 	deskEvents.follow(activityFeed, (room) => desk.ownerOfRoom(room));
 	const health = new Map<string, HealthCheck>([
