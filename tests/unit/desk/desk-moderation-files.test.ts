@@ -144,3 +144,17 @@ describe('files whose processing failed', () => {
 		expect(alert()).toEqual([]);
 	});
 });
+
+describe('the board the desk pages share', () => {
+	it('is computed once for the staff until the edition’s next desk event, and still checks each viewer', async () => {
+		const w = await world();
+		const first = w.app.desk.sharedBoard(w.organiser, w.edition.id);
+		expect(w.app.desk.sharedBoard(w.facilitator, w.edition.id)).toBe(first);
+		expectAppError(() => w.app.desk.sharedBoard(w.guest, w.edition.id), 'not_found');
+		// A report is a desk event: the next page gets a new board with its alert.
+		w.app.chatReports.report(w.guest, w.workshopId, { messageId: say(w.app, w.workshopId, w.other, 'Hors sujet') });
+		const second = w.app.desk.sharedBoard(w.facilitator, w.edition.id);
+		expect(second).not.toBe(first);
+		expect(second.alerts).toContainEqual(expect.objectContaining({ kind: 'chatModeration', count: 1 }));
+	});
+});
