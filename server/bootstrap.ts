@@ -11,7 +11,7 @@ import { watchDisk } from './storage/disk-watch';
 export type Running = { app: App; collab: CollabEndpoint; demoEditionId: string | null; close: () => void };
 
 export async function bootstrap(config: Config): Promise<Running> {
-	const db = openDatabase(config.databaseFile);
+	const db = openDatabase(config.databaseFile, { busyTimeoutMs: config.busyTimeoutMs });
 	const app = createApp({ db, sessionDays: config.sessionDays, drive: { dataDir: config.dataDir, limits: config.drive }, importAllowPrivateUrls: config.importAllowPrivateUrls });
 	if (config.admin) await app.accounts.ensureAdmin(config.admin.username, config.admin.password);
 	const demoEditionId = config.demo ? await seedDemo(app) : null;

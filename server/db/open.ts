@@ -9,12 +9,12 @@ export type Db = Database.Database;
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Opens (and creates) a database; ':memory:' gives a fresh one for tests. */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: { busyTimeoutMs?: number } = {}): Db {
 	if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
 	const db = new Database(file);
 	db.pragma('journal_mode = WAL');
 	db.pragma('foreign_keys = ON');
-	db.pragma('busy_timeout = 5000');
+	db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
 	db.pragma('synchronous = NORMAL');
 	migrate(db);
 	return db;
