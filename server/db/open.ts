@@ -37,14 +37,15 @@ export function statementCache(db: Db) {
 	};
 }
 
-type Migration = { version: number; name: string; sql: string };
+export type Migration = { version: number; name: string; sql: string };
 
-function readMigrations(): Migration[] {
+/** The numbered .sql files of a migrations directory, in order (SQLite's here, PostgreSQL's twins in postgres/). */
+export function readMigrations(dir = migrationsDir): Migration[] {
 	return fs
-		.readdirSync(migrationsDir)
+		.readdirSync(dir)
 		.filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
 		.sort()
-		.map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: fs.readFileSync(path.join(migrationsDir, f), 'utf8') }));
+		.map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: fs.readFileSync(path.join(dir, f), 'utf8') }));
 }
 
 /** Applies each numbered .sql file once, each in its own transaction. */
