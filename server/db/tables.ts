@@ -280,6 +280,13 @@ export interface KitPublicationsTable {
 	version: string;
 }
 
+export interface LeasesTable {
+	acquired_at: number;
+	expires_at: number;
+	holder: string;
+	name: string;
+}
+
 export interface LoginThrottlesTable {
 	failures: number;
 	first_failure_at: number;
@@ -508,6 +515,7 @@ export interface Tables {
 	instance_secrets: InstanceSecretsTable;
 	invites: InvitesTable;
 	kit_publications: KitPublicationsTable;
+	leases: LeasesTable;
 	login_throttles: LoginThrottlesTable;
 	outbox: OutboxTable;
 	pads: PadsTable;
