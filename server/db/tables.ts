@@ -10,6 +10,18 @@ export interface ApiTokensTable {
 	user_id: string;
 }
 
+export interface AssistedSessionsTable {
+	answered_at: number | null;
+	consent: string | null;
+	created_at: number;
+	ended_at: number | null;
+	helper_id: string;
+	id: string;
+	pad_id: string;
+	participant_id: string;
+	status: string;
+}
+
 export interface AuthSessionsTable {
 	created_at: number;
 	expires_at: number;
@@ -31,6 +43,18 @@ export interface ChatModerationTable {
 	hidden_by_name: string;
 	message: string;
 	message_id: string;
+	workshop_id: string;
+}
+
+export interface ChatReportsTable {
+	created_at: number;
+	id: string;
+	message_id: string;
+	reason: Generated<string>;
+	reporter_id: string | null;
+	resolution: string | null;
+	resolved_at: number | null;
+	resolved_by_name: string | null;
 	workshop_id: string;
 }
 
@@ -106,6 +130,7 @@ export interface DeliverablesTable {
 export interface DocClientsTable {
 	client_id: number;
 	first_seen: number;
+	helper_id: string | null;
 	room: string;
 	user_id: string | null;
 }
@@ -136,6 +161,7 @@ export interface DocUpdatesTable {
 	author_id: string | null;
 	created_at: number;
 	data: Uint8Array;
+	helper_id: string | null;
 	id: Generated<number>;
 	room: string;
 }
@@ -211,6 +237,13 @@ export interface EditionsTable {
 	venue: Generated<string>;
 	wall_public: Generated<number>;
 	workspace_public: Generated<number>;
+}
+
+export interface FileFailuresTable {
+	failed_at: number;
+	reason: string;
+	sha256: string;
+	stage: string;
 }
 
 export interface FilesTable {
@@ -491,9 +524,11 @@ export interface WorkshopsTable {
 /** Every table, as the query builder sees it on SQLite and on PostgreSQL alike. */
 export interface Tables {
 	api_tokens: ApiTokensTable;
+	assisted_sessions: AssistedSessionsTable;
 	auth_sessions: AuthSessionsTable;
 	chat_archive: ChatArchiveTable;
 	chat_moderation: ChatModerationTable;
+	chat_reports: ChatReportsTable;
 	citations: CitationsTable;
 	credit_choices: CreditChoicesTable;
 	deliverable_comments: DeliverableCommentsTable;
@@ -510,6 +545,7 @@ export interface Tables {
 	edition_kits: EditionKitsTable;
 	edition_members: EditionMembersTable;
 	editions: EditionsTable;
+	file_failures: FileFailuresTable;
 	files: FilesTable;
 	help_requests: HelpRequestsTable;
 	instance_secrets: InstanceSecretsTable;
