@@ -23,7 +23,8 @@ export async function scenarioWall(ctx: Ctx): Promise<void> {
 	const every = Math.max(10, Math.round(refreshes / 16));
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'medialab-bench-wall-'));
 	const fixture = await buildEdition({ dataDir, workshops: 60, liveRooms: 12, clientsPerRoom: 4 });
-	const server = await startAppServer({ DATA_DIR: dataDir }, (s) => console.log('  ' + s), process.argv.includes('--reuse-build'));
+	// LOG_LEVEL info: the « running at » line the bench waits for is an info line.
+	const server = await startAppServer({ DATA_DIR: dataDir, LOG_LEVEL: 'info' }, (s) => console.log('  ' + s), process.argv.includes('--reuse-build'));
 	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
 	let fleet: Fleet | null = null;
 	try {

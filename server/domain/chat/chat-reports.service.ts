@@ -23,7 +23,9 @@ export function createChatReportsService(deps: Deps) {
 
 	function staff(viewer: Viewer | null, workshopId: string): Viewer {
 		const rights = deps.workshops.rights(viewer, workshopId);
-		if (!viewer || !rights.can('moderate', 'chatReport')) throw new AppError(rights.can('read', 'chat') ? 'forbidden' : 'not_found', 'error.chat.facilitatorsModerate');
+		// Whoever may not even read the chat is told it does not exist.
+		const refusal = rights.can('read', 'chat') ? 'forbidden' : 'not_found';
+		if (!viewer || !rights.can('moderate', 'chatReport')) throw new AppError(refusal, 'error.chat.facilitatorsModerate');
 		return viewer;
 	}
 
@@ -40,7 +42,8 @@ export function createChatReportsService(deps: Deps) {
 		/** Idempotent: a second report of the same message by the same person changes nothing. */
 		report(viewer: Viewer | null, workshopId: string, raw: unknown): void {
 			const rights = deps.workshops.rights(viewer, workshopId);
-			if (!viewer || !rights.can('write', 'chatReport')) throw new AppError(rights.can('read', 'chat') ? 'forbidden' : 'not_found', 'error.chat.joinFirst');
+			const refusal = rights.can('read', 'chat') ? 'forbidden' : 'not_found';
+			if (!viewer || !rights.can('write', 'chatReport')) throw new AppError(refusal, 'error.chat.joinFirst');
 			const input = parseInput(chatReportSchema, raw);
 			if (!deps.documents.findMessage(workshopId, input.messageId)) throw new AppError('not_found', 'error.chat.messageNotFound');
 			const added = repo.insert({ id: newId(), workshop_id: workshopId, message_id: input.messageId, reporter_id: viewer.id, reason: input.reason, created_at: deps.clock() });
