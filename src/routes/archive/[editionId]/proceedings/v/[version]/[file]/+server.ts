@@ -1,9 +1,9 @@
-// A proceedings version as a booklet: print-ready HTML (shown), EPUB 3 or ODT (streamed downloads).
+// A proceedings version as a booklet: print-ready HTML (shown), EPUB 3, ODT or DOCX (streamed downloads).
 import { Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
 import { exportLabels } from '$lib/components/archive/export-labels';
 import { slugify } from '$lib/server/presenters';
-import { proceedingsEpub, proceedingsOdt, toPrintBooklet } from '$lib/server/presenters';
+import { proceedingsDocx, proceedingsEpub, proceedingsOdt, toPrintBooklet } from '$lib/server/presenters';
 import { loadProceedings, versionParam } from '../../../proceedings-page';
 import type { RequestHandler } from './$types';
 
@@ -26,6 +26,10 @@ export const GET: RequestHandler = ({ locals, params, url }) => {
 		case 'booklet.odt':
 			return new Response(stream(proceedingsOdt(view, labels, url.origin, citeUrl)), {
 				headers: { 'content-type': 'application/vnd.oasis.opendocument.text', 'content-disposition': attachment('odt') }
+			});
+		case 'booklet.docx':
+			return new Response(stream(proceedingsDocx(view, labels, url.origin, citeUrl)), {
+				headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'content-disposition': attachment('docx') }
 			});
 		default:
 			error(404, { message: 'unknown booklet format', code: 'not_found' });
