@@ -21,9 +21,14 @@ export const RICH_MARKDOWN = [
 	'Voir [le wiki](https://example.org/wiki?x=1&y=2) et [la page](/archive).'
 ].join('\n');
 
-export async function publishedBooklet(links: string[] = ['https://example.org/v?a=1&b=2']): Promise<ProceedingsView> {
+/** `bare`: no synthesis, no introduction, no link: the smallest booklet (deliverables, figures, colophon). */
+export async function publishedBooklet(links: string[] = ['https://example.org/v?a=1&b=2'], bare = false): Promise<ProceedingsView> {
 	const { app } = createTestApp();
 	const s = await proceedingsScenario(app);
+	if (bare) {
+		app.proceedings.publish(s.organiser, s.edition.id);
+		return app.proceedings.read(null, s.edition.id, undefined, 'en');
+	}
 	const synthesisId = app.syntheses.open(s.facilitator, s.edition.id, s.themeId);
 	app.syntheses.save(s.facilitator, synthesisId, { title: 'Les communs & nous', markdown: RICH_MARKDOWN });
 	app.syntheses.cite(s.facilitator, synthesisId, { deliverableId: s.second, version: 1, anchor: 'h1-divergences', quotedText: 'Certains veulent une licence unique' });
