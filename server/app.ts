@@ -36,6 +36,7 @@ import { createProceedingsRepo } from './domain/proceedings/proceedings.repo';
 import { createEditorialAccess } from './domain/proceedings/editorial-access';
 import { createSynthesesService } from './domain/proceedings/syntheses.service';
 import { createProceedingsService } from './domain/proceedings/proceedings.service';
+import { checkLinks, type LinkCheckOptions } from './domain/proceedings/link-check';
 import { renderKitMarkdown } from './kits/kit-markdown';
 import { createHappening } from './domain/programme/happening';
 import { createWorkshopClosure } from './domain/deliverables/workshop-closure';
@@ -68,7 +69,7 @@ const defaultDrive = () => ({
 	limits: { uploadMaxBytes: 25 * 1024 * 1024, workshopQuotaBytes: 500 * 1024 * 1024 }
 });
 
-export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; rooms?: RoomsOptions; drive?: { dataDir: string; limits: DriveLimits }; kitsDir?: string; docStore?: DocStoreOptions; importAllowPrivateUrls?: boolean }) {
+export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; rooms?: RoomsOptions; drive?: { dataDir: string; limits: DriveLimits }; kitsDir?: string; docStore?: DocStoreOptions; importAllowPrivateUrls?: boolean; linkCheck?: Partial<LinkCheckOptions> }) {
 	const { db } = deps;
 	const clock = deps.clock ?? systemClock;
 	const editionsRepo = createEditionsRepo(db);
@@ -204,7 +205,17 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		/** Syntheses per theme quoting published deliverables, and « En savoir + » links (docs/proceedings.md). */
 		syntheses,
 		/** An edition's proceedings: numbered frozen versions, colophon by each person's credit choice. */
-		proceedings: createProceedingsService({ clock, repo: proceedingsRepo, editorial, syntheses, archive, credits, renderMarkdown }),
+		proceedings: createProceedingsService({
+			clock,
+			repo: proceedingsRepo,
+			editorial,
+			syntheses,
+			archive,
+			credits,
+			renderMarkdown,
+			// Private addresses are refused like the programme import's, unless the same setting allows them.
+			checkLinks: (urls) => checkLinks(urls, { allowPrivate: deps.importAllowPrivateUrls ?? false, ...deps.linkCheck })
+		}),
 		/** Event kits: built-in ones (kits/), forking one into a new edition, an edition's own kit, lineage and diff. */
 		kits: createKitsService({
 			db,
