@@ -8,6 +8,7 @@ export { readSiteFiles } from '$server/exports/static-site/site-files';
 export { renderStaticSite } from '$server/exports/static-site/build';
 export { proceedingsChapters, proceedingsCitation } from '$server/exports/proceedings-document';
 export { proceedingsDocx, proceedingsEpub, proceedingsOdt, toPrintBooklet } from '$server/exports/proceedings-booklet';
+export { pagedPolyfill } from '$server/exports/paged-polyfill';
 export { zipFiles } from '$server/exports/zip';
 export { bumpVersion } from '$server/kits/kit-render';
 export { kitView } from '$server/kits/kit-view';
