@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { pagedPolyfill } from '../../../server/exports/paged-polyfill';
 import { toPrintBooklet } from '../../../server/exports/proceedings-booklet';
+import { renderStaticSite } from '../../../server/exports/static-site/build';
 import { ORIGIN, labelsFr } from '../archive/archive-fixtures';
+import { createTestApp } from '../factories';
 import { publishedBooklet } from './booklet-fixtures';
+import { proceedingsScenario } from './proceedings-fixtures';
 
 describe('print booklet and paged.js', () => {
 	it('loads paged.js only when given its address, after the config that marks the end of the layout', async () => {
@@ -16,10 +19,17 @@ describe('print booklet and paged.js', () => {
 		expect(served).toContain('.chapter>h2{string-set:chapter content(text)}');
 	});
 
-	it('serves the installed paged.js polyfill', () => {
+	it('serves the installed paged.js polyfill, and puts it beside the static site’s booklet', async () => {
 		const code = pagedPolyfill();
 		expect(code.length).toBeGreaterThan(100_000);
 		expect(code).toContain('PagedConfig');
 		expect(pagedPolyfill()).toBe(code);
+		const { app } = createTestApp();
+		const s = await proceedingsScenario(app);
+		app.proceedings.publish(s.organiser, s.edition.id);
+		const proceedings = { view: app.proceedings.read(null, s.edition.id), url: `${ORIGIN}/x`, openData: app.proceedings.openData(s.edition.id) };
+		const site = renderStaticSite(app.archive.snapshot(s.edition.id), labelsFr, ORIGIN, new Set(), proceedings);
+		expect(site.get('proceedings.html')).toContain('<script src="paged.polyfill.js" defer></script>');
+		expect(site.get('paged.polyfill.js')).toBe(code);
 	});
 });
