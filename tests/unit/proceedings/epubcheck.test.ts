@@ -1,4 +1,4 @@
-// The booklet's EPUB through EPUBCheck, the W3C's reference checker (Java; Debian package `epubcheck`, installed by scripts/test-browser.mjs).
+// The booklet's EPUB through EPUBCheck, the W3C's reference checker (Java; Debian package `epubcheck`, installed by scripts/test-prerequisites.mjs).
 import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
