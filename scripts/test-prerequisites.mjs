@@ -50,7 +50,8 @@ if (missing.length > 0) {
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 		const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
 		const packages = missing.flatMap((n) => n.packages);
-		const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: ['ignore', 'ignore', 'inherit'], env }) : update;
+		// What got installed is read from the disk below: a failed install leaves its tools missing.
+		if (update.status === 0) spawnSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: ['ignore', 'ignore', 'inherit'], env });
 		const stillMissing = missing.filter((n) => !n.present());
 		if (stillMissing.some((n) => !n.optional)) {
 			say(`Could not install ${packages.join(', ')} with apt-get. Install by hand: apt-get install -y ${packages.join(' ')}`);
