@@ -53,3 +53,17 @@ export function proceedingsDocx(view: ProceedingsView, labels: Labels, origin: s
 		chapters: chapters.map((c) => ({ anchor: c.anchor, title: c.title, html: absolutiseLinks(c.html, origin) }))
 	});
 }
+
+const bytesOf = async (readable: Readable) => {
+	const chunks: Buffer[] = [];
+	for await (const chunk of readable) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+};
+
+/** The downloadable booklets as files for the static site, beside its `proceedings.html`. */
+export async function bookletFiles(view: ProceedingsView, labels: Labels, origin: string, url: string): Promise<Map<string, Buffer>> {
+	const formats = { epub: proceedingsEpub, odt: proceedingsOdt, docx: proceedingsDocx };
+	const files = new Map<string, Buffer>();
+	for (const [ext, write] of Object.entries(formats)) files.set(`proceedings.${ext}`, await bytesOf(write(view, labels, origin, url)));
+	return files;
+}

@@ -7,7 +7,7 @@ export { paths } from '$server/exports/static-site/layout';
 export { readSiteFiles } from '$server/exports/static-site/site-files';
 export { renderStaticSite } from '$server/exports/static-site/build';
 export { proceedingsChapters, proceedingsCitation } from '$server/exports/proceedings-document';
-export { proceedingsDocx, proceedingsEpub, proceedingsOdt, toPrintBooklet } from '$server/exports/proceedings-booklet';
+export { bookletFiles, proceedingsDocx, proceedingsEpub, proceedingsOdt, toPrintBooklet } from '$server/exports/proceedings-booklet';
 export { pagedPolyfill } from '$server/exports/paged-polyfill';
 export { zipFiles } from '$server/exports/zip';
 export { bumpVersion } from '$server/kits/kit-render';

@@ -1,6 +1,7 @@
+import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { pagedPolyfill } from '../../../server/exports/paged-polyfill';
-import { toPrintBooklet } from '../../../server/exports/proceedings-booklet';
+import { bookletFiles, toPrintBooklet } from '../../../server/exports/proceedings-booklet';
 import { renderStaticSite } from '../../../server/exports/static-site/build';
 import { ORIGIN, labelsFr } from '../archive/archive-fixtures';
 import { createTestApp } from '../factories';
@@ -31,5 +32,11 @@ describe('print booklet and paged.js', () => {
 		const site = renderStaticSite(app.archive.snapshot(s.edition.id), labelsFr, ORIGIN, new Set(), proceedings);
 		expect(site.get('proceedings.html')).toContain('<script src="paged.polyfill.js" defer></script>');
 		expect(site.get('paged.polyfill.js')).toBe(code);
+		// The export route adds the downloadable booklets beside it.
+		const booklets = await bookletFiles(proceedings.view, labelsFr, ORIGIN, proceedings.url);
+		expect([...booklets.keys()]).toEqual(['proceedings.epub', 'proceedings.odt', 'proceedings.docx']);
+		expect(booklets.get('proceedings.epub')!.subarray(30, 58).toString()).toBe('mimetypeapplication/epub+zip');
+		expect(booklets.get('proceedings.odt')!.subarray(30, 77).toString()).toBe('mimetypeapplication/vnd.oasis.opendocument.text');
+		expect((await mammoth.convertToHtml({ buffer: booklets.get('proceedings.docx')! })).value).toContain('Colophon');
 	});
 });
