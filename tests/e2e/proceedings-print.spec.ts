@@ -1,6 +1,7 @@
 // The proceedings' print booklet paginated by paged.js (TOC with page numbers, running heads), the link check before
-// publishing, and the DOCX download.
+// publishing, the DOCX download and the booklets in the static site.
 import { writeParagraph } from '../unit/deliverables/pad-writer';
+import { unzip } from '../unit/exports/unzip';
 import { writeHeading } from '../unit/proceedings/heading-writer';
 import { expect, expectAccessible, test } from './fixtures';
 
@@ -91,5 +92,9 @@ test('an editor checks the links and publishes; the print booklet shows its tabl
 	expect(docx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
 	expect(docx.headers()['content-disposition']).toMatch(/\.docx"$/);
 	expect((await docx.body()).subarray(0, 2).toString()).toBe('PK');
+	// The edition's static site carries the booklet in every format, and paged.js for its HTML copy.
+	const site = await reader.request.get(`/archive/${edition.id}/export/site.zip`);
+	const names = [...(await unzip(await site.body())).keys()];
+	for (const file of ['proceedings.html', 'paged.polyfill.js', 'proceedings.epub', 'proceedings.odt', 'proceedings.docx']) expect(names.some((n) => n.endsWith(`/${file}`)), file).toBe(true);
 	await readerContext.close();
 });
