@@ -53,8 +53,19 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 		return viewer;
 	}
 
+	/** How the viewer is named in this workshop's chat: their credit choice for the edition (fr label when anonymous, as erasure writes). */
+	function nameIn(viewer: Viewer, workshopId: string): string {
+		return deps.credits.display(viewer.id, deps.workshops.rights(viewer, workshopId).edition.id);
+	}
+
 	return {
 		access: accessOf,
+
+		/** The name the viewer's messages carry when sent: what they chose for the edition, never a frozen real name. */
+		senderName(viewer: Viewer, workshopId: string): string {
+			readable(viewer, workshopId);
+			return nameIn(viewer, workshopId);
+		},
 
 		roomAccess(viewer: Viewer | null, workshopId: string): 'write' | 'read' {
 			const rights = readable(viewer, workshopId);
@@ -90,7 +101,7 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 		moderate(viewer: Viewer | null, workshopId: string, raw: unknown): void {
 			const moderator = moderated(viewer, workshopId);
 			const input = parseInput(chatModerationSchema, raw);
-			if (input.action === 'hide') documents.hide(workshopId, input.messageId, { id: moderator.id, name: moderator.displayName });
+			if (input.action === 'hide') documents.hide(workshopId, input.messageId, { id: moderator.id, name: nameIn(moderator, workshopId) });
 			else documents.unhide(workshopId, input.messageId);
 		},
 
@@ -104,9 +115,10 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 			if (!message) throw new AppError('not_found', 'error.chat.messageNotFound');
 			const when = new Intl.DateTimeFormat(context.locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: input.timeZone }).format(message.at);
 			// The quote lands in pad text, which is exported and may be published: credit its author as they chose for this edition.
-			const author = deps.credits.display(message.authorId, pad.edition.id, context.locale);
-			const prefix = context.locale === 'fr' ? `— ${author}, dans le chat, ` : `— ${author}, in the chat, `;
-			documents.promote(input.padId, message, { prefix, linkText: when, href: `${context.chatUrl}#msg-${message.id}` }, moderator.id);
+			// The author is a person node (an id), not text: exports resolve it again, a change of choice rewrites it.
+			const author = { userId: message.authorId, name: deps.credits.display(message.authorId, pad.edition.id, context.locale) };
+			const after = context.locale === 'fr' ? ', dans le chat, ' : ', in the chat, ';
+			documents.promote(input.padId, message, [{ text: '— ' }, { person: author }, { text: after }, { link: { text: when, href: `${context.chatUrl}#msg-${message.id}` } }], moderator.id);
 		}
 	};
 }
