@@ -1,6 +1,8 @@
 // Names in the chat follow each person's credit choice for the edition: live clients, archive, moderation log, stored history.
 import { afterEach, describe, expect, it } from 'vitest';
+import { yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { PAD_FRAGMENT } from '../../../server/shared/pad-schema';
 import { appendChatMessage, CHAT_ARCHIVE_AT, chatSnapshot, isTombstone, newChatMessageId, readChatEntries, type ChatMessage } from '../../../server/shared/chat-doc';
 import { connectClient, startHarness, synced, waitFor, type Harness } from '../collab/realtime-harness';
 import { padScenario } from '../collab/realtime-fixtures';
@@ -82,5 +84,50 @@ describe('chat names follow the credit choice', () => {
 			Y.applyUpdate(doc, r.state());
 			expect(JSON.stringify(chatSnapshot(doc))).not.toContain('Alice');
 		});
+	});
+});
+
+describe('a chat message promoted into a pad', () => {
+	const promote = (s: Awaited<ReturnType<typeof chatWithBob>>, messageId: string) =>
+		s.app.chat.promote(s.organiser, s.workshopId, { messageId, padId: s.pad.id, timeZone: 'Europe/Paris' }, { chatUrl: 'http://localhost/chat', locale: 'fr' });
+	const padState = (s: Awaited<ReturnType<typeof chatWithBob>>) => s.app.rooms.withRoom(s.room, (r) => Buffer.from(r.state()).toString('utf8'));
+
+	it('never writes the real name of someone credited by pseudonym into the pad', async () => {
+		const s = await chatWithBob();
+		s.app.credits.setChoice(s.bob, s.edition.id, { mode: 'pseudonym', pseudonym: 'b0b' });
+		const id = s.say('Une carte des communs');
+		await waitFor(() => s.app.chat.open(s.organiser, s.workshopId).entries.length === 1);
+		promote(s, id);
+		expect(s.app.pads.exportDocument(s.organiser, s.pad.id).markdown).toContain('— b0b, dans le chat, ');
+		expect(padState(s)).not.toContain('Bob');
+	});
+
+	it('follows a later change of choice, and an erasure, in the live pad, its exports and its saved versions', async () => {
+		const s = await chatWithBob();
+		const id = s.say('Une carte des communs');
+		await waitFor(() => s.app.chat.open(s.organiser, s.workshopId).entries.length === 1);
+		const padClient = connectClient(harness!.url, s.room, s.tokenOf(s.organiser));
+		providers.push(padClient.provider);
+		await synced(padClient.provider);
+		promote(s, id);
+		expect(s.app.pads.saveVersion(s.organiser, s.pad.id)).toBe(true);
+		const version = s.app.pads.history(s.organiser, s.pad.id).versions[0]!.id;
+		expect(s.app.pads.exportDocument(s.organiser, s.pad.id).markdown).toContain('— Bob, dans le chat, ');
+
+		s.app.credits.setChoice(s.bob, s.edition.id, { mode: 'pseudonym', pseudonym: 'b0b' });
+
+		// The editor connected to the pad relabels the quote at once; exports and the saved version say it too.
+		const label = () => JSON.stringify(yDocToProsemirrorJSON(padClient.doc, PAD_FRAGMENT));
+		await waitFor(() => label().includes('"name":"b0b"'));
+		expect(label()).not.toContain('Bob');
+		const exported = s.app.pads.exportDocument(s.organiser, s.pad.id);
+		expect(exported.markdown).toContain('— b0b, dans le chat, ');
+		expect(exported.html + exported.markdown).not.toContain('Bob');
+		expect(s.app.pads.version(s.organiser, s.pad.id, version).html).toContain('— b0b, dans le chat, ');
+
+		await s.app.privacy.erase(s.bob, { confirmName: 'Bob' });
+		await waitFor(() => label().includes('"name":"contributeur anonyme"'));
+		expect(s.app.pads.exportDocument(s.organiser, s.pad.id).markdown).toContain('— contributeur anonyme, dans le chat, ');
+		expect(s.app.pads.version(s.organiser, s.pad.id, version).html).toContain('— contributeur anonyme, dans le chat, ');
 	});
 });
