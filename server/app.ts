@@ -109,10 +109,15 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const search = createSearch({ db, clock, store: docStore, blobs, nameOf: (userId, editionId) => credits.display(userId, editionId) });
 	// People named in pads (promoted quotes) are read by their current credit choice in the pad's edition.
 	const padPeople = createPadPeopleRepo(db);
-	const padDocuments = withPeopleResolved(createPadDocuments({ rooms, store: docStore, templates: (padId, key) => pads.templateDocument(padId, key) }), (padId, userId) => {
-		const editionId = padPeople.editionOfPad(padId);
-		return editionId ? credits.display(userId, editionId) : null;
-	});
+	const padPeopleLabels = createPadPeople({ rooms });
+	const padDocuments = withPeopleResolved(
+		createPadDocuments({ rooms, store: docStore, templates: (padId, key) => pads.templateDocument(padId, key) }),
+		(padId, userId) => {
+			const editionId = padPeople.editionOfPad(padId);
+			return editionId ? credits.display(userId, editionId) : null;
+		},
+		padPeopleLabels
+	);
 	const pads = createPadsService({
 		db,
 		clock,
@@ -131,7 +136,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const syntheses = createSynthesesService({ clock, repo: proceedingsRepo, editorial, deliverables, credits, renderMarkdown });
 	const chatDocuments = createChatDocuments({ db, rooms, store: docStore, repo: createChatRepo(db), clock });
 	// A change of credit choice rewrites the names stored beside what the person wrote (chats, pads) and re-indexes them.
-	const creditNames = createCreditNames({ db, clock, credits, chat: chatDocuments, pads: createPadPeople({ rooms }) });
+	const creditNames = createCreditNames({ db, clock, credits, chat: chatDocuments, pads: padPeopleLabels, documents: padDocuments });
 	// The MédiaLab desk: help requests and the live board, fed by the rooms' activity counted once a second (ActivityFeed port).
 	const deskEvents = createDeskEvents();
 	const activityFeed = createActivityFeed(rooms);

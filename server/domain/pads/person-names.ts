@@ -1,6 +1,6 @@
 // People named in pad text (personName nodes): resolved from their id by their current credit choice wherever a pad is read.
 import { PERSON_NODE } from '../../shared/pad-schema';
-import type { LiveDocuments, PadJson } from '../ports';
+import type { LiveDocuments, PadJson, PadPeoplePort } from '../ports';
 import type { PmNode } from './pad-html';
 
 /** The name a person is shown by today, or null when the id is unknown (then the node's own label stays). */
@@ -45,11 +45,20 @@ export function namedPeople(doc: PmNode): Set<string> {
  * The pad documents as use cases read them: current content and saved versions name people as they chose to be
  * credited in the pad's edition today. `nameOf(padId, userId)` answers for the pad's edition.
  */
-export function withPeopleResolved(documents: LiveDocuments, nameOf: (padId: string, userId: string) => string | null): LiveDocuments {
+export function withPeopleResolved(documents: LiveDocuments, nameOf: (padId: string, userId: string) => string | null, relabel?: PadPeoplePort): LiveDocuments {
 	const resolve = (padId: string, json: PadJson): PadJson => withCurrentNames(json as PmNode, (userId) => nameOf(padId, userId)) as PadJson;
 	return {
 		...documents,
 		currentContent: (padId) => resolve(padId, documents.currentContent(padId)),
-		versionContent: (padId, versionId) => resolve(padId, documents.versionContent(padId, versionId))
+		versionContent: (padId, versionId) => resolve(padId, documents.versionContent(padId, versionId)),
+		// A restored version brings back the labels of its day: the live pad is relabelled by today's choices.
+		restoreVersion(padId, versionId, authorId) {
+			documents.restoreVersion(padId, versionId, authorId);
+			if (!relabel) return;
+			for (const userId of namedPeople(documents.currentContent(padId) as PmNode)) {
+				const name = nameOf(padId, userId);
+				if (name !== null) relabel.renamePerson(padId, userId, name);
+			}
+		}
 	};
 }

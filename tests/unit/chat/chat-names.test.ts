@@ -102,7 +102,7 @@ describe('a chat message promoted into a pad', () => {
 		expect(padState(s)).not.toContain('Bob');
 	});
 
-	it('follows a later change of choice, and an erasure, in the live pad, its exports and its saved versions', async () => {
+	it('follows a later change of choice, and an erasure, in the live pad, its exports, its saved versions and its published deliverable', async () => {
 		const s = await chatWithBob();
 		const id = s.say('Une carte des communs');
 		await waitFor(() => s.app.chat.open(s.organiser, s.workshopId).entries.length === 1);
@@ -113,6 +113,9 @@ describe('a chat message promoted into a pad', () => {
 		expect(s.app.pads.saveVersion(s.organiser, s.pad.id)).toBe(true);
 		const version = s.app.pads.history(s.organiser, s.pad.id).versions[0]!.id;
 		expect(s.app.pads.exportDocument(s.organiser, s.pad.id).markdown).toContain('— Bob, dans le chat, ');
+		const deliverable = s.app.deliverables.create(s.organiser, s.workshopId, { padId: s.pad.id, title: 'Carte des communs' });
+		s.app.deliverables.publish(s.organiser, deliverable);
+		expect(s.app.deliverables.version(s.organiser, deliverable, 1).markdown).toContain('— Bob, dans le chat, ');
 
 		s.app.credits.setChoice(s.bob, s.edition.id, { mode: 'pseudonym', pseudonym: 'b0b' });
 
@@ -124,10 +127,18 @@ describe('a chat message promoted into a pad', () => {
 		expect(exported.markdown).toContain('— b0b, dans le chat, ');
 		expect(exported.html + exported.markdown).not.toContain('Bob');
 		expect(s.app.pads.version(s.organiser, s.pad.id, version).html).toContain('— b0b, dans le chat, ');
+		const published = s.app.deliverables.version(s.organiser, deliverable, 1);
+		expect(published.markdown).toContain('— b0b, dans le chat, ');
+		expect(published.html + published.markdown).not.toContain('Bob');
+		// Restoring the version saved under the old name brings back the text, named as Bob chose today.
+		s.app.pads.restoreVersion(s.organiser, s.pad.id, version);
+		await waitFor(() => label().includes('"name":"b0b"'));
+		expect(label()).not.toContain('Bob');
 
 		await s.app.privacy.erase(s.bob, { confirmName: 'Bob' });
 		await waitFor(() => label().includes('"name":"contributeur anonyme"'));
 		expect(s.app.pads.exportDocument(s.organiser, s.pad.id).markdown).toContain('— contributeur anonyme, dans le chat, ');
 		expect(s.app.pads.version(s.organiser, s.pad.id, version).html).toContain('— contributeur anonyme, dans le chat, ');
+		expect(s.app.deliverables.version(s.organiser, deliverable, 1).markdown).toContain('— contributeur anonyme, dans le chat, ');
 	});
 });
