@@ -5,6 +5,7 @@ import type { ChatSnapshot } from '../../shared/chat-doc';
 import { AppError } from '../../shared/errors';
 import { parseInput } from '../../shared/validate';
 import type { CreditsService } from '../deliverables/credits';
+import { createChatNames } from './chat-names';
 import type { PadsService } from '../pads/pads.service';
 import type { WorkshopsService } from '../programme/workshops.service';
 import type { Viewer } from '../types';
@@ -53,9 +54,12 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 		return viewer;
 	}
 
+	const names = createChatNames({ credits: deps.credits, documents });
+	const editionOf = (viewer: Viewer | null, workshopId: string) => deps.workshops.rights(viewer, workshopId).edition.id;
+
 	/** How the viewer is named in this workshop's chat: their credit choice for the edition (fr label when anonymous, as erasure writes). */
 	function nameIn(viewer: Viewer, workshopId: string): string {
-		return deps.credits.display(viewer.id, deps.workshops.rights(viewer, workshopId).edition.id);
+		return deps.credits.display(viewer.id, editionOf(viewer, workshopId));
 	}
 
 	return {
@@ -76,7 +80,10 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 		open(viewer: Viewer | null, workshopId: string): ChatSnapshot & { access: ChatAccess } {
 			const rights = readable(viewer, workshopId);
 			documents.archiveOverflow(workshopId);
-			return { ...documents.snapshot(workshopId), access: rights };
+			const read = documents.snapshot(workshopId);
+			// Names that drifted from their people's choices are rewritten in the room before the browser syncs it.
+			const repaired = names.repair(workshopId, editionOf(viewer, workshopId), read.entries) > 0;
+			return { ...(repaired ? documents.snapshot(workshopId) : read), access: rights };
 		},
 
 		/** Asked by the client whose message took the live document past its limit: writers only, idempotent. */
@@ -90,12 +97,13 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 			readable(viewer, workshopId);
 			documents.archiveOverflow(workshopId);
 			const cursor = before === null || before === undefined || before === '' ? null : parseInput(z.object({ before: cursorSchema }), { before }).before;
-			return documents.archivePage(workshopId, cursor, CHAT_PAGE_SIZE);
+			const page = documents.archivePage(workshopId, cursor, CHAT_PAGE_SIZE);
+			return { ...page, entries: names.entries(page.entries, editionOf(viewer, workshopId)) };
 		},
 
 		hiddenMessages(viewer: Viewer | null, workshopId: string): HiddenMessage[] {
 			moderated(viewer, workshopId);
-			return documents.hiddenMessages(workshopId);
+			return names.hidden(documents.hiddenMessages(workshopId), editionOf(viewer, workshopId));
 		},
 
 		moderate(viewer: Viewer | null, workshopId: string, raw: unknown): void {

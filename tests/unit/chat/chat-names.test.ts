@@ -64,6 +64,15 @@ describe('chat names follow the credit choice', () => {
 		expect(s.app.chat.senderName(s.bob, s.workshopId)).toBe('b0b');
 	});
 
+	it('renames a message sent under a stale name (a tab opened before the change) when the chat is next opened', async () => {
+		const s = await chatWithBob();
+		s.app.credits.setChoice(s.bob, s.edition.id, { mode: 'pseudonym', pseudonym: 'b0b' });
+		const id = s.say('Envoyé depuis un onglet ancien');
+		await waitFor(() => s.app.chat.open(s.organiser, s.workshopId).entries.some((e) => e.id === id));
+		expect(namesIn(s.app.chat.open(s.organiser, s.workshopId).entries)).toEqual(['b0b']);
+		await waitFor(() => namesIn(readChatEntries(s.bobChat.doc)).join() === 'b0b');
+	});
+
 	it('renames the moderator’s trace on a hidden message, and names a new trace by the moderator’s choice', async () => {
 		const s = await chatWithBob();
 		const first = s.say('Premier');
