@@ -129,8 +129,16 @@ export function createSearchSources(deps: {
 		const nameOf = deps.nameOf;
 		return nameOf ? withCurrentNames(doc, (userId) => nameOf(userId, editionId)) : doc;
 	}
-	/** The name a message is indexed under: its author's credit choice at indexing time, so a re-index honours a change. */
-	const authorName = (message: ChatMessage, editionId: string) => (deps.nameOf ? deps.nameOf(message.authorId, editionId) : message.authorName);
+	/** The name a message is indexed under: its author's credit choice at indexing time, so a re-index honours a change (one lookup per author). */
+	function authorNames(editionId: string) {
+		const known = new Map<string, string>();
+		return (message: ChatMessage) => {
+			if (!deps.nameOf) return message.authorName;
+			let name = known.get(message.authorId);
+			if (name === undefined) known.set(message.authorId, (name = deps.nameOf(message.authorId, editionId)));
+			return name;
+		};
+	}
 
 	async function textOf(file: { sha256: string; name: string; mime: string }): Promise<{ text: string; note: string | null }> {
 		const cached = extractOf.get(file.sha256);
@@ -183,9 +191,10 @@ export function createSearchSources(deps: {
 			const all = options.withArchive ? [...archived.all(workshopId).map((r) => parseChatEntry(JSON.parse(r.entry))), ...entries] : entries;
 			const messages = all.filter((e): e is ChatMessage => e !== null && !isTombstone(e));
 			const since = options.since ?? 0;
+			const authorName = authorNames(found.e.id);
 			const hiddenIds = [...new Set([...all.filter((e) => e !== null && isTombstone(e)).map((e) => e!.id), ...hidden.all(workshopId)])];
 			return {
-				docs: messages.filter((m) => m.at >= since).map((m) => chatDoc({ id: m.id, authorName: authorName(m, found.e.id), text: m.text, at: m.at }, found.p, rev)),
+				docs: messages.filter((m) => m.at >= since).map((m) => chatDoc({ id: m.id, authorName: authorName(m), text: m.text, at: m.at }, found.p, rev)),
 				hiddenIds: hiddenIds.map((id) => `chat-${workshopId}-${id}`)
 			};
 		},
