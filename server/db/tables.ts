@@ -302,6 +302,11 @@ export interface OutboxTable {
 	topic: string;
 }
 
+export interface PadPeopleTable {
+	pad_id: string;
+	user_id: string;
+}
+
 export interface PadsTable {
 	created_at: string;
 	created_by: string | null;
@@ -518,6 +523,7 @@ export interface Tables {
 	leases: LeasesTable;
 	login_throttles: LoginThrottlesTable;
 	outbox: OutboxTable;
+	pad_people: PadPeopleTable;
 	pads: PadsTable;
 	proceedings_drafts: ProceedingsDraftsTable;
 	proceedings_versions: ProceedingsVersionsTable;
