@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { EditionRow } from '../../../server/domain/editions/editions.repo';
 import type { Viewer } from '../../../server/domain/types';
 import { renderSchedule } from '../../../server/exports/schedule/schedule-export';
-import { createAccount, createEdition, createGuest, createTestApp, expectAppError, joinCodeOf, MINUTE, type TestApp } from '../factories';
+import { createAccount, createEdition, createGuest, createTestApp, expectAppError, joinCodeOf, MINUTE, PASSWORD, type TestApp } from '../factories';
 import { fixture, laterVersion } from './fixtures';
 
 type Vevent = { uid: string; summary: string; start: string; sequence: number; lastModified: string; status: string };
@@ -138,5 +138,19 @@ describe('« Mon programme » and its personal calendar feed', () => {
 		expect(events(feed(t.app.myProgramme.renewFeed(orga, edition.id)))).toHaveLength(1);
 		t.app.editions.setStatus(orga, edition.id, { status: 'published' });
 		expect(events(feed(token))).toHaveLength(1);
+	});
+
+	it('is part of the person’s data export (without the secret address), and erasing the account removes picks and feed', async () => {
+		const { Ouverture } = ids();
+		t.app.myProgramme.setPicked(reader, edition.id, Ouverture!, true);
+		const token = t.app.myProgramme.renewFeed(reader, edition.id);
+		const data = t.app.privacy.collect(reader);
+		expect(data.programmePicks).toEqual([expect.objectContaining({ editionId: edition.id, workshopId: Ouverture, workshopTitle: expect.stringContaining('Ouverture') })]);
+		expect(data.programmeFeeds).toEqual([expect.objectContaining({ editionId: edition.id })]);
+		expect(JSON.stringify(data)).not.toContain(token);
+
+		await t.app.privacy.erase(reader, { password: PASSWORD });
+		await expectAppError(() => t.app.myProgramme.feed(token), 'not_found');
+		expect(t.app.db.prepare('SELECT count(*) FROM programme_picks').pluck().get()).toBe(0);
 	});
 });
