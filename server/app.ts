@@ -29,6 +29,7 @@ import { createStructureRepo } from './domain/programme/structure.repo';
 import { fetchSource } from './domain/programme/import/fetch-source';
 import { createImportRepo } from './domain/programme/import/import.repo';
 import { createProgrammeImport } from './domain/programme/import/programme-import.service';
+import { createMyProgramme } from './domain/programme/my-programme.service';
 import { createStructureService } from './domain/programme/structure.service';
 import { createWorkshopsRepo } from './domain/programme/workshops.repo';
 import { createWorkshopsService } from './domain/programme/workshops.service';
@@ -211,6 +212,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 			repo: createImportRepo(db),
 			fetchUrl: (url) => fetchSource(url, { allowPrivate: deps.importAllowPrivateUrls ?? false })
 		}),
+		/** « Mon programme »: a person's picked sessions and their secret calendar feed (docs/programme-import.md). */
+		myProgramme: createMyProgramme({ db, clock, access, workshops }),
 		/** Deliverables frozen from pads, with credits resolved from each person's current choice (credits.display). */
 		deliverables,
 		credits: { ...credits, setChoice: creditNames.setChoice },

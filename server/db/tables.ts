@@ -337,6 +337,13 @@ export interface ProceedingsVersionsTable {
 	version: number;
 }
 
+export interface ProgrammeFeedsTable {
+	created_at: number;
+	edition_id: string;
+	token: string;
+	user_id: string;
+}
+
 export interface ProgrammeImportDraftsTable {
 	created_at: string;
 	created_by: string | null;
@@ -349,6 +356,13 @@ export interface ProgrammeImportFormatsTable {
 	edition_id: string;
 	format: string;
 	source_type: string;
+}
+
+export interface ProgrammePicksTable {
+	edition_id: string;
+	picked_at: number;
+	user_id: string;
+	workshop_id: string;
 }
 
 export interface ResourceLinksTable {
@@ -527,8 +541,10 @@ export interface Tables {
 	pads: PadsTable;
 	proceedings_drafts: ProceedingsDraftsTable;
 	proceedings_versions: ProceedingsVersionsTable;
+	programme_feeds: ProgrammeFeedsTable;
 	programme_import_drafts: ProgrammeImportDraftsTable;
 	programme_import_formats: ProgrammeImportFormatsTable;
+	programme_picks: ProgrammePicksTable;
 	resource_links: ResourceLinksTable;
 	rooms: RoomsTable;
 	schema_migrations: SchemaMigrationsTable;

@@ -86,7 +86,9 @@ export function createPrivacyService(deps: Deps) {
 				files: repo.files(user.id).map(({ sha256: _sha, ...f }) => f),
 				deliverableComments: repo.comments(user.id),
 				syntheses: repo.syntheses(user.id),
-				apiTokens: repo.apiTokens(user.id)
+				apiTokens: repo.apiTokens(user.id),
+				programmePicks: repo.programmePicks(user.id),
+				programmeFeeds: repo.programmeFeeds(user.id)
 			};
 		},
 
