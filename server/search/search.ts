@@ -33,6 +33,8 @@ export function createSearch(deps: {
 	clock: () => number;
 	store: DocStore;
 	blobs: BlobStore;
+	/** How a person is named in an edition today (their credit choice): chat authors and people in pads are indexed by it. */
+	nameOf?: (userId: string, editionId: string) => string;
 	indexer?: IndexerOptions;
 	log?: (line: string) => void;
 	restart?: Partial<RestartPolicy>;
@@ -42,7 +44,7 @@ export function createSearch(deps: {
 	const log = deps.log ?? ((line: string) => rootLogger().info({ component: 'search' }, line));
 	const engine = createSearchEngine();
 	const extractor = createExtractor({ log });
-	const sources = createSearchSources({ db: deps.db, store: deps.store, blobs: deps.blobs, extractor, clock: deps.clock, failures: deps.failures });
+	const sources = createSearchSources({ db: deps.db, store: deps.store, blobs: deps.blobs, extractor, clock: deps.clock, nameOf: deps.nameOf, failures: deps.failures });
 	const indexer = createIndexer({ db: deps.db, engine, sources }, { log, ...deps.indexer });
 	const service = createSearchService({ db: deps.db, engine, permissions: createSearchPermissions(deps.db), clock: deps.clock });
 	let child: MeiliProcess | null = null;

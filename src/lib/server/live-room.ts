@@ -30,7 +30,10 @@ export function chatPanel(locals: App.Locals, workshopId: string, pads?: PadView
 	const promotable = access.canModerate
 		? (pads ?? orError(() => locals.app.pads.list(locals.viewer, workshopId))).filter((p) => p.deletedAt === null).map((p) => ({ id: p.id, title: p.title }))
 		: [];
+	// Messages carry the name the viewer chose to be credited by in this edition, never a frozen real name.
+	const me = liveIdentity(locals);
+	const name = locals.viewer && access.canWrite ? orError(() => locals.app.chat.senderName(locals.viewer!, workshopId)) : me.name;
 	// « Signaler »: the policy's chatReport/write cell.
 	const canReport = access.canRead && locals.app.chatReports.canReport(locals.viewer, workshopId);
-	return { access, pads: promotable, me: liveIdentity(locals), canReport };
+	return { access, pads: promotable, me: { ...me, name }, canReport };
 }
