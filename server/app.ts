@@ -119,7 +119,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const proceedingsRepo = createProceedingsRepo(db);
 	const editorial = createEditorialAccess(access, proceedingsRepo.lastVersion);
 	const renderMarkdown = (markdown: string) => renderKitMarkdown(markdown, { headingShift: 2 });
-	const syntheses = createSynthesesService({ clock, repo: proceedingsRepo, editorial, deliverables, credits, renderMarkdown });
+	const synthesisDocuments = createPadDocuments({ rooms, store: docStore, kind: 'synthesis' });
+	const syntheses = createSynthesesService({ clock, repo: proceedingsRepo, editorial, deliverables, credits, renderMarkdown, documents: synthesisDocuments });
 	const chatDocuments = createChatDocuments({ db, rooms, store: docStore, repo: createChatRepo(db), clock });
 	// The MédiaLab desk: help requests and the live board, fed by the rooms' activity counted once a second (ActivityFeed port).
 	const deskEvents = createDeskEvents();

@@ -2,7 +2,7 @@
 import type { Db } from '../../db/open';
 import type { ResourceKind, ResourceTarget } from '../../shared/proceedings-schemas';
 
-export type SynthesisRow = { id: string; edition_id: string; theme_id: string; title: string; markdown: string; updated_by: string | null; created_at: string; updated_at: string };
+export type SynthesisRow = { id: string; edition_id: string; theme_id: string; title: string; markdown: string; updated_by: string | null; created_at: string; updated_at: string; live_at: string | null };
 export type CitationRow = { id: string; synthesis_id: string; deliverable_id: string; version: number; anchor: string; quoted_text: string; created_at: string };
 export type LinkRow = { id: string; edition_id: string; target_kind: ResourceTarget; target_id: string; title: string; url: string; kind: ResourceKind; licence: string | null; created_at: string };
 export type DraftRow = { edition_id: string; introduction: string; licence: string; credits_json: string; updated_at: string };
@@ -18,8 +18,8 @@ export function createProceedingsRepo(db: Db) {
 				.prepare<[string], SynthesisRow>('SELECT s.* FROM syntheses s JOIN themes t ON t.id = s.theme_id WHERE s.edition_id = ? ORDER BY t.position, t.label')
 				.all(editionId),
 		insertSynthesis(row: Omit<SynthesisRow, 'updated_by'> & { updated_by: string }) {
-			db.prepare('INSERT INTO syntheses (id, edition_id, theme_id, title, markdown, updated_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-				row.id, row.edition_id, row.theme_id, row.title, row.markdown, row.updated_by, row.created_at, row.updated_at
+			db.prepare('INSERT INTO syntheses (id, edition_id, theme_id, title, markdown, updated_by, created_at, updated_at, live_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+				row.id, row.edition_id, row.theme_id, row.title, row.markdown, row.updated_by, row.created_at, row.updated_at, row.live_at
 			);
 			this.addEditor(row.id, row.updated_by);
 		},
@@ -27,6 +27,8 @@ export function createProceedingsRepo(db: Db) {
 			db.prepare('UPDATE syntheses SET title = ?, markdown = ?, updated_by = ?, updated_at = ? WHERE id = ?').run(title, markdown, by, at, id);
 			this.addEditor(id, by);
 		},
+		markLive: (id: string, at: string) => db.prepare('UPDATE syntheses SET live_at = ? WHERE id = ? AND live_at IS NULL').run(at, id),
+		cacheMarkdown: (id: string, markdown: string) => db.prepare('UPDATE syntheses SET markdown = ? WHERE id = ?').run(markdown, id),
 		addEditor: (synthesisId: string, userId: string) => db.prepare('INSERT OR IGNORE INTO synthesis_editors (synthesis_id, user_id) VALUES (?, ?)').run(synthesisId, userId),
 		editors: (synthesisId: string) => db.prepare<[string], string>('SELECT user_id FROM synthesis_editors WHERE synthesis_id = ? ORDER BY user_id').pluck().all(synthesisId),
 		theme: (editionId: string, themeId: string) =>
