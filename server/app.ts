@@ -116,7 +116,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const driveDocuments = createDriveDocuments({ rooms });
 	const archive = createArchiveService({ db, editions: editionsRepo, workshops, deliverables, padContent: (padId) => padDocuments.currentContent(padId) });
 	// Syntheses and proceedings: the kits' safe Markdown renderer, headings under the page's own h2.
-	const proceedingsRepo = createProceedingsRepo(db);
+	const proceedingsRepo = createProceedingsRepo(db, clock);
 	const editorial = createEditorialAccess(access, proceedingsRepo.lastVersion);
 	const renderMarkdown = (markdown: string) => renderKitMarkdown(markdown, { headingShift: 2 });
 	const synthesisDocuments = createPadDocuments({ rooms, store: docStore, kind: 'synthesis' });
