@@ -95,7 +95,8 @@ function inline(tokens: Token[] | undefined, marks: Mark[]): PmNode[] {
 		else if (token.type === 'codespan') out.push(...text((token as Tokens.Codespan).text, [...marks, { type: 'code' }]));
 		else if (token.type === 'link') {
 			const link = token as Tokens.Link;
-			const safe = /^(https?:|mailto:)/i.test(link.href) ? [...marks, { type: 'link', attrs: { href: link.href } }] : marks;
+			// Web and mail addresses, and paths on this instance (« /archive »); never another scheme (javascript:, data:).
+			const safe = /^(https?:|mailto:)|^\/(?!\/)/i.test(link.href) ? [...marks, { type: 'link', attrs: { href: link.href } }] : marks;
 			out.push(...inline(link.tokens, safe));
 		} else if (token.type === 'br') out.push({ type: 'hardBreak' });
 		else if ('tokens' in token && token.tokens) out.push(...inline(token.tokens, marks));
