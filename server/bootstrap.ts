@@ -2,6 +2,7 @@
 import { createApp, type App } from './app';
 import { createCollabEndpoint, sameOrigin, type CollabEndpoint } from './collab/endpoint';
 import type { Config } from './config';
+import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/open';
 import { seedDemo } from './demo/seed';
 import { rootLogger } from './log';
@@ -12,6 +13,8 @@ export type Running = { app: App; collab: CollabEndpoint; demoEditionId: string 
 
 export async function bootstrap(config: Config): Promise<Running> {
 	const db = openDatabase(config.databaseFile);
+	// WAL checkpoints (an fsync each) on a worker thread: real-time commits on the event loop stay short (docs/scaling.md).
+	const checkpointer = startCheckpointer(db, config.databaseFile);
 	const app = createApp({ db, sessionDays: config.sessionDays, drive: { dataDir: config.dataDir, limits: config.drive }, importAllowPrivateUrls: config.importAllowPrivateUrls });
 	if (config.admin) await app.accounts.ensureAdmin(config.admin.username, config.admin.password);
 	const demoEditionId = config.demo ? await seedDemo(app) : null;
@@ -36,6 +39,7 @@ export async function bootstrap(config: Config): Promise<Running> {
 			disk.stop();
 			collab.close();
 			void app.search.stop();
+			void checkpointer.stop();
 			db.close();
 		}
 	};
