@@ -181,22 +181,55 @@ test('a second « Aperçu » replaces the open preview and takes the focus; clos
 	await expect(page.getByRole('button', { name: 'Aperçu notes.txt' })).toBeFocused();
 });
 
-test('the home search field shows its whole example on a phone', async ({ page }) => {
-	for (const size of [{ width: 360, height: 740 }, phone, desktop]) {
-		await page.setViewportSize(size);
-		await page.goto('/');
-		const field = page.getByRole('searchbox', { name: 'Chercher dans les archives' });
-		await expect(field).toHaveAttribute('placeholder', 'ex. : inclusion numérique');
-		// The placeholder's text, measured in the field's own font, fits the room inside the field.
-		const { needed, room } = await field.evaluate((input: HTMLInputElement) => {
-			const style = getComputedStyle(input);
-			const context = document.createElement('canvas').getContext('2d')!;
-			context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-			const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-			return { needed: context.measureText(input.placeholder).width, room };
-		});
-		expect(needed).toBeLessThanOrEqual(room);
-		await shot(page, `home-search-${size.width}`);
+test('the search fields (home and search page) show their whole example on a phone', async ({ page }) => {
+	const fields = [
+		{ url: '/', name: 'Chercher dans les archives', shotName: 'home-search' },
+		{ url: '/search', name: 'Mots à chercher', shotName: 'search-page' }
+	];
+	for (const { url, name, shotName } of fields) {
+		for (const size of [{ width: 360, height: 740 }, phone, desktop]) {
+			await page.setViewportSize(size);
+			await page.goto(url);
+			const field = page.getByRole('searchbox', { name });
+			await expect(field).toHaveAttribute('placeholder', 'ex. : inclusion numérique');
+			// The placeholder's text, measured in the field's own font, fits the room inside the field.
+			const { needed, room } = await field.evaluate((input: HTMLInputElement) => {
+				const style = getComputedStyle(input);
+				const context = document.createElement('canvas').getContext('2d')!;
+				context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+				const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+				return { needed: context.measureText(input.placeholder).width, room };
+			});
+			expect(needed, `${url} at ${size.width} px`).toBeLessThanOrEqual(room);
+			await shot(page, `${shotName}-${size.width}`);
+		}
+		await expectAccessible(page);
 	}
+});
+
+test('the built-in kit and a person’s own data download with the same feedback', async ({ page, createPerson, logIn }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.goto('/kits/nec-contributif');
+	const kitLink = page.getByRole('link', { name: 'Télécharger le kit (zip)' });
+	const downloading = page.waitForEvent('download');
+	await kitLink.click();
+	expect((await downloading).suggestedFilename()).toMatch(/^nec-contributif-\d+\.\d+\.\d+\.zip$/);
+	const kitStatus = page.locator('#kit-download-status');
+	await expect(kitStatus.getByRole('status')).toHaveText(/^nec-contributif-[\d.]+\.zip est téléchargé\.$/);
+	// The kit's size is known: the bar says how much of it arrived.
+	await expect(kitStatus.getByRole('progressbar', { name: 'Progression du téléchargement' })).toHaveAttribute('max', /^\d+$/);
+	await expect(kitStatus).toContainText(/reçus sur/);
+	await shot(page, 'kit-page-download-360');
+	await expectAccessible(page);
+
+	const lea = await createPerson('Léa');
+	await logIn(page.context(), lea);
+	await page.setViewportSize(desktop);
+	await page.goto('/account/data');
+	const zip = page.waitForEvent('download');
+	await page.getByRole('link', { name: /zip/ }).click();
+	expect((await zip).suggestedFilename()).toBe('my-data.zip');
+	await expect(page.locator('#my-data-zip-status').getByRole('status')).toHaveText('my-data.zip est téléchargé.');
+	await shot(page, 'account-data-desktop');
 	await expectAccessible(page);
 });
