@@ -33,6 +33,6 @@ export default defineConfig({
 		timeout: 180_000,
 		reuseExistingServer: false,
 		stdout: 'pipe',
-		env: { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, DEMO: 'true', LOG_LEVEL: 'error' }
+		env: { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, DEMO: 'true', LOG_LEVEL: 'error', SQLITE_BUSY_TIMEOUT_MS: '250' }
 	}
 });

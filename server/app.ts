@@ -12,6 +12,7 @@ import { createChatService } from './domain/chat/chat.service';
 import type { DriveLimits } from './domain/files/drive-inputs';
 import { createFilesService } from './domain/files/files.service';
 import { createDocumentPreviews } from './previews/document-previews';
+import { sqliteQueryDb } from './db/query-db';
 import { createAccountsService } from './domain/accounts/accounts.service';
 import { createSessionsService } from './domain/accounts/sessions.service';
 import { createPrivacyService } from './domain/accounts/privacy.service';
@@ -70,6 +71,8 @@ const defaultDrive = () => ({
 
 export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; rooms?: RoomsOptions; drive?: { dataDir: string; limits: DriveLimits }; kitsDir?: string; docStore?: DocStoreOptions; importAllowPrivateUrls?: boolean }) {
 	const { db } = deps;
+	// Repositories moved to the query builder use this; the others still use `db` directly (docs/scaling.md).
+	const queryDb = sqliteQueryDb(db);
 	const clock = deps.clock ?? systemClock;
 	const editionsRepo = createEditionsRepo(db);
 	const structureRepo = createStructureRepo(db);
@@ -146,7 +149,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		db,
 		clock,
 		access,
-		accounts: createAccountsService({ db, clock }),
+		accounts: createAccountsService({ db, queryDb, clock }),
 		sessions: createSessionsService({ db, clock, sessionDays: deps.sessionDays ?? 30 }),
 		apiTokens: createApiTokensService({ db, clock }),
 		editions,

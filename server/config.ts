@@ -30,7 +30,9 @@ const configSchema = z.object({
 	STORAGE_READONLY_FREE_MB: z.coerce.number().min(0).default(100),
 	STORAGE_READONLY_FREE_PERCENT: z.coerce.number().min(0).max(100).default(1),
 	STORAGE_CHECK_EVERY_S: z.coerce.number().min(1).max(3600).default(10),
-	IMPORT_ALLOW_PRIVATE_URLS: bool.default(false)
+	IMPORT_ALLOW_PRIVATE_URLS: bool.default(false),
+	// How long a write waits for another program's lock on the database (a backup tool, an admin's sqlite3 shell) before it fails.
+	SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000)
 });
 
 export type Config = {
@@ -39,6 +41,8 @@ export type Config = {
 	origin: string | undefined;
 	dataDir: string;
 	databaseFile: string;
+	/** How long SQLite waits for a lock held by another program before a write fails (the pad then keeps the text on the device). */
+	busyTimeoutMs: number;
 	demo: boolean;
 	admin: { username: string; password: string } | undefined;
 	sessionDays: number;
@@ -87,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		origin: c.ORIGIN?.replace(/\/$/, ''),
 		dataDir,
 		databaseFile: path.join(dataDir, 'medialab.sqlite'),
+		busyTimeoutMs: c.SQLITE_BUSY_TIMEOUT_MS,
 		demo: c.DEMO,
 		admin: c.ADMIN_USERNAME && c.ADMIN_PASSWORD ? { username: c.ADMIN_USERNAME, password: c.ADMIN_PASSWORD } : undefined,
 		sessionDays: c.SESSION_DAYS,

@@ -9,12 +9,12 @@ export type Db = Database.Database;
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Opens (and creates) a database; ':memory:' gives a fresh one for tests. */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: { busyTimeoutMs?: number } = {}): Db {
 	if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
 	const db = new Database(file);
 	db.pragma('journal_mode = WAL');
 	db.pragma('foreign_keys = ON');
-	db.pragma('busy_timeout = 5000');
+	db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
 	db.pragma('synchronous = NORMAL');
 	migrate(db);
 	return db;
@@ -37,14 +37,15 @@ export function statementCache(db: Db) {
 	};
 }
 
-type Migration = { version: number; name: string; sql: string };
+export type Migration = { version: number; name: string; sql: string };
 
-function readMigrations(): Migration[] {
+/** The numbered .sql files of a migrations directory, in order (SQLite's here, PostgreSQL's twins in postgres/). */
+export function readMigrations(dir = migrationsDir): Migration[] {
 	return fs
-		.readdirSync(migrationsDir)
+		.readdirSync(dir)
 		.filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
 		.sort()
-		.map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: fs.readFileSync(path.join(migrationsDir, f), 'utf8') }));
+		.map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: fs.readFileSync(path.join(dir, f), 'utf8') }));
 }
 
 /** Applies each numbered .sql file once, each in its own transaction. */

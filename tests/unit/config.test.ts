@@ -25,6 +25,12 @@ describe('loadConfig', () => {
 		expect(config.admin).toBeUndefined();
 		expect(config.sessionDays).toBe(30);
 		expect(config.logLevel).toBe('info');
+		expect(config.busyTimeoutMs).toBe(5000);
+	});
+
+	it('takes the database busy timeout and refuses a negative one', () => {
+		expect(loadConfig({ SQLITE_BUSY_TIMEOUT_MS: '250' }).busyTimeoutMs).toBe(250);
+		expect(configError({ SQLITE_BUSY_TIMEOUT_MS: '-1' }).problems[0]).toMatch(/^SQLITE_BUSY_TIMEOUT_MS:/);
 	});
 
 	it('treats empty variables as unset', () => {

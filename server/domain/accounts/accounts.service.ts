@@ -1,6 +1,7 @@
 // Sign-up, log-in, guests and their claim, password change: the rules around users.
 import { hash, verify } from '@node-rs/argon2';
 import type { Db } from '../../db/open';
+import type { QueryDb } from '../../db/query-db';
 import { AppError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { changePasswordSchema, guestSchema, loginSchema, signupSchema } from '../../shared/schemas';
@@ -8,6 +9,7 @@ import { parseInput } from '../../shared/validate';
 import type { Clock, Viewer } from '../types';
 import { createGuestLimit } from './guest-limit';
 import { createLoginThrottle } from './login-throttle';
+import { createLoginThrottleRepo } from './login-throttle.repo';
 import { toViewer } from './sessions.service';
 import { createUsersRepo, type UserRow } from './users.repo';
 
@@ -15,9 +17,9 @@ import { createUsersRepo, type UserRow } from './users.repo';
 const argonOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 export const hashPassword = (password: string) => hash(password, argonOptions);
 
-export function createAccountsService(deps: { db: Db; clock: Clock }) {
+export function createAccountsService(deps: { db: Db; queryDb: QueryDb; clock: Clock }) {
 	const repo = createUsersRepo(deps.db);
-	const throttle = createLoginThrottle(repo, deps.clock);
+	const throttle = createLoginThrottle(createLoginThrottleRepo(deps.queryDb), deps.clock);
 	const guestLimit = createGuestLimit(deps.clock);
 	const now = () => new Date(deps.clock()).toISOString();
 	// Verifying against a real hash when the user does not exist keeps response times alike.
@@ -86,7 +88,7 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
 			const input = parseInput(loginSchema, raw);
 			const user = repo.findByUsername(input.username);
 			const accountId = user?.is_guest === 0 ? user.id : null;
-			const done = throttle.begin(accountId, deviceId);
+			const done = await throttle.begin(accountId, deviceId);
 			let ok: boolean;
 			try {
 				dummyHash ??= hashPassword('not a real password, only for timing');
@@ -95,10 +97,10 @@ export function createAccountsService(deps: { db: Db; clock: Clock }) {
 				done();
 			}
 			if (!ok || !accountId || !user) {
-				throttle.recordFailure(accountId, deviceId);
+				await throttle.recordFailure(accountId, deviceId);
 				throw new AppError('unauthenticated', 'error.account.wrongCredentials', { _: 'wrongCredentials' });
 			}
-			throttle.recordSuccess(accountId, deviceId);
+			await throttle.recordSuccess(accountId, deviceId);
 			return toViewer(user);
 		},
 

@@ -3,7 +3,7 @@
 // counter, and one client alone counts only a few times against an account. Never per IP: a venue shares one address.
 import { AppError } from '../../shared/errors';
 import type { Clock } from '../types';
-import type { ThrottleRow, UsersRepo } from './users.repo';
+import type { LoginThrottleRepo, ThrottleRow } from './login-throttle.repo';
 
 export const LIMITS = {
 	/** Failures a client makes freely; each later attempt waits, 1 s doubling up to 15 min. */
@@ -29,74 +29,88 @@ const clientKey = (deviceId: string) => `device:${deviceId}`;
 const accountKey = (accountId: string) => `account:${accountId}`;
 const knownKey = (accountId: string, deviceId: string) => `known:${accountId}:${deviceId}`;
 
-export function createLoginThrottle(repo: UsersRepo, clock: Clock) {
+export function createLoginThrottle(repo: LoginThrottleRepo, clock: Clock) {
 	// Password checks take ~60 ms: attempts still being checked count, or parallel requests would all slip through.
+	// Each attempt counts those that reserved a key before it (`ahead`), so of two parallel attempts the first may go.
 	const inFlight = new Map<string, number>();
 
 	/** The row while it still counts: `locked_until` is when the next attempt may be made (last failure + delay). */
-	const active = (key: string, now: number): ThrottleRow | undefined => {
-		const row = repo.findThrottle(key);
+	const active = async (key: string, now: number): Promise<ThrottleRow | undefined> => {
+		const row = await repo.find(key);
 		return row && now <= row.locked_until + LIMITS.quietMs ? row : undefined;
 	};
 
-	/** Milliseconds this key must still wait before one more attempt, counting attempts being checked. */
-	function waitFor(key: string, free: number, now: number): number {
-		const row = active(key, now);
-		const pending = inFlight.get(key) ?? 0;
-		if ((row?.failures ?? 0) + pending < free) return 0;
+	/** Milliseconds this key must still wait before one more attempt, counting the attempts ahead still being checked. */
+	function waitFor(row: ThrottleRow | undefined, free: number, ahead: number, now: number): number {
+		if ((row?.failures ?? 0) + ahead < free) return 0;
 		if (row && row.locked_until > now) return row.locked_until - now;
-		return pending > 0 ? LIMITS.firstDelayMs : 0;
+		return ahead > 0 ? LIMITS.firstDelayMs : 0;
 	}
 
-	function isKnown(accountId: string, deviceId: string, now: number): boolean {
-		const row = repo.findThrottle(knownKey(accountId, deviceId));
+	async function isKnown(accountId: string, deviceId: string, now: number): Promise<boolean> {
+		const row = await repo.find(knownKey(accountId, deviceId));
 		return !!row && now - row.first_failure_at < KNOWN_FOR_MS;
 	}
 
 	/** The keys an attempt counts against: the client always, the account only for a client it does not know. */
-	function keysOf(accountId: string | null, deviceId: string, now: number) {
+	async function keysOf(accountId: string | null, deviceId: string, now: number) {
 		const keys: { key: string; free: number }[] = [{ key: clientKey(deviceId), free: LIMITS.clientFree }];
-		if (accountId && !isKnown(accountId, deviceId, now)) keys.push({ key: accountKey(accountId), free: LIMITS.accountFree });
+		if (accountId && !(await isKnown(accountId, deviceId, now))) keys.push({ key: accountKey(accountId), free: LIMITS.accountFree });
 		return keys;
 	}
 
-	function bump(key: string, free: number, now: number) {
-		const row = active(key, now);
+	async function bump(key: string, free: number, now: number) {
+		const row = await active(key, now);
 		const failures = (row?.failures ?? 0) + 1;
-		repo.upsertThrottle({ key, failures, first_failure_at: row?.first_failure_at ?? now, locked_until: now + delayAfter(failures, free) });
+		await repo.upsert({ key, failures, first_failure_at: row?.first_failure_at ?? now, locked_until: now + delayAfter(failures, free) });
+	}
+
+	function release(keys: { key: string }[]) {
+		for (const { key } of keys) {
+			const left = (inFlight.get(key) ?? 1) - 1;
+			if (left > 0) inFlight.set(key, left);
+			else inFlight.delete(key);
+		}
 	}
 
 	return {
 		/** Reserves one attempt, or throws rate_limited with the wait; call the returned function once the attempt is decided. */
-		begin(accountId: string | null, deviceId: string): () => void {
+		async begin(accountId: string | null, deviceId: string): Promise<() => void> {
 			const now = clock();
-			const keys = keysOf(accountId, deviceId, now);
-			const wait = Math.max(...keys.map(({ key, free }) => waitFor(key, free, now)));
+			const keys = await keysOf(accountId, deviceId, now);
+			// Reserved before the next await: an attempt arriving meanwhile counts this one.
+			const reserved = keys.map(({ key, free }) => {
+				const ahead = inFlight.get(key) ?? 0;
+				inFlight.set(key, ahead + 1);
+				return { key, free, ahead };
+			});
+			let wait: number;
+			try {
+				const rows = await Promise.all(reserved.map(({ key }) => active(key, now)));
+				wait = Math.max(...reserved.map(({ free, ahead }, i) => waitFor(rows[i], free, ahead, now)));
+			} catch (e) {
+				release(keys);
+				throw e;
+			}
 			if (wait > 0) {
+				release(keys);
 				const seconds = Math.ceil(wait / 1000);
 				throw new AppError('rate_limited', 'error.tooManyLogins', { _: 'tooManyAttempts' }, { retryAfterS: seconds }, { seconds });
 			}
-			for (const { key } of keys) inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
-			return () => {
-				for (const { key } of keys) {
-					const left = (inFlight.get(key) ?? 1) - 1;
-					if (left > 0) inFlight.set(key, left);
-					else inFlight.delete(key);
-				}
-			};
+			return () => release(keys);
 		},
-		recordFailure(accountId: string | null, deviceId: string) {
+		async recordFailure(accountId: string | null, deviceId: string): Promise<void> {
 			const now = clock();
-			const clientFailures = active(clientKey(deviceId), now)?.failures ?? 0;
-			bump(clientKey(deviceId), LIMITS.clientFree, now);
-			const countsForAccount = accountId && clientFailures < LIMITS.clientShareOfAccount && !isKnown(accountId, deviceId, now);
-			if (countsForAccount) bump(accountKey(accountId), LIMITS.accountFree, now);
+			const clientFailures = (await active(clientKey(deviceId), now))?.failures ?? 0;
+			await bump(clientKey(deviceId), LIMITS.clientFree, now);
+			const countsForAccount = accountId && clientFailures < LIMITS.clientShareOfAccount && !(await isKnown(accountId, deviceId, now));
+			if (countsForAccount) await bump(accountKey(accountId), LIMITS.accountFree, now);
 		},
 		/** The client is known to the account from now on; its own counter starts again. The account's stays (a stranger may still be guessing). */
-		recordSuccess(accountId: string, deviceId: string) {
+		async recordSuccess(accountId: string, deviceId: string): Promise<void> {
 			const now = clock();
-			repo.deleteThrottle(clientKey(deviceId));
-			repo.upsertThrottle({ key: knownKey(accountId, deviceId), failures: 0, first_failure_at: now, locked_until: 0 });
+			await repo.remove(clientKey(deviceId));
+			await repo.upsert({ key: knownKey(accountId, deviceId), failures: 0, first_failure_at: now, locked_until: 0 });
 		}
 	};
 }

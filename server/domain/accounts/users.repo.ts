@@ -1,4 +1,4 @@
-// SQL for users and their login throttles.
+// SQL for users.
 import type { Db } from '../../db/open';
 
 export type UserRow = {
@@ -11,8 +11,6 @@ export type UserRow = {
 	is_admin: number;
 	created_at: string;
 };
-
-export type ThrottleRow = { key: string; failures: number; first_failure_at: number; locked_until: number };
 
 export function createUsersRepo(db: Db) {
 	const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
@@ -34,15 +32,7 @@ export function createUsersRepo(db: Db) {
 			).run({ id, ...fields });
 		},
 		updatePasswordHash: (id: string, hash: string) => db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, id),
-		updateDisplayName: (id: string, name: string) => db.prepare('UPDATE users SET display_name = ? WHERE id = ?').run(name, id),
-		findThrottle: (key: string) => db.prepare<[string], ThrottleRow>('SELECT * FROM login_throttles WHERE key = ?').get(key),
-		upsertThrottle(row: ThrottleRow) {
-			db.prepare(
-				`INSERT INTO login_throttles (key, failures, first_failure_at, locked_until) VALUES (@key, @failures, @first_failure_at, @locked_until)
-				 ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, first_failure_at = excluded.first_failure_at, locked_until = excluded.locked_until`
-			).run(row);
-		},
-		deleteThrottle: (key: string) => db.prepare('DELETE FROM login_throttles WHERE key = ?').run(key)
+		updateDisplayName: (id: string, name: string) => db.prepare('UPDATE users SET display_name = ? WHERE id = ?').run(name, id)
 	};
 }
 export type UsersRepo = ReturnType<typeof createUsersRepo>;

@@ -24,6 +24,21 @@ describe('migrations', () => {
 		expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(migrationFiles.length);
 	});
 
+	it('waits for a lock held by another program as long as it is told, then fails the write', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medialab-busy-'));
+		dirs.push(dir);
+		const file = path.join(dir, 'medialab.sqlite');
+		const db = openDatabase(file, { busyTimeoutMs: 150 });
+		const other = openDatabase(file);
+		opened.push(db, other);
+		expect(db.pragma('busy_timeout', { simple: true })).toBe(150);
+		other.exec('BEGIN EXCLUSIVE');
+		const started = performance.now();
+		expect(() => db.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'x', 0)")).toThrow(/locked|busy/i);
+		expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+		other.exec('ROLLBACK');
+	});
+
 	it('creates the foundation tables', () => {
 		const db = openDatabase(':memory:');
 		opened.push(db);
