@@ -6,6 +6,10 @@ import { createRoomTokens } from './collab/room-tokens';
 import { createRooms, type RoomsOptions } from './collab/rooms';
 import { createChatDocuments } from './collab/chat-documents';
 import { createDriveDocuments } from './collab/drive-documents';
+import { createPadPeople } from './collab/pad-people';
+import { createCreditNames } from './domain/deliverables/credit-names';
+import { createPadPeopleRepo } from './domain/pads/pad-people.repo';
+import { withPeopleResolved } from './domain/pads/person-names';
 import type { Db } from './db/open';
 import { createChatRepo } from './domain/chat/chat.repo';
 import { createChatService } from './domain/chat/chat.service';
@@ -25,6 +29,7 @@ import { createStructureRepo } from './domain/programme/structure.repo';
 import { fetchSource } from './domain/programme/import/fetch-source';
 import { createImportRepo } from './domain/programme/import/import.repo';
 import { createProgrammeImport } from './domain/programme/import/programme-import.service';
+import { createMyProgramme } from './domain/programme/my-programme.service';
 import { createStructureService } from './domain/programme/structure.service';
 import { createWorkshopsRepo } from './domain/programme/workshops.repo';
 import { createWorkshopsService } from './domain/programme/workshops.service';
@@ -37,6 +42,7 @@ import { createProceedingsRepo } from './domain/proceedings/proceedings.repo';
 import { createEditorialAccess } from './domain/proceedings/editorial-access';
 import { createSynthesesService } from './domain/proceedings/syntheses.service';
 import { createProceedingsService } from './domain/proceedings/proceedings.service';
+import { checkLinks, type LinkCheckOptions } from './domain/proceedings/link-check';
 import { renderKitMarkdown } from './kits/kit-markdown';
 import { createHappening } from './domain/programme/happening';
 import { createWorkshopClosure } from './domain/deliverables/workshop-closure';
@@ -69,7 +75,7 @@ const defaultDrive = () => ({
 	limits: { uploadMaxBytes: 25 * 1024 * 1024, workshopQuotaBytes: 500 * 1024 * 1024 }
 });
 
-export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; rooms?: RoomsOptions; drive?: { dataDir: string; limits: DriveLimits }; kitsDir?: string; docStore?: DocStoreOptions; importAllowPrivateUrls?: boolean }) {
+export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; rooms?: RoomsOptions; drive?: { dataDir: string; limits: DriveLimits }; kitsDir?: string; docStore?: DocStoreOptions; importAllowPrivateUrls?: boolean; linkCheck?: Partial<LinkCheckOptions> }) {
 	const { db } = deps;
 	// Repositories moved to the query builder use this; the others still use `db` directly (docs/scaling.md).
 	const queryDb = sqliteQueryDb(db);
@@ -105,8 +111,18 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const rooms = createRooms(docStore, deps.rooms);
 	const blobs = createLocalBlobStore(drive.dataDir);
 	// Idle until bootstrap starts it: tests and tools that never search pay nothing.
-	const search = createSearch({ db, clock, store: docStore, blobs });
-	const padDocuments = createPadDocuments({ rooms, store: docStore, templates: (padId, key) => pads.templateDocument(padId, key) });
+	const search = createSearch({ db, clock, store: docStore, blobs, nameOf: (userId, editionId) => credits.display(userId, editionId) });
+	// People named in pads (promoted quotes) are read by their current credit choice in the pad's edition.
+	const padPeople = createPadPeopleRepo(db);
+	const padPeopleLabels = createPadPeople({ rooms });
+	const padDocuments = withPeopleResolved(
+		createPadDocuments({ rooms, store: docStore, templates: (padId, key) => pads.templateDocument(padId, key) }),
+		(padId, userId) => {
+			const editionId = padPeople.editionOfPad(padId);
+			return editionId ? credits.display(userId, editionId) : null;
+		},
+		padPeopleLabels
+	);
 	const pads = createPadsService({
 		db,
 		clock,
@@ -124,6 +140,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const renderMarkdown = (markdown: string) => renderKitMarkdown(markdown, { headingShift: 2 });
 	const syntheses = createSynthesesService({ clock, repo: proceedingsRepo, editorial, deliverables, credits, renderMarkdown });
 	const chatDocuments = createChatDocuments({ db, rooms, store: docStore, repo: createChatRepo(db), clock });
+	// A change of credit choice rewrites the names stored beside what the person wrote (chats, pads) and re-indexes them.
+	const creditNames = createCreditNames({ db, clock, credits, chat: chatDocuments, pads: padPeopleLabels, documents: padDocuments });
 	// The MédiaLab desk: help requests and the live board, fed by the rooms' activity counted once a second (ActivityFeed port).
 	const deskEvents = createDeskEvents();
 	const activityFeed = createActivityFeed(rooms);
@@ -195,9 +213,11 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 			repo: createImportRepo(db),
 			fetchUrl: (url) => fetchSource(url, { allowPrivate: deps.importAllowPrivateUrls ?? false })
 		}),
+		/** « Mon programme »: a person's picked sessions and their secret calendar feed (docs/programme-import.md). */
+		myProgramme: createMyProgramme({ db, clock, access, workshops }),
 		/** Deliverables frozen from pads, with credits resolved from each person's current choice (credits.display). */
 		deliverables,
-		credits,
+		credits: { ...credits, setChoice: creditNames.setChoice },
 		/** When a workshop's pads turn read-only for participants, and its facilitators' reopen/close. */
 		workshopClosure,
 		/** The home page's « now »: live and next workshops across current editions, the latest deliverables. */
@@ -207,7 +227,17 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		/** Syntheses per theme quoting published deliverables, and « En savoir + » links (docs/proceedings.md). */
 		syntheses,
 		/** An edition's proceedings: numbered frozen versions, colophon by each person's credit choice. */
-		proceedings: createProceedingsService({ clock, repo: proceedingsRepo, editorial, syntheses, archive, credits, renderMarkdown }),
+		proceedings: createProceedingsService({
+			clock,
+			repo: proceedingsRepo,
+			editorial,
+			syntheses,
+			archive,
+			credits,
+			renderMarkdown,
+			// Private addresses are refused like the programme import's, unless the same setting allows them.
+			checkLinks: (urls) => checkLinks(urls, { allowPrivate: deps.importAllowPrivateUrls ?? false, ...deps.linkCheck })
+		}),
 		/** Event kits: built-in ones (kits/), forking one into a new edition, an edition's own kit, lineage and diff. */
 		kits: createKitsService({
 			db,
@@ -227,7 +257,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		/** Search across the archive: `search.query(viewer, input)` answers with the viewer's rights applied. */
 		search,
 		/** GDPR: a person's own data as one download, and erasure that keeps their licensed contributions, credited anonymously. */
-		privacy: createPrivacyService({ db, clock, chat: chatDocuments, drive: driveDocuments, padContent: (padId) => padDocuments.currentContent(padId) }),
+		privacy: createPrivacyService({ db, clock, chat: chatDocuments, drive: driveDocuments, names: creditNames, padContent: (padId) => padDocuments.currentContent(padId) }),
 		/** Help requests to the MédiaLab desk (docs/desk.md). */
 		helpRequests,
 		/** The desk's board and its live events (docs/desk.md). */

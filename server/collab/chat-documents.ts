@@ -19,7 +19,8 @@ import {
 	type ChatSnapshot
 } from '../shared/chat-doc';
 import { AppError } from '../shared/errors';
-import { PAD_FRAGMENT } from '../shared/pad-schema';
+import { PAD_FRAGMENT, PERSON_NODE } from '../shared/pad-schema';
+import { createPadPeopleRepo } from '../domain/pads/pad-people.repo';
 import { parseRoom } from '../shared/rooms';
 import type { ArchivePage, Attribution, ChatDocumentsPort, HiddenMessage, Moderator } from '../domain/ports';
 import type { DocStore } from './doc-store';
@@ -29,6 +30,29 @@ import type { Rooms } from './rooms';
 export type { ArchivePage, Attribution, HiddenMessage, Moderator };
 
 const roomOf = (workshopId: string) => `chat:${workshopId}`;
+
+/** The attribution line's pieces in one paragraph: text runs (the link as a mark), people as personName nodes. */
+function writeAttribution(paragraph: Y.XmlElement, parts: Attribution) {
+	let run: Y.XmlText | null = null;
+	for (const part of parts) {
+		if ('person' in part) {
+			const person = new Y.XmlElement(PERSON_NODE);
+			paragraph.insert(paragraph.length, [person]);
+			person.setAttribute('userId', part.person.userId);
+			person.setAttribute('name', part.person.name);
+			run = null;
+			continue;
+		}
+		// Plain text says so ({}): without attributes Yjs would carry on the link before it.
+		const [text, format] = 'link' in part ? [part.link.text, { link: { href: part.link.href } }] : [part.text, {}];
+		if (!text) continue;
+		if (!run) {
+			run = new Y.XmlText();
+			paragraph.insert(paragraph.length, [run]);
+		}
+		run.insert(run.length, text, format);
+	}
+}
 
 function docFrom(update: Uint8Array): Y.Doc {
 	const doc = new Y.Doc();
@@ -40,6 +64,7 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 	const { db, repo } = deps;
 	// Archived messages are outside the live room, so the room's change mark does not cover them: the outbox does.
 	const outbox = createOutboxRepo(db, deps.clock);
+	const padPeople = createPadPeopleRepo(db);
 
 	/**
 	 * Changes the room's document and the tables in one SQLite transaction: the update is written
@@ -204,9 +229,11 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 
 		/**
 		 * Appends the message to the pad as a quote (blockquote > paragraphs, then the attribution with a link back),
-		 * through the pad's room so connected editors see it at once.
+		 * through the pad's room so connected editors see it at once. People in the attribution are personName nodes
+		 * (an id and a label), recorded in pad_people so that a later change of their credit choice finds this pad.
 		 */
 		promote(padId: string, message: ChatMessage, attribution: Attribution, authorId: string): void {
+			padPeople.add(padId, attribution.flatMap((part) => ('person' in part ? [part.person.userId] : [])));
 			deps.rooms.withRoom(`pad:${padId}`, (room) => {
 				const doc = docFrom(room.state());
 				const before = Y.encodeStateVector(doc);
@@ -222,10 +249,7 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 						paragraphs[i]!.insert(0, [text]);
 						text.insert(0, line);
 					});
-					const signature = new Y.XmlText();
-					paragraphs.at(-1)!.insert(0, [signature]);
-					signature.insert(0, attribution.prefix);
-					signature.insert(attribution.prefix.length, attribution.linkText, { link: { href: attribution.href } });
+					writeAttribution(paragraphs.at(-1)!, attribution);
 				});
 				room.applyServerUpdate(Y.encodeStateAsUpdate(doc, before), authorId);
 			});

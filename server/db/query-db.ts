@@ -14,15 +14,21 @@ export function sqliteQueryDb(db: Database.Database): QueryDb {
 
 const INT8 = 20;
 
-/** A pool whose BIGINT columns read back as numbers, as they do on SQLite (our integers are ids, counts and Unix ms). */
-export function postgresPool(connectionString: string, max = 10): pg.Pool {
-	return new pg.Pool({
+/**
+ * A pool whose BIGINT columns read back as numbers, as they do on SQLite (our integers are ids, counts and Unix ms).
+ * An idle connection the server drops (a restart, a failover) is reported to `onIdleError` and replaced at the next
+ * query; without a listener node-postgres would throw it out of the process.
+ */
+export function postgresPool(connectionString: string, options: { max?: number; onIdleError?: (error: Error) => void } = {}): pg.Pool {
+	const pool = new pg.Pool({
 		connectionString,
-		max,
+		max: options.max ?? 10,
 		types: {
 			getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser
 		}
 	});
+	pool.on('error', (error) => options.onIdleError?.(error));
+	return pool;
 }
 
 export function postgresQueryDb(pool: pg.Pool): QueryDb {

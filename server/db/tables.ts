@@ -302,6 +302,11 @@ export interface OutboxTable {
 	topic: string;
 }
 
+export interface PadPeopleTable {
+	pad_id: string;
+	user_id: string;
+}
+
 export interface PadsTable {
 	created_at: string;
 	created_by: string | null;
@@ -332,6 +337,13 @@ export interface ProceedingsVersionsTable {
 	version: number;
 }
 
+export interface ProgrammeFeedsTable {
+	created_at: number;
+	edition_id: string;
+	token: string;
+	user_id: string;
+}
+
 export interface ProgrammeImportDraftsTable {
 	created_at: string;
 	created_by: string | null;
@@ -344,6 +356,13 @@ export interface ProgrammeImportFormatsTable {
 	edition_id: string;
 	format: string;
 	source_type: string;
+}
+
+export interface ProgrammePicksTable {
+	edition_id: string;
+	picked_at: number;
+	user_id: string;
+	workshop_id: string;
 }
 
 export interface ResourceLinksTable {
@@ -518,11 +537,14 @@ export interface Tables {
 	leases: LeasesTable;
 	login_throttles: LoginThrottlesTable;
 	outbox: OutboxTable;
+	pad_people: PadPeopleTable;
 	pads: PadsTable;
 	proceedings_drafts: ProceedingsDraftsTable;
 	proceedings_versions: ProceedingsVersionsTable;
+	programme_feeds: ProgrammeFeedsTable;
 	programme_import_drafts: ProgrammeImportDraftsTable;
 	programme_import_formats: ProgrammeImportFormatsTable;
+	programme_picks: ProgrammePicksTable;
 	resource_links: ResourceLinksTable;
 	rooms: RoomsTable;
 	schema_migrations: SchemaMigrationsTable;

@@ -59,11 +59,13 @@ export function dropUnwrittenSections(app: App, padId: string, written: string[]
 	});
 }
 
-/** Posts a chat message as its author would from the chat panel; returns its id (for replies). */
+/** Posts a chat message as its author would from the chat panel (under their credit choice); returns its id (for replies). */
 export function postChatMessage(app: App, workshopId: string, author: { id: string; displayName: string }, text: string, at: number, replyTo?: string): string {
 	const id = newChatMessageId();
+	const editionId = app.db.prepare<[string], string>('SELECT edition_id FROM workshops WHERE id = ?').pluck().get(workshopId);
+	const authorName = editionId ? app.credits.display(author.id, editionId) : author.displayName;
 	edit(app, `chat:${workshopId}`, author.id, (doc) => {
-		appendChatMessage(doc, { v: 1, id, authorId: author.id, authorName: author.displayName, text, at, ...(replyTo ? { replyTo } : {}) });
+		appendChatMessage(doc, { v: 1, id, authorId: author.id, authorName, text, at, ...(replyTo ? { replyTo } : {}) });
 	});
 	return id;
 }

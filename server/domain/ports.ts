@@ -61,8 +61,10 @@ export interface LiveDocuments {
 export type Moderator = { id: string; name: string };
 export type HiddenMessage = { message: ChatMessage; hidden: { byId: string; byName: string; at: number } };
 export type ArchivePage = { entries: ChatEntry[]; nextCursor: number | null };
-/** What a promoted quote says under the text: « — Bob, <link>13/09/2018 14:02</link> ». */
-export type Attribution = { prefix: string; linkText: string; href: string };
+/** One piece of a promoted quote's attribution line: plain text, a person named by id (never by frozen text), or the link back. */
+export type AttributionPart = { text: string } | { person: { userId: string; name: string } } | { link: { text: string; href: string } };
+/** What a promoted quote says under the text: « — <person Bob>, dans le chat, <link>13/09/2018 14:02</link> ». */
+export type Attribution = AttributionPart[];
 
 /** What use cases ask of live chats (collab/chat-documents implements it). */
 export type ChatDocumentsPort = {
@@ -102,4 +104,11 @@ export type ActivityFeed = {
 	onActivity(listener: (room: string, updates: number) => void): () => void;
 	/** Who is connected to a room now: user ids (null for connections without an account), one per connection. */
 	presence(room: string): (string | null)[];
+};
+
+// --- People named in pads: the collab layer rewrites their label when their credit choice changes (collab/pad-people implements it).
+
+export type PadPeoplePort = {
+	/** Sets the label of every node naming `userId` in the live pad; returns how many changed. */
+	renamePerson(padId: string, userId: string, name: string): number;
 };

@@ -1,6 +1,7 @@
 // Search documents built from plain data (pure): pads cut into sections at headings, chat messages, files, workshops, editions.
 import type { SearchHitType } from '../shared/search';
 import { sectionAnchor } from '../shared/section-anchors';
+import { PERSON_NODE } from '../shared/pad-schema';
 
 /**
  * Who may see a document: `edition` = every reader of the edition; `workshop` = the workshop's participants and the
@@ -77,6 +78,7 @@ const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]
 export function nodeText(node: PmNode): string {
 	if (node.type === 'text') return clean(node.text ?? '');
 	if (node.type === 'hardBreak') return '\n';
+	if (node.type === PERSON_NODE) return clean(typeof node.attrs?.name === 'string' ? node.attrs.name : '');
 	const parts = (node.content ?? []).map(nodeText);
 	const inline = node.type === 'paragraph' || node.type === 'heading' || node.type === 'codeBlock';
 	return inline ? parts.join('') : parts.filter((s) => s.trim() !== '').join('\n');

@@ -27,11 +27,21 @@ export const REINDEX_REQUESTED = 'reindex_requested';
 export type RestartPolicy = { firstDelayMs: number; maxDelayMs: number; stableAfterMs: number };
 const DEFAULT_RESTART: RestartPolicy = { firstDelayMs: 1000, maxDelayMs: 30_000, stableAfterMs: 60_000 };
 
-export function createSearch(deps: { db: Db; clock: () => number; store: DocStore; blobs: BlobStore; indexer?: IndexerOptions; log?: (line: string) => void; restart?: Partial<RestartPolicy> }) {
+export function createSearch(deps: {
+	db: Db;
+	clock: () => number;
+	store: DocStore;
+	blobs: BlobStore;
+	/** How a person is named in an edition today (their credit choice): chat authors and people in pads are indexed by it. */
+	nameOf?: (userId: string, editionId: string) => string;
+	indexer?: IndexerOptions;
+	log?: (line: string) => void;
+	restart?: Partial<RestartPolicy>;
+}) {
 	const log = deps.log ?? ((line: string) => rootLogger().info({ component: 'search' }, line));
 	const engine = createSearchEngine();
 	const extractor = createExtractor({ log });
-	const sources = createSearchSources({ db: deps.db, store: deps.store, blobs: deps.blobs, extractor, clock: deps.clock });
+	const sources = createSearchSources({ db: deps.db, store: deps.store, blobs: deps.blobs, extractor, clock: deps.clock, nameOf: deps.nameOf });
 	const indexer = createIndexer({ db: deps.db, engine, sources }, { log, ...deps.indexer });
 	const service = createSearchService({ db: deps.db, engine, permissions: createSearchPermissions(deps.db), clock: deps.clock });
 	let child: MeiliProcess | null = null;

@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import { localDateTime } from '../domain/programme/workshop-status';
 import { isTombstone, parseChatEntry, readChatEntries, type ChatMessage } from '../shared/chat-doc';
 import type { PmNode } from '../domain/pads/pad-html';
+import { withCurrentNames } from '../domain/pads/person-names';
 import { withoutTemplatePrompts } from '../domain/pads/template-prompts';
 import { PAD_FRAGMENT } from '../shared/pad-schema';
 import { themeKey, trackKey } from '../shared/themes';
@@ -53,7 +54,15 @@ const docFrom = (stored: { base: Uint8Array | null; updates: Uint8Array[] }) => 
 	return doc;
 };
 
-export function createSearchSources(deps: { db: Db; store: DocStore; blobs: BlobStore; extractor: Extractor; clock: () => number }) {
+export function createSearchSources(deps: {
+	db: Db;
+	store: DocStore;
+	blobs: BlobStore;
+	extractor: Extractor;
+	clock: () => number;
+	/** How a person is named in an edition today; without it, the names stored beside messages and in pads. */
+	nameOf?: (userId: string, editionId: string) => string;
+}) {
 	const { db } = deps;
 	const edition = db.prepare<[string], EditionFacts>('SELECT * FROM editions WHERE id = ?');
 	const workshop = db.prepare<[string], WorkshopFacts>('SELECT * FROM workshops WHERE id = ?');
@@ -115,8 +124,20 @@ export function createSearchSources(deps: { db: Db; store: DocStore; blobs: Blob
 		};
 	}
 
-	function readPad(padId: string) {
-		return withoutTemplatePrompts(yDocToProsemirrorJSON(docFrom(deps.store.load(`pad:${padId}`)), PAD_FRAGMENT) as PmNode);
+	function readPad(padId: string, editionId: string) {
+		const doc = withoutTemplatePrompts(yDocToProsemirrorJSON(docFrom(deps.store.load(`pad:${padId}`)), PAD_FRAGMENT) as PmNode);
+		const nameOf = deps.nameOf;
+		return nameOf ? withCurrentNames(doc, (userId) => nameOf(userId, editionId)) : doc;
+	}
+	/** The name a message is indexed under: its author's credit choice at indexing time, so a re-index honours a change (one lookup per author). */
+	function authorNames(editionId: string) {
+		const known = new Map<string, string>();
+		return (message: ChatMessage) => {
+			if (!deps.nameOf) return message.authorName;
+			let name = known.get(message.authorId);
+			if (name === undefined) known.set(message.authorId, (name = deps.nameOf(message.authorId, editionId)));
+			return name;
+		};
 	}
 
 	async function textOf(file: { sha256: string; name: string; mime: string }): Promise<{ text: string; note: string | null }> {
@@ -158,7 +179,7 @@ export function createSearchSources(deps: { db: Db; store: DocStore; blobs: Blob
 			const row = pad.get(padId);
 			const found = row && !row.deleted_at ? placement(row.workshop_id) : null;
 			if (!row || !found) return null;
-			return padDocs({ id: row.id, title: row.title, date: found.p.date }, readPad(row.id), found.p, rev);
+			return padDocs({ id: row.id, title: row.title, date: found.p.date }, readPad(row.id, found.e.id), found.p, rev);
 		},
 		padIds: (workshopId: string) => padsOf.all(workshopId).map((p) => p.id),
 
@@ -170,9 +191,10 @@ export function createSearchSources(deps: { db: Db; store: DocStore; blobs: Blob
 			const all = options.withArchive ? [...archived.all(workshopId).map((r) => parseChatEntry(JSON.parse(r.entry))), ...entries] : entries;
 			const messages = all.filter((e): e is ChatMessage => e !== null && !isTombstone(e));
 			const since = options.since ?? 0;
+			const authorName = authorNames(found.e.id);
 			const hiddenIds = [...new Set([...all.filter((e) => e !== null && isTombstone(e)).map((e) => e!.id), ...hidden.all(workshopId)])];
 			return {
-				docs: messages.filter((m) => m.at >= since).map((m) => chatDoc({ id: m.id, authorName: m.authorName, text: m.text, at: m.at }, found.p, rev)),
+				docs: messages.filter((m) => m.at >= since).map((m) => chatDoc({ id: m.id, authorName: authorName(m), text: m.text, at: m.at }, found.p, rev)),
 				hiddenIds: hiddenIds.map((id) => `chat-${workshopId}-${id}`)
 			};
 		},

@@ -1,6 +1,6 @@
 // The pad document schema (Tiptap extensions), shared by the browser editor and the server that writes templates.
 import type { AnyExtension } from '@tiptap/core';
-import { Extension, getSchema } from '@tiptap/core';
+import { Extension, getSchema, mergeAttributes, Node } from '@tiptap/core';
 import Image from '@tiptap/extension-image';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import { TableKit } from '@tiptap/extension-table';
@@ -37,9 +37,41 @@ export const TemplatePrompt = Extension.create({
 export const promptOf = (node: { attrs: Record<string, unknown> }): string | null =>
 	typeof node.attrs.prompt === 'string' && node.attrs.prompt ? node.attrs.prompt : null;
 
+/** The inline node naming a person in pad text (a promoted chat message's author, an assisted contributor). */
+export const PERSON_NODE = 'personName';
+
+/**
+ * A person named in pad text by id, never by frozen text: `name` is only what editors show meanwhile. The server
+ * writes it following the person's credit choice for the edition and rewrites it when that choice changes or the
+ * account is erased; every export, history view and search document resolves the id again when it reads the pad.
+ */
+export const PersonName = Node.create({
+	name: PERSON_NODE,
+	group: 'inline',
+	inline: true,
+	atom: true,
+	selectable: true,
+	addAttributes() {
+		return {
+			userId: { default: null, parseHTML: (el) => el.getAttribute('data-user-id'), renderHTML: (attrs) => ({ 'data-user-id': attrs.userId }) },
+			name: { default: '', parseHTML: (el) => el.textContent ?? '', rendered: false }
+		};
+	},
+	parseHTML() {
+		return [{ tag: 'span[data-person]' }];
+	},
+	renderHTML({ node, HTMLAttributes }) {
+		return ['span', mergeAttributes(HTMLAttributes, { 'data-person': '', class: 'person-name' }), String(node.attrs.name ?? '')];
+	},
+	renderText({ node }) {
+		return String(node.attrs.name ?? '');
+	}
+});
+
 export function padExtensions(): AnyExtension[] {
 	return [
 		TemplatePrompt,
+		PersonName,
 		// Collaboration brings its own undo manager, aware of who typed what.
 		StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] } }),
 		TaskList,

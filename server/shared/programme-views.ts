@@ -42,6 +42,8 @@ export type WorkshopView = {
 	status: WorkshopStatus;
 	/** Gone from the schedule it was imported from: kept (with its pads) and shown as cancelled. */
 	cancelled?: boolean;
+	/** When the workshop last changed (ISO): calendar feeds derive LAST-MODIFIED and SEQUENCE from it. */
+	updatedAt?: string;
 	room: { id: string; name: string; venue: string } | null;
 	track: { id: string; title: string; position: number } | null;
 	themes: { id: string; label: string }[];

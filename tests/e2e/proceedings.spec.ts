@@ -117,6 +117,7 @@ test('an editor composes a synthesis quoting two deliverables, publishes the pro
 
 	// Chromium prints the booklet: the cover alone, then pages with the running head and their number.
 	await checked.goto(`/archive/${edition.id}/proceedings/v/1/booklet.html`);
+	await expect(checked.locator('html')).toHaveAttribute('data-paged', 'done', { timeout: 30_000 });
 	const pdf = await checked.pdf({ preferCSSPageSize: true });
 	const { extractText, getDocumentProxy } = await import('unpdf');
 	const { totalPages, text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });

@@ -34,7 +34,7 @@ export function repositoryEngines(): Engine[] {
 			async open() {
 				if (!server) throw new Error('repositoryEngines() must be called at the top level of the test file');
 				const url = await (await server).createDatabase(`contract_${databases++}`);
-				const pool = postgresPool(url, 4);
+				const pool = postgresPool(url, { max: 4 });
 				await migratePostgres(pool);
 				const queryDb = postgresQueryDb(pool);
 				return { queryDb, close: async () => queryDb.destroy() };

@@ -5,7 +5,7 @@ export type Role = (typeof roles)[number];
 export const actions = ['read', 'write', 'moderate', 'curate', 'publish', 'export', 'administer'] as const;
 export type Action = (typeof actions)[number];
 
-export const resources = ['edition', 'workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'accountData', 'helpRequest'] as const;
+export const resources = ['edition', 'workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'accountData', 'helpRequest', 'mySchedule'] as const;
 export type Resource = (typeof resources)[number];
 
 /**
@@ -115,11 +115,14 @@ export const policy: Record<Resource, Partial<Record<Action, Row>>> = {
 		read: { guest: when('self'), participant: when('self'), ...staff() },
 		write: { guest: always, participant: always },
 		moderate: staff()
-	}
+	},
+	// « Mon programme »: the sessions a person picked and their calendar feed, only ever their own; the feed's token
+	// acts as its owner, so it stops when the owner may no longer read the edition.
+	mySchedule: { read: signedIn(when('self')), write: signedIn(when('self')), export: signedIn(when('self')) }
 };
 
 /** Resources that live inside an edition: refused outright when the edition itself is not readable. */
-const insideEdition = new Set<Resource>(['workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'helpRequest']);
+const insideEdition = new Set<Resource>(['workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'helpRequest', 'mySchedule']);
 
 /** The cell's raw alternatives, for code that must translate the rule (the search filter) rather than apply it. */
 export function cellOf(role: Role, action: Action, resource: Resource): Cell | null {

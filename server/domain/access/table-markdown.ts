@@ -23,7 +23,8 @@ export const resourceLabels: Record<Resource, string> = {
 	proceedings: 'The edition’s proceedings (syntheses, citations, « En savoir + » links, booklets)',
 	kit: 'Event kits',
 	accountData: 'Account data (profile, credit choices, tokens, personal data export)',
-	helpRequest: 'A help request to the MédiaLab desk (ask and cancel; see, claim and close)'
+	helpRequest: 'A help request to the MédiaLab desk (ask and cancel; see, claim and close)',
+	mySchedule: 'A person’s own programme (« Mon programme »: picked sessions and their private calendar feed)'
 };
 
 const shortConditions: Record<keyof typeof conditions, string> = {

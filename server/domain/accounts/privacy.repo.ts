@@ -60,6 +60,16 @@ export function createPrivacyRepo(db: Db) {
 				userId
 			),
 
+		/** « Mon programme »: the sessions picked, and whether a calendar address exists (never the address itself). */
+		programmePicks: (userId: string) =>
+			all<{ editionId: string; workshopId: string; workshopTitle: string; pickedAt: number }>(
+				`SELECT p.edition_id AS editionId, p.workshop_id AS workshopId, w.title AS workshopTitle, p.picked_at AS pickedAt
+				 FROM programme_picks p JOIN workshops w ON w.id = p.workshop_id WHERE p.user_id = ? ORDER BY p.picked_at`,
+				userId
+			),
+		programmeFeeds: (userId: string) =>
+			all<{ editionId: string; createdAt: number }>('SELECT edition_id AS editionId, created_at AS createdAt FROM programme_feeds WHERE user_id = ? ORDER BY created_at', userId),
+
 		/** Every edition where the person may appear in credits: memberships, authorship, helpers, frozen versions. */
 		creditedEditions: (userId: string) =>
 			db
@@ -84,6 +94,8 @@ export function createPrivacyRepo(db: Db) {
 			).run(anonymousName, userId);
 			db.prepare('DELETE FROM auth_sessions WHERE user_id = ?').run(userId);
 			db.prepare('DELETE FROM api_tokens WHERE user_id = ?').run(userId);
+			db.prepare('DELETE FROM programme_feeds WHERE user_id = ?').run(userId);
+			db.prepare('DELETE FROM programme_picks WHERE user_id = ?').run(userId);
 			db.prepare("DELETE FROM login_throttles WHERE key = ? OR key LIKE ? ESCAPE '\\'").run(`account:${userId}`, `known:${userId.replace(/[%_\\]/g, '\\$&')}:%`);
 			db.prepare("UPDATE edition_members SET title = '' WHERE user_id = ?").run(userId);
 			const choose = db.prepare(

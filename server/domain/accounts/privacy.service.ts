@@ -8,6 +8,7 @@ import { isTombstone, type ChatEntry, type ChatMessage } from '../../shared/chat
 import { AppError } from '../../shared/errors';
 import { parseInput } from '../../shared/validate';
 import { anonymousLabel } from '../deliverables/credits';
+import type { CreditNames } from '../deliverables/credit-names';
 import type { PmNode } from '../pads/pad-html';
 import { renderPadMarkdown } from '../pads/pad-markdown';
 import type { Clock, Viewer } from '../types';
@@ -29,6 +30,8 @@ type Deps = {
 	clock: Clock;
 	chat: Pick<ChatDocumentsPort, 'snapshot' | 'archivePage' | 'renamePerson'>;
 	drive: Pick<DriveDocumentsPort, 'renamePerson'>;
+	/** Pads naming the person, and search, follow the erasure (deliverables/credit-names). */
+	names?: Pick<CreditNames, 'erased'>;
 	/** A pad's current content as ProseMirror JSON. */
 	padContent: (padId: string) => unknown;
 };
@@ -83,7 +86,9 @@ export function createPrivacyService(deps: Deps) {
 				files: repo.files(user.id).map(({ sha256: _sha, ...f }) => f),
 				deliverableComments: repo.comments(user.id),
 				syntheses: repo.syntheses(user.id),
-				apiTokens: repo.apiTokens(user.id)
+				apiTokens: repo.apiTokens(user.id),
+				programmePicks: repo.programmePicks(user.id),
+				programmeFeeds: repo.programmeFeeds(user.id)
 			};
 		},
 
@@ -114,6 +119,7 @@ export function createPrivacyService(deps: Deps) {
 				deps.chat.renamePerson(workshopId, user.id, anonymousLabel.fr);
 				deps.drive.renamePerson(workshopId, user.id, anonymousLabel.fr);
 			}
+			deps.names?.erased(user.id, workshops);
 		}
 	};
 }

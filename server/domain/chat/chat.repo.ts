@@ -38,6 +38,19 @@ export function createChatRepo(db: Db) {
 		deleteModeration(workshopId: string, messageId: string) {
 			db.prepare('DELETE FROM chat_moderation WHERE workshop_id = ? AND message_id = ?').run(workshopId, messageId);
 		},
+		/** The person's name beside what they wrote or hid in this workshop's archive and moderation log (their choice changed). */
+		renamePerson(workshopId: string, userId: string, name: string) {
+			db.prepare(
+				`UPDATE chat_archive SET entry = json_set(entry, '$.authorName', ?) WHERE workshop_id = ? AND json_extract(entry, '$.authorId') = ?`
+			).run(name, workshopId, userId);
+			db.prepare(
+				`UPDATE chat_archive SET entry = json_set(entry, '$.hidden.byName', ?) WHERE workshop_id = ? AND json_extract(entry, '$.hidden.byId') = ?`
+			).run(name, workshopId, userId);
+			db.prepare(
+				`UPDATE chat_moderation SET message = json_set(message, '$.authorName', ?) WHERE workshop_id = ? AND json_extract(message, '$.authorId') = ?`
+			).run(name, workshopId, userId);
+			db.prepare('UPDATE chat_moderation SET hidden_by_name = ? WHERE workshop_id = ? AND hidden_by_id = ?').run(name, workshopId, userId);
+		},
 		listModeration: (workshopId: string) =>
 			db
 				.prepare<[string], ModerationRow>('SELECT message_id, message, hidden_by_id, hidden_by_name, hidden_at FROM chat_moderation WHERE workshop_id = ? ORDER BY hidden_at')

@@ -5,6 +5,7 @@ import type { ChatSnapshot } from '../../shared/chat-doc';
 import { AppError } from '../../shared/errors';
 import { parseInput } from '../../shared/validate';
 import type { CreditsService } from '../deliverables/credits';
+import { createChatNames } from './chat-names';
 import type { PadsService } from '../pads/pads.service';
 import type { WorkshopsService } from '../programme/workshops.service';
 import type { Viewer } from '../types';
@@ -53,8 +54,22 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 		return viewer;
 	}
 
+	const names = createChatNames({ credits: deps.credits, documents });
+	const editionOf = (viewer: Viewer | null, workshopId: string) => deps.workshops.rights(viewer, workshopId).edition.id;
+
+	/** How the viewer is named in this workshop's chat: their credit choice for the edition (fr label when anonymous, as erasure writes). */
+	function nameIn(viewer: Viewer, workshopId: string): string {
+		return deps.credits.display(viewer.id, editionOf(viewer, workshopId));
+	}
+
 	return {
 		access: accessOf,
+
+		/** The name the viewer's messages carry when sent: what they chose for the edition, never a frozen real name. */
+		senderName(viewer: Viewer, workshopId: string): string {
+			readable(viewer, workshopId);
+			return nameIn(viewer, workshopId);
+		},
 
 		roomAccess(viewer: Viewer | null, workshopId: string): 'write' | 'read' {
 			const rights = readable(viewer, workshopId);
@@ -65,7 +80,10 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 		open(viewer: Viewer | null, workshopId: string): ChatSnapshot & { access: ChatAccess } {
 			const rights = readable(viewer, workshopId);
 			documents.archiveOverflow(workshopId);
-			return { ...documents.snapshot(workshopId), access: rights };
+			const read = documents.snapshot(workshopId);
+			// Names that drifted from their people's choices are rewritten in the room before the browser syncs it.
+			const repaired = names.repair(workshopId, editionOf(viewer, workshopId), read.entries) > 0;
+			return { ...(repaired ? documents.snapshot(workshopId) : read), access: rights };
 		},
 
 		/** Asked by the client whose message took the live document past its limit: writers only, idempotent. */
@@ -79,18 +97,19 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 			readable(viewer, workshopId);
 			documents.archiveOverflow(workshopId);
 			const cursor = before === null || before === undefined || before === '' ? null : parseInput(z.object({ before: cursorSchema }), { before }).before;
-			return documents.archivePage(workshopId, cursor, CHAT_PAGE_SIZE);
+			const page = documents.archivePage(workshopId, cursor, CHAT_PAGE_SIZE);
+			return { ...page, entries: names.entries(page.entries, editionOf(viewer, workshopId)) };
 		},
 
 		hiddenMessages(viewer: Viewer | null, workshopId: string): HiddenMessage[] {
 			moderated(viewer, workshopId);
-			return documents.hiddenMessages(workshopId);
+			return names.hidden(documents.hiddenMessages(workshopId), editionOf(viewer, workshopId));
 		},
 
 		moderate(viewer: Viewer | null, workshopId: string, raw: unknown): void {
 			const moderator = moderated(viewer, workshopId);
 			const input = parseInput(chatModerationSchema, raw);
-			if (input.action === 'hide') documents.hide(workshopId, input.messageId, { id: moderator.id, name: moderator.displayName });
+			if (input.action === 'hide') documents.hide(workshopId, input.messageId, { id: moderator.id, name: nameIn(moderator, workshopId) });
 			else documents.unhide(workshopId, input.messageId);
 		},
 
@@ -104,9 +123,10 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 			if (!message) throw new AppError('not_found', 'error.chat.messageNotFound');
 			const when = new Intl.DateTimeFormat(context.locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: input.timeZone }).format(message.at);
 			// The quote lands in pad text, which is exported and may be published: credit its author as they chose for this edition.
-			const author = deps.credits.display(message.authorId, pad.edition.id, context.locale);
-			const prefix = context.locale === 'fr' ? `— ${author}, dans le chat, ` : `— ${author}, in the chat, `;
-			documents.promote(input.padId, message, { prefix, linkText: when, href: `${context.chatUrl}#msg-${message.id}` }, moderator.id);
+			// The author is a person node (an id), not text: exports resolve it again, a change of choice rewrites it.
+			const author = { userId: message.authorId, name: deps.credits.display(message.authorId, pad.edition.id, context.locale) };
+			const after = context.locale === 'fr' ? ', dans le chat, ' : ', in the chat, ';
+			documents.promote(input.padId, message, [{ text: '— ' }, { person: author }, { text: after }, { link: { text: when, href: `${context.chatUrl}#msg-${message.id}` } }], moderator.id);
 		}
 	};
 }

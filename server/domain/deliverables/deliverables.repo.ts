@@ -136,7 +136,16 @@ export function createDeliverablesRepo(db: Db) {
 			prepare<[string], string>('SELECT user_id FROM workshop_facilitators WHERE workshop_id = ?').pluck().all(workshopId),
 		/** The newest pad version, to record which one a publication froze. */
 		latestPadSnapshot: (padId: string) =>
-			prepare<[string], number>('SELECT max(id) FROM doc_snapshots WHERE room = ?').pluck().get(`pad:${padId}`) ?? null
+			prepare<[string], number>('SELECT max(id) FROM doc_snapshots WHERE room = ?').pluck().get(`pad:${padId}`) ?? null,
+		/** Versions frozen from this pad with the pad version they froze (to render them again when a named person's choice changes). */
+		versionsFrozenFrom: (padId: string) =>
+			prepare<[string], Pick<VersionRow, 'deliverable_id' | 'version' | 'html' | 'markdown'> & { pad_snapshot_id: number }>(
+				`SELECT v.deliverable_id, v.version, v.html, v.markdown, v.pad_snapshot_id FROM deliverable_versions v
+				 JOIN deliverables d ON d.id = v.deliverable_id WHERE d.pad_id = ? AND v.pad_snapshot_id IS NOT NULL`
+			).all(padId),
+		updateVersionText(deliverableId: string, version: number, text: { html: string; markdown: string }) {
+			prepare('UPDATE deliverable_versions SET html = ?, markdown = ? WHERE deliverable_id = ? AND version = ?').run(text.html, text.markdown, deliverableId, version);
+		}
 	};
 }
 export type DeliverablesRepo = ReturnType<typeof createDeliverablesRepo>;

@@ -62,10 +62,12 @@ export function createAssistedService(deps: Deps) {
 			const input = parseInput(assistedSchema, raw);
 			if (!deps.workshopsRepo.isParticipant(workshopId, input.participantId)) throw new AppError('invalid', 'error.desk.notParticipant', { participantId: 'invalidChoice' });
 			// The words are the participant's: they are credited as they chose for the edition, and the edit is theirs.
-			const author = deps.credits.display(input.participantId, pad.edition.id, locale);
-			const message: ChatMessage = { v: CHAT_SCHEMA_VERSION, id: newId(), authorId: input.participantId, authorName: author, text: input.text, at: deps.clock() };
-			const prefix = locale === 'fr' ? `— ${author}, avec l’aide de ${facilitator.displayName}` : `— ${author}, with help from ${facilitator.displayName}`;
-			deps.documents.promote(padId, message, { prefix, linkText: '', href: '' }, input.participantId);
+			// Both people are person nodes (ids): their names follow their choices in exports and when they change.
+			const author = { userId: input.participantId, name: deps.credits.display(input.participantId, pad.edition.id, locale) };
+			const helper = { userId: facilitator.id, name: deps.credits.display(facilitator.id, pad.edition.id, locale) };
+			const message: ChatMessage = { v: CHAT_SCHEMA_VERSION, id: newId(), authorId: input.participantId, authorName: author.name, text: input.text, at: deps.clock() };
+			const by = locale === 'fr' ? ', avec l’aide de ' : ', with help from ';
+			deps.documents.promote(padId, message, [{ text: '— ' }, { person: author }, { text: by }, { person: helper }], input.participantId);
 		}
 	};
 }

@@ -1,4 +1,5 @@
 // Renders a pad's ProseMirror JSON as safe, semantic HTML (history views now, exports later); no DOM needed.
+import { peopleAsText } from './person-names';
 import { withoutTemplatePrompts } from './template-prompts';
 
 type Mark = { type: string; attrs?: Record<string, unknown> };
@@ -38,7 +39,7 @@ export function renderPadHtml(node: PmNode): string {
 	const inner = () => (node.content ?? []).map(renderPadHtml).join('');
 	switch (node.type) {
 		case 'doc':
-			return (withoutTemplatePrompts(node).content ?? []).map(renderPadHtml).join('');
+			return (peopleAsText(withoutTemplatePrompts(node)).content ?? []).map(renderPadHtml).join('');
 		case 'text':
 			return renderText(node);
 		case 'heading': {

@@ -1,5 +1,6 @@
 // Renders a pad's ProseMirror JSON as CommonMark with GitHub tables and task lists (exports, deliverable versions, diffs).
 import type { PmNode } from './pad-html';
+import { peopleAsText } from './person-names';
 import { withoutTemplatePrompts } from './template-prompts';
 
 type Mark = NonNullable<PmNode['marks']>[number];
@@ -192,6 +193,6 @@ function renderBlock(node: PmNode): string {
 
 /** CommonMark + GFM for a whole pad document; ends with one newline. */
 export function renderPadMarkdown(doc: PmNode): string {
-	const text = renderBlock(withoutTemplatePrompts(doc)).replace(/\n{3,}/g, '\n\n').trim();
+	const text = renderBlock(peopleAsText(withoutTemplatePrompts(doc))).replace(/\n{3,}/g, '\n\n').trim();
 	return text === '' ? '' : `${text}\n`;
 }

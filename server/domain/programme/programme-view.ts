@@ -63,6 +63,7 @@ export function buildProgramme(src: Sources, nowMs: number, filters: ProgrammeFi
 			day: w.starts_at.slice(0, 10),
 			status: workshopStatus(w, nowLocal),
 			cancelled: (w.cancelled_at ?? null) !== null,
+			updatedAt: w.updated_at,
 			room: room ? { id: room.id, name: room.name, venue: room.venue } : null,
 			track: track ? { id: track.id, title: track.title, position: w.track_position ?? 0 } : null,
 			themes: (themesOf.get(w.id) ?? [])

@@ -22,18 +22,26 @@ function fold(line: string): string {
 	return out.join('\r\n ');
 }
 
-export function renderICalendar(model: ScheduleModel, now: number): string {
+const utcOf = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+/** Seconds since 2000-01-01 (fits a 32-bit integer until 2068): a later change always carries a higher SEQUENCE (RFC 5545 §3.8.7.4). */
+const SEQUENCE_EPOCH_MS = Date.UTC(2000, 0, 1);
+const sequenceOf = (updatedMs: number) => Math.max(0, Math.floor((updatedMs - SEQUENCE_EPOCH_MS) / 1000));
+
+/** `calendarName` names a personal feed (« Mon programme — … ») instead of the edition's. */
+export function renderICalendar(model: ScheduleModel, now: number, calendarName = model.edition.title): string {
 	const tz = model.edition.timezone;
-	const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-	const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//MédiaLab//Programme//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(model.edition.title)}`, `X-WR-TIMEZONE:${tz}`];
+	const stamp = utcOf(now);
+	const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//MédiaLab//Programme//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(calendarName)}`, `X-WR-TIMEZONE:${tz}`];
 	for (const day of model.days) {
 		for (const events of day.rooms.values()) {
 			for (const e of events) {
 				const w = e.workshop;
+				const updated = Date.parse(w.updatedAt ?? '');
 				lines.push(
 					'BEGIN:VEVENT',
 					`UID:workshop-${w.id}@medialab`,
 					`DTSTAMP:${stamp}`,
+					...(Number.isNaN(updated) ? [] : [`LAST-MODIFIED:${utcOf(updated)}`, `SEQUENCE:${sequenceOf(updated)}`]),
 					`DTSTART:${utcStamp(w.startsAt, tz)}`,
 					`DTEND:${utcStamp(w.endsAt, tz)}`,
 					`SUMMARY:${escapeText(w.title)}`,

@@ -39,7 +39,7 @@ export function renderScheduleJson(model: ScheduleModel) {
 									end: isoWithOffset(e.workshop.endsAt, tz),
 									duration: hhmm(minutesBetween(e.workshop.startsAt, e.workshop.endsAt, tz)),
 									room,
-									slug: `${model.acronym.replace(/_/g, '-')}-${e.numericId}`,
+									slug: e.slug,
 									url: e.url,
 									title: e.workshop.title,
 									subtitle: '',

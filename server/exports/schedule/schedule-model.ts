@@ -12,6 +12,8 @@ export type ScheduleEvent = {
 	guid: string;
 	/** frab's deprecated integer id, also derived from the workshop id. */
 	numericId: number;
+	/** `<acronym>-<id>`, the id padded to four digits: the XSD wants 4+ characters on each side of the first hyphen. */
+	slug: string;
 	roomName: string;
 	url: string;
 	persons: string[];
@@ -79,6 +81,7 @@ export function buildScheduleModel(input: { edition: EditionRow; workshops: Work
 				workshop: w,
 				guid: stableUuid(`workshop:${w.id}`),
 				numericId: stableInt(`workshop:${w.id}`),
+				slug: `${acronymOf(edition.title)}-${String(stableInt(`workshop:${w.id}`)).padStart(4, '0')}`,
 				roomName,
 				url: `${baseUrl}/workshops/${w.id}`,
 				persons: w.speakers.split(/\s*[,;]\s*/).filter((s) => s !== ''),

@@ -44,7 +44,7 @@ export function renderScheduleXml(model: ScheduleModel): string {
 					`        ${el('start', w.startsAt.slice(11, 16))}`,
 					`        ${el('duration', hhmm(minutesBetween(w.startsAt, w.endsAt, tz)))}`,
 					`        ${el('room', room)}`,
-					`        ${el('slug', `${model.acronym.replace(/_/g, '-')}-${e.numericId}`)}`,
+					`        ${el('slug', e.slug)}`,
 					`        ${el('url', e.url)}`,
 					`        ${el('title', w.title)}`,
 					'        <subtitle></subtitle>',

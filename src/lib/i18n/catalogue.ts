@@ -11,6 +11,7 @@ import { desk } from './messages/desk';
 import { drive } from './messages/drive';
 import { errors } from './messages/errors';
 import { kits } from './messages/kits';
+import { myProgramme } from './messages/my-programme';
 import { organiser } from './messages/organiser';
 import { pad } from './messages/pad';
 import { programme } from './messages/programme';
@@ -20,8 +21,8 @@ import { proceedings } from './messages/proceedings';
 import { search } from './messages/search';
 import { workshop } from './messages/workshop';
 
-const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr, ...programmeAdmin.fr, ...pad.fr, ...chat.fr, ...drive.fr, ...deliverables.fr, ...search.fr, ...archive.fr, ...kits.fr, ...programmeImport.fr, ...collab.fr, ...errors.fr, ...desk.fr, ...proceedings.fr };
-const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en, ...programmeAdmin.en, ...pad.en, ...chat.en, ...drive.en, ...deliverables.en, ...search.en, ...archive.en, ...kits.en, ...programmeImport.en, ...collab.en, ...errors.en, ...desk.en, ...proceedings.en };
+const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr, ...programmeAdmin.fr, ...pad.fr, ...chat.fr, ...drive.fr, ...deliverables.fr, ...search.fr, ...archive.fr, ...kits.fr, ...programmeImport.fr, ...collab.fr, ...errors.fr, ...desk.fr, ...proceedings.fr, ...myProgramme.fr };
+const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en, ...programmeAdmin.en, ...pad.en, ...chat.en, ...drive.en, ...deliverables.en, ...search.en, ...archive.en, ...kits.en, ...programmeImport.en, ...collab.en, ...errors.en, ...desk.en, ...proceedings.en, ...myProgramme.en };
 
 export type MessageKey = keyof typeof fr;
 export type { Params };

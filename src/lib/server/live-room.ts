@@ -30,5 +30,8 @@ export function chatPanel(locals: App.Locals, workshopId: string, pads?: PadView
 	const promotable = access.canModerate
 		? (pads ?? orError(() => locals.app.pads.list(locals.viewer, workshopId))).filter((p) => p.deletedAt === null).map((p) => ({ id: p.id, title: p.title }))
 		: [];
-	return { access, pads: promotable, me: liveIdentity(locals) };
+	// Messages carry the name the viewer chose to be credited by in this edition, never a frozen real name.
+	const me = liveIdentity(locals);
+	const name = locals.viewer && access.canWrite ? orError(() => locals.app.chat.senderName(locals.viewer!, workshopId)) : me.name;
+	return { access, pads: promotable, me: { ...me, name } };
 }

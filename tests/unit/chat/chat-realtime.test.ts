@@ -100,10 +100,12 @@ describe('promotion into a pad', () => {
 		await waitFor(() => padClient.doc.getXmlFragment(PAD_FRAGMENT).length > 1); // after the paragraph the fixture writes
 		const json = yDocToProsemirrorJSON(padClient.doc, PAD_FRAGMENT);
 		PmNode.fromJSON(padSchema(), json).check();
-		const quote = (json.content as { type: string; content: { content: { text: string; marks?: { type: string; attrs: { href: string } }[] }[] }[] }[]).at(-1)!;
+		const quote = (json.content as { type: string; content: { content: { text?: string; marks?: { type: string; attrs: { href: string } }[] }[] }[] }[]).at(-1)!;
 		expect(quote.type).toBe('blockquote');
-		expect(quote.content.map((p) => p.content.map((t) => t.text).join(''))).toEqual(['Idée : une carte des communs', 'à partager', `— Bob, dans le chat, ${when}`]);
-		expect(quote.content[2]!.content[1]!.marks).toEqual([expect.objectContaining({ type: 'link', attrs: expect.objectContaining({ href: `http://localhost/e/w/chat#msg-${id}` }) })]);
+		expect(quote.content.map((p) => p.content.map((t) => t.text ?? '<person>').join(''))).toEqual(['Idée : une carte des communs', 'à partager', `— <person>, dans le chat, ${when}`]);
+		// The author is named by id (a personName node), not frozen into the text.
+		expect(quote.content[2]!.content[1]).toMatchObject({ type: 'personName', attrs: { userId: s.bob.id, name: 'Bob' } });
+		expect(quote.content[2]!.content[3]!.marks).toEqual([expect.objectContaining({ type: 'link', attrs: expect.objectContaining({ href: `http://localhost/e/w/chat#msg-${id}` }) })]);
 	});
 
 	it('is for facilitators only, into a pad of the same workshop, of visible messages', async () => {

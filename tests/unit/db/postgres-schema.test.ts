@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, readMigrations } from '../../../server/db/open';
 import { migratePostgres, postgresMigrations } from '../../../server/db/postgres/migrate';
+import { postgresPool } from '../../../server/db/query-db';
 import { startTemporaryPostgres, type TemporaryPostgres } from '../../support/postgres-server';
 import { postgresShape, sqliteShape } from '../../support/schema-shape';
 
@@ -19,7 +20,7 @@ describe('PostgreSQL schema', () => {
 	});
 
 	it('is the SQLite schema: same tables, columns, types, defaults, keys, uniques, indexes and checks', async () => {
-		const pool = new pg.Pool({ connectionString: await server.createDatabase('parity') });
+		const pool = postgresPool(await server.createDatabase('parity'));
 		try {
 			await migratePostgres(pool);
 			const client = await pool.connect();
@@ -34,7 +35,7 @@ describe('PostgreSQL schema', () => {
 
 	it('migrates once when two nodes start together, and finds nothing to do afterwards', async () => {
 		const url = await server.createDatabase('two_nodes');
-		const nodes = [new pg.Pool({ connectionString: url }), new pg.Pool({ connectionString: url })];
+		const nodes = [postgresPool(url), postgresPool(url)];
 		try {
 			const applied = await Promise.all(nodes.map((node) => migratePostgres(node)));
 			const all = postgresMigrations().map((m) => m.version);
@@ -50,7 +51,7 @@ describe('PostgreSQL schema', () => {
 	});
 
 	it('keeps user names unique without regard to case, as SQLite does', async () => {
-		const pool = new pg.Pool({ connectionString: await server.createDatabase('nocase') });
+		const pool = postgresPool(await server.createDatabase('nocase'));
 		try {
 			await migratePostgres(pool);
 			const insert = (id: string, username: string) =>

@@ -161,11 +161,11 @@ describe('demo seed', () => {
 		expect(communs.words).toBeGreaterThan(0);
 	});
 
-	it('has chat messages, one of them a reply, written before seeding returns', () => {
+	it('has chat messages, one of them a reply, written before seeding returns, each under its author’s credit choice', () => {
 		const camille = demoViewer(t.app, 'Camille (démo)');
 		const chat = t.app.chat.open(camille, workshopIdOf(t.app, 'Identifier les ressources'));
 		const messages = chat.entries.filter((e) => !isTombstone(e));
-		expect(messages.map((m) => 'authorName' in m && m.authorName)).toEqual(['Camille (démo)', 'Nadia (démo)', 'Sophie (démo)', 'Louis (démo)']);
+		expect(messages.map((m) => 'authorName' in m && m.authorName)).toEqual(['Camille (démo)', 'contributeur anonyme', 'so_communs', 'Louis (démo)']);
 		const reply = messages.find((m) => 'replyTo' in m && m.replyTo);
 		expect(reply && 'replyTo' in reply && reply.replyTo).toBe(messages[1]!.id);
 		// Stored already: the seed does not leave the group commit pending.

@@ -14,9 +14,13 @@ describe('assisted contribution', () => {
 		const stranger = createGuest(app, 'Zoé');
 
 		app.assisted.write(organiser, pad.id, { participantId: bob.id, text: 'Une carte des tiers-lieux' }, 'fr');
-		const text = JSON.stringify(app.padDocuments.currentContent(pad.id));
+		const text = app.pads.exportDocument(organiser, pad.id).markdown;
 		expect(text).toContain('Une carte des tiers-lieux');
 		expect(text).toContain('— Bob, avec l’aide de Olga');
+		// Both people are named by id in the pad, so their names follow their credit choices.
+		expect(JSON.stringify(app.padDocuments.currentContent(pad.id))).toContain(`"userId":"${bob.id}"`);
+		app.credits.setChoice(organiser, edition.id, { mode: 'pseudonym', pseudonym: 'OlgaP' });
+		expect(app.pads.exportDocument(organiser, pad.id).markdown).toContain('— Bob, avec l’aide de OlgaP');
 		app.rooms.flush();
 		expect(app.db.prepare("SELECT DISTINCT author_id FROM doc_updates WHERE room = ? AND author_id IS NOT NULL").pluck().all(`pad:${pad.id}`)).toContain(bob.id);
 

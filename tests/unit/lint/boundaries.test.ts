@@ -1,7 +1,7 @@
 // The import arrows of docs/architecture.md, proven on small virtual files through ESLint's own API: a rule that stops firing fails here.
 import { ESLint } from 'eslint';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 let eslint: ESLint;
@@ -13,6 +13,9 @@ async function boundaryErrors(file: string, code: string): Promise<string[]> {
 }
 
 const svelteImporting = (specifier: string) => `<script lang="ts">\n\timport type { X } from '${specifier}';\n\tlet { x }: { x: X } = $props();\n</script>\n\n<p>{x}</p>\n`;
+
+// The first lint loads the whole configuration and its plugins: seconds on a busy 2-core machine, not a hang.
+vi.setConfig({ testTimeout: 30_000 });
 
 beforeAll(() => {
 	// The type-aware parser needs files on disk; import rules do not, so virtual .svelte files parse without it.

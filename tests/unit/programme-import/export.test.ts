@@ -3,6 +3,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
 import type { EditionRow } from '../../../server/domain/editions/editions.repo';
 import { parseSource } from '../../../server/domain/programme/import/parse-source';
 import type { Viewer } from '../../../server/domain/types';
@@ -19,6 +20,12 @@ function c3vocValidator() {
 	addFormats(ajv);
 	ajv.addFormat('color', true);
 	return ajv.compile(fixtureJson('c3voc-schedule.schema.json'));
+}
+
+/** Validates against the frab/c3voc schedule.xml XSD (voc/schedule, vendored) with libxml2 compiled to WebAssembly. */
+async function xsdErrors(xml: string) {
+	const result = await validateXML({ xml: { fileName: 'schedule.xml', contents: xml }, schema: { fileName: 'schedule.xml.xsd', contents: fixture('schedule.xml.xsd') } });
+	return result.errors.map((e) => e.rawMessage);
 }
 
 describe('programme exports', () => {
@@ -52,6 +59,27 @@ describe('programme exports', () => {
 		expect([night.date, night.duration]).toEqual(['2026-10-08T23:30:00+02:00', '01:30']);
 		const sprint = Object.values(days[1]!.rooms).flat().find((e) => e.title.startsWith('Sprint'))!;
 		expect(sprint.duration).toBe('30:00');
+	});
+
+	it('the XSD check catches a broken schedule.xml (it can fail)', async () => {
+		// The hand-written pentabarf fixture predates <version> and the GUIDs: the schema refuses it.
+		expect((await xsdErrors(fixture('pentabarf-dialect.xml'))).join('\n')).toMatch(/conference.*not expected/);
+		const ours = render('xml');
+		expect(await xsdErrors(ours.replace(/<event guid="[^"]+"/, '<event guid="not-a-uuid"'))).not.toEqual([]);
+	});
+
+	it('writes a schedule.xml valid against the frab/c3voc XSD, for the whole edition, one room and one track', async () => {
+		const p = programme();
+		expect(await xsdErrors(render('xml'))).toEqual([]);
+		expect(await xsdErrors(render('xml', { room: p.rooms.find((r) => r.name === 'Salle 2')!.id }))).toEqual([]);
+		expect(await xsdErrors(render('xml', { track: p.tracks[0]!.id }))).toEqual([]);
+	});
+
+	it('writes a valid schedule.xml for an edition whose title makes a short acronym, with unsafe characters and empty fields', async () => {
+		const other = createEdition(t.app, orga, { title: 'Ré', startsOn: '2026-11-02', endsOn: '2026-11-02' });
+		t.app.workshops.create(orga, other.id, { title: 'A & <b> « c »', format: 'forum', startsAt: '2026-11-02T23:30', endsAt: '2026-11-03T00:15' });
+		const xml = renderSchedule(t.app.workshops.programme(orga, other.id), 'xml', { baseUrl: base, now: t.now() }).body;
+		expect(await xsdErrors(xml)).toEqual([]);
 	});
 
 	it('writes a schedule.json and a schedule.xml that read back as the same programme', () => {

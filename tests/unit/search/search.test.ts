@@ -178,6 +178,31 @@ describe('search over a real Meilisearch', () => {
 		expect((await ask(w, alice, 'hippopotamesque')).total).toBe(0);
 	});
 
+	it('finds a chat message and a promoted quote under the author’s current credit choice, again after a change or an erasure', async () => {
+		const { app } = w;
+		const dave = createGuest(app, 'Dave Durand');
+		app.workshops.join(dave, joinCodeOf(app, liveA));
+		const messageId = say(app, liveA, dave, 'Une question ptérodactylesque sur la médiation.', Date.parse('2018-09-13T12:20:00Z'));
+		const quotes = app.pads.create(alice, liveA, { title: 'Citations' }).id;
+		app.chat.promote(alice, liveA, { messageId, padId: quotes, timeZone: 'Europe/Paris' }, { chatUrl: 'http://localhost/chat', locale: 'fr' });
+		const plain = (s: string) => s.replace(/<\/?mark>/g, '');
+		const found = async (q: string) => (await ask(w, alice, q)).hits.map((h) => ({ type: h.type, title: plain(h.title), snippet: plain(h.snippet) }));
+		await w.flush();
+		expect(await found('ptérodactylesque')).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'chat', title: 'Dave Durand' })]));
+		expect((await found('Durand')).map((h) => h.type).sort()).toEqual(['chat', 'pad']);
+
+		app.credits.setChoice(dave, editionA, { mode: 'pseudonym', pseudonym: 'Dodo974' });
+		await w.flush();
+		expect((await found('ptérodactylesque')).filter((h) => h.type === 'chat').map((h) => h.title)).toEqual(['Dodo974']);
+		expect(await found('Durand')).toEqual([]);
+		expect((await found('Dodo974')).map((h) => h.type).sort()).toEqual(['chat', 'pad']);
+
+		await app.privacy.erase(dave, { confirmName: 'Dave Durand' });
+		await w.flush();
+		expect((await found('ptérodactylesque')).filter((h) => h.type === 'chat').map((h) => h.title)).toEqual(['contributeur anonyme']);
+		expect(await found('Dodo974')).toEqual([]);
+	});
+
 	it('finds a published deliverable, linked to its citable archive page, until it is withdrawn', async () => {
 		const { app } = w;
 		const id = app.deliverables.create(alice, closedA, { padId: padClosed, title: 'Grille de lecture des données ouvertes', summary: 'Une synthèse quadrupède.' });

@@ -31,6 +31,9 @@ function localOf(property: ICAL.Property | null, timeZone: string, collector: Co
 	return wall;
 }
 
+/** A timed event with neither DTEND nor DURATION ends when it starts (RFC 5545, 3.6.1): a session needs a length. */
+export const ASSUMED_MINUTES = 60;
+
 const isAllDay = (event: ICAL.Component) => (event.getFirstPropertyValue('dtstart') as ICAL.Time | null)?.isDate === true;
 
 export function parseICalendar(text: string, timeZone: string): ImportedProgramme {
@@ -55,6 +58,9 @@ export function parseICalendar(text: string, timeZone: string): ImportedProgramm
 		}
 		if (event.hasProperty('rrule')) collector.note(item, 'recurrenceSkipped', 'RRULE');
 		const duration = event.getFirstPropertyValue('duration') as ICAL.Duration | null;
+		const hasDuration = duration !== null && typeof duration === 'object' && 'toSeconds' in duration;
+		const noEnd = !event.hasProperty('dtend') && !hasDuration && !isAllDay(event);
+		if (noEnd && title !== '') collector.note(item, 'missingEnd', String(ASSUMED_MINUTES));
 		const categories = event.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
 		collector.add({
 			guid: uid,
@@ -64,7 +70,7 @@ export function parseICalendar(text: string, timeZone: string): ImportedProgramm
 			startsAt: localOf(event.getFirstProperty('dtstart'), timeZone, collector, item),
 			endsAt: localOf(event.getFirstProperty('dtend'), timeZone, collector, item),
 			// An all-day event without DTEND or DURATION lasts that one day (RFC 5545, 3.6.1).
-			duration: duration && typeof duration === 'object' && 'toSeconds' in duration ? `PT${Math.round(duration.toSeconds() / 60)}M` : isAllDay(event) ? 'P1D' : null,
+			duration: hasDuration ? `PT${Math.round(duration.toSeconds() / 60)}M` : isAllDay(event) ? 'P1D' : noEnd ? `PT${ASSUMED_MINUTES}M` : null,
 			room: event.getFirstPropertyValue('location'),
 			track: categories[1] ?? '',
 			// ATTENDEE and ORGANIZER carry e-mail addresses: never read.

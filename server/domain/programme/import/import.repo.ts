@@ -26,7 +26,8 @@ export function createImportRepo(db: Db) {
 				 ON CONFLICT (workshop_id) DO UPDATE SET source_kind = excluded.source_kind, source_key = excluded.source_key,
 				   source_ref = excluded.source_ref, schedule_version = excluded.schedule_version, imported_at = excluded.imported_at`
 			).run(row),
-		setCancelled: (workshopId: string, at: string | null) => prepare('UPDATE workshops SET cancelled_at = ? WHERE id = ?').run(at, workshopId),
+		/** `updatedAt` moves too, so calendar feeds raise the event's SEQUENCE and LAST-MODIFIED. */
+		setCancelled: (workshopId: string, at: string | null, updatedAt: string) => prepare('UPDATE workshops SET cancelled_at = ?, updated_at = ? WHERE id = ?').run(at, updatedAt, workshopId),
 		formatMappings: (editionId: string) =>
 			new Map(
 				prepare<[string], { source_type: string; format: WorkshopFormat }>('SELECT source_type, format FROM programme_import_formats WHERE edition_id = ?')

@@ -1,4 +1,4 @@
-// Indico's timetable export (`/export/timetable/<id>.json`) into the normalised shape: contributions, and session blocks without any.
+// Indico's HTTP API exports into the normalised shape: the timetable (`/export/timetable/<id>.json`) and the event with its contributions (`/export/event/<id>.json?detail=contributions`).
 import { AppError } from '../../../shared/errors';
 import { localDateTime } from '../workshop-status';
 import { createCollector, type Collector } from './collect';
@@ -57,6 +57,48 @@ function addEntries(entries: Obj, timeZone: string, collector: Collector, sessio
 			description: entry.description
 		});
 	}
+}
+
+/** An Indico person: `first_name` + `last_name` (never the e-mail hash or the affiliation), else `fullName` (« Last, First »). */
+function personName(p: unknown): string {
+	if (!isObj(p)) return '';
+	const named = `${str(p.first_name)} ${str(p.last_name)}`.trim();
+	if (named) return named;
+	const [last, first] = str(p.fullName).split(/,\s*/);
+	return first ? `${first} ${last}` : (last ?? '');
+}
+
+/** True for `/export/event/<id>.json?detail=contributions`: `results` is a list of events that carry `contributions`. */
+export const isIndicoEventExport = (data: Obj) => Array.isArray(data.results) && data.results.some((r) => isObj(r) && (r._type === 'Conference' || Array.isArray(r.contributions)));
+
+/**
+ * The event export lists contributions without their place in the timetable's blocks: the session (a block of the
+ * timetable) becomes the track, as it does for the timetable; with no contribution type, the abstract track's name is
+ * the free-text type the organiser maps to a format in the preview. Speakers are the presenters, else the authors.
+ */
+export function parseIndicoEvent(data: Obj, timeZone: string): ImportedProgramme {
+	const collector = createCollector('indico', timeZone);
+	let title = '';
+	for (const event of data.results as unknown[]) {
+		if (!isObj(event) || !Array.isArray(event.contributions)) continue;
+		title ||= pickLanguage(event.title);
+		for (const c of event.contributions) {
+			if (!isObj(c)) continue;
+			const speakers = Array.isArray(c.speakers) && c.speakers.length > 0 ? c.speakers : Array.isArray(c.primaryauthors) ? c.primaryauthors : [];
+			collector.add({
+				ref: str(c.friendly_id) || str(c.id),
+				title: c.title,
+				type: str(c.type) || str(c.track),
+				startsAt: localOf(c.startDate, timeZone),
+				endsAt: localOf(c.endDate, timeZone),
+				room: str(c.roomFullname) || str(c.room) || str(c.location) || str(event.roomFullname) || str(event.room) || str(event.location),
+				track: str(c.session) || str(c.track),
+				speakers: speakers.map(personName),
+				description: c.description
+			});
+		}
+	}
+	return collector.done('', title);
 }
 
 export function parseIndicoTimetable(data: Obj, timeZone: string): ImportedProgramme {

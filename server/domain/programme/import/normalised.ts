@@ -10,6 +10,7 @@ export const reportReasons = [
 	'missingTitle',
 	'badTime',
 	'badDuration',
+	'missingEnd',
 	'endBeforeStart',
 	'missingOffset',
 	'cancelledInSource',

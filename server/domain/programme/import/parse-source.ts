@@ -3,7 +3,7 @@ import { AppError, isAppError } from '../../../shared/errors';
 import { parseCsvProgramme } from './csv';
 import { parseFrabXml } from './frab-xml';
 import { parseICalendar } from './icalendar';
-import { parseIndicoTimetable } from './indico';
+import { isIndicoEventExport, parseIndicoEvent, parseIndicoTimetable } from './indico';
 import type { ImportedProgramme } from './normalised';
 import { parsePretalxApi, parseScheduleJson } from './schedule-json';
 
@@ -26,6 +26,7 @@ export function parseSource(raw: string, timeZone: string): ImportedProgramme {
 		if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new AppError('invalid', 'error.import.jsonNotObject', { source: 'notSchedule' });
 		const obj = data as Record<string, unknown>;
 		if ('schedule' in obj) return parseScheduleJson(obj, timeZone);
+		if (isIndicoEventExport(obj)) return parseIndicoEvent(obj, timeZone);
 		if (Array.isArray(obj.results)) return parsePretalxApi(obj, timeZone);
 		if (typeof obj.results === 'object' && obj.results !== null) return parseIndicoTimetable(obj, timeZone);
 		throw new AppError('invalid', 'error.import.jsonUnknown', { source: 'notSchedule' });

@@ -92,7 +92,7 @@ export function createProgrammeImport(deps: Deps) {
 		const named = ensureNamed(editionId, counts);
 		for (const change of changes) {
 			if (change.kind === 'cancelled') {
-				repo.setCancelled(change.workshopId, at);
+				repo.setCancelled(change.workshopId, at, at);
 				outbox.record('workshop.changed', change.workshopId, { editionId });
 				continue;
 			}
@@ -106,7 +106,7 @@ export function createProgrammeImport(deps: Deps) {
 				// In place: the workshop keeps its id, join code, pads, chat, drive, deliverables and status override.
 				const current = deps.workshops.findById(workshopId)!;
 				deps.workshops.update({ id: workshopId, edition_id: editionId, ...fields, track_id: named.track(session.track), room_id: named.room(session.room), status_override: current.status_override, updated_at: at });
-				if (change.fields.includes('restored')) repo.setCancelled(workshopId, null);
+				if (change.fields.includes('restored')) repo.setCancelled(workshopId, null, at);
 			}
 			repo.upsertSource({ workshop_id: workshopId, edition_id: editionId, source_kind: programme.kind, source_key: session.key, source_ref: session.ref, schedule_version: programme.version, imported_at: at });
 			if (change.kind !== 'unchanged') outbox.record('workshop.changed', workshopId, { editionId });

@@ -2,7 +2,10 @@
 import type { WorkshopView } from '$server/shared/programme-views';
 
 /** A workshop as the programme page shows it: its description stays on the workshop page to keep the page light. */
-export type ProgrammeSlot = Omit<WorkshopView, 'description'>;
+export type ProgrammeSlot = Omit<WorkshopView, 'description'> & {
+	/** In the viewer's « Mon programme »; absent when the viewer cannot keep one (not signed in). */
+	picked?: boolean;
+};
 export type ProgrammeView = 'grid' | 'list';
 export type ActiveFilters = { theme: string | null; track: string | null; format: string | null };
 

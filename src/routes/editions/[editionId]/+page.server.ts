@@ -11,6 +11,8 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const whole = orError(() => locals.app.workshops.programme(locals.viewer, params.editionId));
 	const filtered = requested.theme || requested.track || requested.format ? locals.app.workshops.programme(locals.viewer, params.editionId, requested) : whole;
 	const usedFormats = new Set(whole.workshops.map((w) => w.format));
+	const mine = locals.app.myProgramme.state(locals.viewer, params.editionId);
+	const picked = new Set(mine?.picked ?? []);
 	return {
 		edition: whole.edition,
 		access: whole.access,
@@ -21,7 +23,8 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		days: whole.days,
 		totalCount: whole.workshops.length,
 		// Sessions cancelled by a programme import leave the grid and are listed apart.
-		slots: filtered.workshops.filter((w) => !w.cancelled).map(({ description: _description, ...slot }): ProgrammeSlot => slot),
+		slots: filtered.workshops.filter((w) => !w.cancelled).map(({ description: _description, ...slot }): ProgrammeSlot => (mine ? { ...slot, picked: picked.has(slot.id) } : slot)),
+		myCount: mine ? mine.picked.length : null,
 		cancelled: filtered.workshops.filter((w) => w.cancelled).map((w) => ({ id: w.id, title: w.title, startsAt: w.startsAt })),
 		filters: filtered.filters,
 		view
