@@ -419,7 +419,9 @@ export interface SynthesesTable {
 	created_at: string;
 	edition_id: string;
 	id: string;
+	live_at: string | null;
 	markdown: Generated<string>;
+	markdown_before_live: string | null;
 	theme_id: string;
 	title: string;
 	updated_at: string;
