@@ -141,10 +141,11 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const driveDocuments = createDriveDocuments({ rooms });
 	const archive = createArchiveService({ db, editions: editionsRepo, workshops, deliverables, padContent: (padId) => padDocuments.currentContent(padId) });
 	// Syntheses and proceedings: the kits' safe Markdown renderer, headings under the page's own h2.
-	const proceedingsRepo = createProceedingsRepo(db);
+	const proceedingsRepo = createProceedingsRepo(db, clock);
 	const editorial = createEditorialAccess(access, proceedingsRepo.lastVersion);
 	const renderMarkdown = (markdown: string) => renderKitMarkdown(markdown, { headingShift: 2 });
-	const syntheses = createSynthesesService({ clock, repo: proceedingsRepo, editorial, deliverables, credits, renderMarkdown });
+	const synthesisDocuments = createPadDocuments({ rooms, store: docStore, kind: 'synthesis' });
+	const syntheses = createSynthesesService({ clock, repo: proceedingsRepo, editorial, deliverables, credits, renderMarkdown, documents: synthesisDocuments });
 	const chatDocuments = createChatDocuments({ db, rooms, store: docStore, repo: createChatRepo(db), clock });
 	// A change of credit choice rewrites the names stored beside what the person wrote (chats, pads) and re-indexes them.
 	const creditNames = createCreditNames({ db, clock, credits, chat: chatDocuments, pads: padPeopleLabels, documents: padDocuments });

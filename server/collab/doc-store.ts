@@ -25,6 +25,7 @@ export function createDocStore(db: Db, options: DocStoreOptions = {}) {
 		'SELECT data, upto_update_id FROM doc_snapshots WHERE room = ? ORDER BY id DESC LIMIT 1'
 	);
 	const updatesAfter = db.prepare<[string, number], { id: number; data: Buffer }>('SELECT id, data FROM doc_updates WHERE room = ? AND id > ? ORDER BY id');
+	const selectClientAuthors = db.prepare<[string], { client_id: number; user_id: string | null }>('SELECT client_id, user_id FROM doc_clients WHERE room = ?');
 
 	let queue: PendingUpdate[] = [];
 	let clients: { room: string; clientId: number; userId: string | null; at: number; helperId: string | null }[] = [];
@@ -177,8 +178,7 @@ export function createDocStore(db: Db, options: DocStoreOptions = {}) {
 			db
 				.prepare<[string], { user_id: string; helper_id: string }>('SELECT DISTINCT user_id, helper_id FROM doc_clients WHERE room = ? AND helper_id IS NOT NULL AND user_id IS NOT NULL ORDER BY first_seen')
 				.all(room),
-		clientAuthors: (room: string) =>
-			db.prepare<[string], { client_id: number; user_id: string | null }>('SELECT client_id, user_id FROM doc_clients WHERE room = ?').all(room)
+		clientAuthors: (room: string) => selectClientAuthors.all(room)
 	};
 }
 export type DocStore = ReturnType<typeof createDocStore>;

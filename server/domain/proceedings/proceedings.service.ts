@@ -81,7 +81,7 @@ export function createProceedingsService(deps: {
 		for (const d of deliverables) {
 			for (const e of JSON.parse(repo.deliverableCredits(d.id, d.version)) as CreditEntry[]) add({ ...('userId' in e ? { userId: e.userId } : { name: e.name }), role: fromDeliverable[e.role] ?? 'texts' });
 		}
-		for (const id of synthesisIds) for (const userId of repo.editors(id)) add({ userId, role: 'editing' });
+		for (const id of synthesisIds) for (const userId of deps.syntheses.editors(id)) add({ userId, role: 'editing' });
 		for (const [role, names] of Object.entries(draft.names)) for (const name of names) add({ name, role: role as ColophonRole });
 		return out;
 	}

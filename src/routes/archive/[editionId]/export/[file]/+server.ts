@@ -2,6 +2,7 @@
 import { Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
 import { orError } from '$lib/server/forms';
+import { translate } from '$lib/i18n/catalogue';
 import { exportLabels } from '$lib/components/archive/export-labels';
 import { slugify } from '$lib/server/presenters';
 import { buildOpenData, csvTables, openDataCsv, type CsvTable } from '$lib/server/presenters';
@@ -49,5 +50,5 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 			headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}-${table}.csv"` }
 		});
 	}
-	error(404, { message: 'unknown export', code: 'not_found' });
+	error(404, { message: translate(locals.locale, 'error.notFound'), code: 'not_found' });
 };
