@@ -31,6 +31,7 @@ export const resourceLabels: Record<Resource, string> = {
 
 const shortConditions: Record<keyof typeof conditions, string> = {
 	published: 'published edition',
+	notArchived: 'edition not archived',
 	closed: 'closed workshop',
 	workspacePublic: 'workspace opened by the organiser',
 	chatPublic: 'chats opened by the organiser',

@@ -78,9 +78,10 @@ describe('the access policy, as the use cases and the real-time rooms apply it',
 		const other = createEdition(app, organiser, { title: 'Another edition', status: 'published' });
 		staff(other.id, elsewhere.id, 'facilitator');
 
-		for (const status of ['draft', 'published'] as const) {
+		// An archived edition is a published one its organisers froze once everything below was in it.
+		for (const status of ['draft', 'published', 'archived'] as const) {
 			for (const opened of [false, true]) {
-				const edition = createEdition(app, organiser, { title: `${status} ${opened ? 'open' : 'closed'}`, status });
+				const edition = createEdition(app, organiser, { title: `${status} ${opened ? 'open' : 'closed'}`, status: status === 'draft' ? 'draft' : 'published' });
 				if (opened) app.editions.setSharing(organiser, edition.id, { chatPublic: 'on', workspacePublic: 'on' });
 				staff(edition.id, facilitator.id, 'facilitator');
 				const side = createWorkshop(app, organiser, edition.id, { title: 'Side workshop', statusOverride: 'live' });
@@ -107,9 +108,10 @@ describe('the access policy, as the use cases and the real-time rooms apply it',
 						synthesisId,
 						binnedPadId,
 						deliverables,
-						facts: { published: status === 'published', workspacePublic: opened, chatPublic: opened, closed: phase !== 'live', notLocked: phase !== 'closedLocked' }
+						facts: { published: status !== 'draft', notArchived: status !== 'archived', workspacePublic: opened, chatPublic: opened, closed: phase !== 'live', notLocked: phase !== 'closedLocked' }
 					});
 				}
+				if (status === 'archived') app.editions.setArchived(organiser, edition.id, { archived: 'on' });
 			}
 		}
 		const person = (label: string, viewer: Viewer | null, role: Role): Person => ({

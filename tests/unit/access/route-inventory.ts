@@ -51,7 +51,7 @@ export const routeInventory: Record<string, RouteDecision> = {
 	'/editions/[editionId]/schedule.json/+server.ts': { resource: 'edition', action: 'read', guard: 'workshops.programme' },
 	'/editions/[editionId]/schedule.xml/+server.ts': { resource: 'edition', action: 'read', guard: 'workshops.programme' },
 	'/editions/[editionId]/manage/+layout.server.ts': { resource: 'edition', action: 'administer', guard: 'access.managed' },
-	'/editions/[editionId]/manage/+page.server.ts': { resource: 'edition', action: 'administer', guard: 'editions.update / setSharing / setStatus' },
+	'/editions/[editionId]/manage/+page.server.ts': { resource: 'edition', action: 'administer', guard: 'editions.update / setSharing / setStatus / setArchived' },
 	'/editions/[editionId]/manage/import/+page.server.ts': { resource: 'edition', action: 'administer', guard: 'csvImport' },
 	'/editions/[editionId]/manage/import/example.csv/+server.ts': { open: 'a static example file' },
 	'/editions/[editionId]/manage/kit/+page.server.ts': { resource: 'kit', action: 'curate', guard: 'kits (access.managed)' },
