@@ -223,6 +223,7 @@ export interface EditionMembersTable {
 }
 
 export interface EditionsTable {
+	archived_at: string | null;
 	chat_public: Generated<number>;
 	city: Generated<string>;
 	close_delay_minutes: Generated<number>;
