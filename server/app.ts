@@ -1,6 +1,7 @@
 // Builds every domain service once over one database: the object both composition roots hand out.
 import { createDocStore, type DocStoreOptions } from './collab/doc-store';
 import { createQuarantine, withQuarantine } from './collab/quarantine';
+import { createQuarantineReview } from './domain/admin/quarantine-review';
 import { createPadDocuments } from './collab/pad-documents';
 import { createRoomTokens } from './collab/room-tokens';
 import { createRooms, type RoomsOptions } from './collab/rooms';
@@ -175,6 +176,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		events: deskEvents
 	});
 	deskEvents.follow(activityFeed, (room) => desk.ownerOfRoom(room));
+	const accounts = createAccountsService({ db, queryDb, clock });
 	const health = new Map<string, HealthCheck>([
 		[
 			'database',
@@ -193,7 +195,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		db,
 		clock,
 		access,
-		accounts: createAccountsService({ db, queryDb, clock }),
+		accounts,
 		sessions: createSessionsService({ db, clock, sessionDays: deps.sessionDays ?? 30 }),
 		apiTokens: createApiTokensService({ db, clock }),
 		editions,
@@ -206,6 +208,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		storage,
 		/** Stored real-time rows moved aside because they no longer apply (admin page /admin/quarantine). */
 		quarantine,
+		/** The administrators' review of those rows (the policy's `administer instance`). */
+		quarantineReview: createQuarantineReview({ log: { list: async (limit) => quarantine.list(limit) }, nameOf: (id) => accounts.getViewer(id)?.displayName ?? null }),
 		padDocuments,
 		roomTokens: createRoomTokens(db, clock),
 		/** The workshop drive: bytes in the blob store, rows in SQLite, live entries in the drive room, in that order. */

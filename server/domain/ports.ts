@@ -112,6 +112,15 @@ export type FileProcessingLog = {
 	succeeded(sha256: string, stage: FileProcessingStage): void;
 };
 
+// --- Quarantine: stored real-time rows the rooms set aside because they no longer apply (collab/quarantine implements it).
+
+export type QuarantinedUpdate = { id: number; room: string; source: 'update' | 'snapshot'; size: number; authorId: string | null; createdAt: number; quarantinedAt: number; error: string };
+
+export type QuarantineLog = {
+	/** The most recently quarantined rows, newest first. */
+	list(limit?: number): Promise<QuarantinedUpdate[]>;
+};
+
 // --- Activity: what the desk learns from the real-time layer (collab/activity-feed implements it).
 
 /** Counts, never keystrokes: the feed reports each room's updates at most once per second. */

@@ -5,7 +5,7 @@ export type Role = (typeof roles)[number];
 export const actions = ['read', 'write', 'moderate', 'curate', 'publish', 'export', 'administer'] as const;
 export type Action = (typeof actions)[number];
 
-export const resources = ['edition', 'workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'accountData', 'helpRequest', 'mySchedule', 'chatReport', 'assistedWriting'] as const;
+export const resources = ['edition', 'workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'accountData', 'helpRequest', 'mySchedule', 'chatReport', 'assistedWriting', 'instance'] as const;
 export type Resource = (typeof resources)[number];
 
 /**
@@ -122,9 +122,11 @@ export const policy: Record<Resource, Partial<Record<Action, Row>>> = {
 	// acts as its owner, so it stops when the owner may no longer read the edition.
 	mySchedule: { read: signedIn(when('self')), write: signedIn(when('self')), export: signedIn(when('self')) },
 	// « Signaler »: the people of the workshop flag a chat message; the staff see the queue and hide or dismiss.
-	chatReport: { write: workshopMembers(), moderate: staff() },
+	chatReport: { write: workshopMembers(when('notArchived')), moderate: staff() },
 	// Writing on someone's behalf: the staff ask and write; the participant asked answers (accepts or declines) for themselves.
-	assistedWriting: { write: { guest: when('self'), participant: when('self') }, moderate: staff() }
+	assistedWriting: { write: { guest: when('self', 'notArchived'), participant: when('self', 'notArchived') }, moderate: staff(when('notArchived')) },
+	// The instance's own administration pages (quarantined real-time rows): its administrators, nobody else.
+	instance: { administer: { admin: always } }
 };
 
 /** Resources that live inside an edition: refused outright when the edition itself is not readable. */

@@ -26,7 +26,8 @@ export const resourceLabels: Record<Resource, string> = {
 	helpRequest: 'A help request to the MédiaLab desk (ask and cancel; see, claim and close)',
 	mySchedule: 'A person’s own programme (« Mon programme »: picked sessions and their private calendar feed)',
 	chatReport: 'A report of a chat message (« Signaler »; the moderation queue: hide or dismiss)',
-	assistedWriting: 'Writing in a pad on someone’s behalf (accept or decline for oneself; ask, mark present and write)'
+	assistedWriting: 'Writing in a pad on someone’s behalf (accept or decline for oneself; ask, mark present and write)',
+	instance: 'The instance’s administration (quarantined real-time rows)'
 };
 
 const shortConditions: Record<keyof typeof conditions, string> = {

@@ -17,7 +17,7 @@ export const routeInventory: Record<string, RouteDecision> = {
 	'/account/data/+page.server.ts': { resource: 'accountData', action: 'export', guard: 'privacy (viewer’s own)' },
 	'/account/data/[file]/+server.ts': { resource: 'accountData', action: 'export', guard: 'privacy.collect / files.open (viewer’s own uploads)' },
 	'/account/tokens/+page.server.ts': { resource: 'accountData', action: 'write', guard: 'apiTokens (viewer’s own)' },
-	'/admin/quarantine/+page.server.ts': { open: 'instance administrators only (quarantine.list answers not_found to anyone else)' },
+	'/admin/quarantine/+page.server.ts': { resource: 'instance', action: 'administer', guard: 'quarantineReview.list (not_found to anyone but an instance administrator)' },
 	'/api/+server.ts': { open: 'API index' },
 	'/api/[...rest]/+server.ts': { open: 'API 404' },
 	'/api/collab-token/+server.ts': { resource: 'padLive', action: 'read', guard: 'resolveRoomAccess → pads/chat/files/syntheses.roomAccess' },
