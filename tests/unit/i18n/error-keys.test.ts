@@ -5,7 +5,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { catalogue } from '../../../src/lib/i18n/catalogue';
 import { apiError, handleApi } from '$lib/server/api';
 import { errorText } from '$lib/server/error-text';
-import { AppError } from '$server/shared/errors';
+import { AppError, type MessageItem } from '$server/shared/errors';
 import { GET as getEdition } from '../../../src/routes/api/editions/[editionId]/+server';
 import { createTestApp } from '../factories';
 import { parseProgrammeCsv } from '../../../server/domain/programme/csv-import';
@@ -81,7 +81,7 @@ describe('domain error messages', () => {
 	});
 
 	it('translates a list parameter item by item, in the reader’s language', () => {
-		const problems = [
+		const problems: MessageItem[] = [
 			{ key: 'error.csv.row.empty', params: { line: 2, column: 'title' } },
 			{ key: 'error.csv.row.time', params: { line: 3, column: 'start', value: '9h' } },
 			{ key: 'error.csv.row.more', params: { count: 4 } }
