@@ -22,6 +22,10 @@ const routesNoAdapter = {
 	regex: '^\\$server/(collab|search|storage|exports|kits)/|^\\$server/(app|main|runtime)$|^(\\.\\./)+server/',
 	message: 'Routes reach the server through $lib/server (the composed app and its use cases; the server formats through $lib/server/presenters), never an adapter: expose what is missing in src/lib/server/.'
 };
+const adapterNoApp = {
+	regex: '^(\\.\\./)+(app|main|runtime|bootstrap|dev)$',
+	message: 'An adapter receives the narrow ports it needs (wired in server/app.ts, e.g. collabPortsOf), never the whole application object.'
+};
 /** Files that run in the browser (src/lib/server/ is excluded where used). */
 const browserFiles = ['src/**/*.svelte', 'src/**/*.svelte.ts', 'src/lib/**/*.ts', 'src/routes/**/+page.ts', 'src/routes/**/+layout.ts'];
 
@@ -54,6 +58,12 @@ export default ts.config(
 		// The domain states its needs as ports (server/domain/ports.ts); adapters implement them and app.ts wires them.
 		files: ['server/domain/**/*.ts'],
 		rules: { 'no-restricted-imports': ['error', { patterns: [neverSrc, domainNoAdapter] }] }
+	},
+	{
+		// Adapters implement ports and call use cases through the narrow ports they are given; command-line entry points compose their own app.
+		files: ['server/collab/**/*.ts', 'server/storage/**/*.ts', 'server/search/**/*.ts', 'server/exports/**/*.ts', 'server/kits/**/*.ts', 'server/previews/**/*.ts'],
+		ignores: ['server/search/reindex.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [neverSrc, adapterNoApp] }] }
 	},
 	{
 		// server/shared/ is loaded by the browser too: only the schema library, yjs, tiptap and our own shared files.

@@ -55,6 +55,8 @@ import { kitExamplesFrom } from './kits/kit-examples';
 import { createKitsRepo } from './kits/kits.repo';
 import { createKitsService } from './kits/kits.service';
 import { createActivityFeed } from './collab/activity-feed';
+import type { CollabPorts } from './collab/endpoint';
+import { createRoomGate } from './collab/room-access';
 import { createDeskEvents } from './domain/desk/desk-events';
 import { createDeskActivityRepo } from './domain/desk/desk-activity.repo';
 import { createDeskService } from './domain/desk/desk.service';
@@ -307,3 +309,21 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	};
 }
 export type App = ReturnType<typeof createApp>;
+
+/** The narrow ports the real-time endpoint receives (server/collab/endpoint.ts): the rooms, the room gate, its health line. */
+export function collabPortsOf(app: App): CollabPorts {
+	return {
+		rooms: app.rooms,
+		gate: createRoomGate({
+			db: app.db,
+			clock: app.clock,
+			sessions: app.sessions,
+			roomTokens: app.roomTokens,
+			accounts: app.accounts,
+			services: app,
+			workshopClosure: app.workshopClosure,
+			assisted: app.assisted
+		}),
+		reportHealth: (check) => app.health.set('realtime', check)
+	};
+}

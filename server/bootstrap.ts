@@ -1,5 +1,5 @@
 // Everything both composition roots (production server, vite dev) start: database, services, admin, demo, real-time endpoint.
-import { createApp, type App } from './app';
+import { collabPortsOf, createApp, type App } from './app';
 import { createCollabEndpoint, sameOrigin, type CollabEndpoint } from './collab/endpoint';
 import type { Config } from './config';
 import { createLeases, nodeName } from './cluster/leases';
@@ -37,7 +37,7 @@ export async function bootstrap(config: Config): Promise<Running> {
 	await disk.check();
 	// In the background: pages answer at once, search says « starting » until Meilisearch is up (or why it is off).
 	void app.search.start(config.search);
-	const collab = createCollabEndpoint(app, { allowedOrigin: sameOrigin(config.origin), maxMessageBytes: config.collabMaxMessageBytes });
+	const collab = createCollabEndpoint(collabPortsOf(app), { allowedOrigin: sameOrigin(config.origin), maxMessageBytes: config.collabMaxMessageBytes });
 	return {
 		app,
 		collab,

@@ -3,15 +3,15 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { App } from '../app';
 import { readCookie, SESSION_COOKIE } from '../shared/cookies';
 import { ACCESS_CHANGED_CLOSE_CODE, AppError, closeCodeOf, collabCloseCodes, isAppError } from '../shared/errors';
 import { COLLAB_PATH, formatRoom, parseRoom, type RoomName } from '../shared/rooms';
 import type { Viewer } from '../domain/types';
 import { ProtocolError } from './protocol';
 import type { Peer, Room } from './room';
-import { resolveRoomAccess } from './room-access';
+import type { RoomGate } from './room-access';
 import { createRoomFacts } from './room-facts';
+import type { Rooms } from './rooms';
 import { rootLogger } from '../log';
 
 export type CollabOptions = {
@@ -24,6 +24,14 @@ export type CollabOptions = {
 	accessCheckIntervalMs?: number;
 	/** Messages one session may send over all its connections: a sustained rate and a burst (figures in docs/collab.md). */
 	messageRate?: MessageRate;
+};
+
+/** The narrow ports the endpoint receives (wired by collabPortsOf in server/app.ts), never the whole application. */
+export type CollabPorts = {
+	rooms: Rooms;
+	gate: RoomGate;
+	/** Registers the endpoint's own line in /api/health. */
+	reportHealth(check: () => { ok: boolean; detail?: string }): void;
 };
 
 export type MessageRate = { perSecond: number; burst: number };
@@ -74,9 +82,9 @@ function safely<T>(read: () => T, fallback: T): T {
 	}
 }
 
-export function createCollabEndpoint(app: App, options: CollabOptions) {
+export function createCollabEndpoint(ports: CollabPorts, options: CollabOptions) {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
-	const { rooms } = app;
+	const { rooms, gate } = ports;
 	const connections = new Set<Connection>();
 	const perSession = new Map<string, number>();
 	const maxPerSession = options.maxConnectionsPerSession ?? 32;
@@ -84,13 +92,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 	// Kept after a session's last socket closes until it would be full again, so reconnecting does not refill it.
 	const buckets = new Map<string, Bucket>();
 	// A reconnect storm asks the same questions again and again: answered once while nothing deciding them changed.
-	const facts = createRoomFacts({
-		db: app.db,
-		clock: app.clock,
-		validateSession: (token) => app.sessions.validate(token),
-		resolveAccess: (viewer, room) => resolveRoomAccess(app, viewer, room),
-		padLocked: (padId) => app.workshopClosure.padLocked(padId)
-	});
+	const facts = createRoomFacts(gate);
 
 	function take(bucket: Bucket): boolean {
 		const now = performance.now();
@@ -116,8 +118,8 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 	/** Scripts without a cookie present a short-lived token from GET /api/collab-token (docs/collab.md). */
 	function viewerFromRoomToken(request: IncomingMessage, roomName: string): Viewer | null {
 		const token = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token');
-		const userId = token ? app.roomTokens.verify(token, roomName) : null;
-		return userId ? app.accounts.getViewer(userId) : null;
+		const userId = token ? gate.roomTokens.verify(token, roomName) : null;
+		return userId ? gate.viewerOf(userId) : null;
 	}
 
 	/**
@@ -127,12 +129,12 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 	 */
 	function behalfOf(request: IncomingMessage, room: RoomName, helperSession: Viewer | null): { viewer: Viewer; helperId: string } | AppError | null {
 		const token = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token');
-		const claims = token ? app.roomTokens.claims(token, formatRoom(room)) : null;
+		const claims = token ? gate.roomTokens.claims(token, formatRoom(room)) : null;
 		if (!claims?.helperId) return null;
 		const refused = new AppError('forbidden', 'writing on someone’s behalf is over or was not accepted');
 		if (room.kind !== 'pad' || !helperSession || helperSession.id !== claims.helperId) return refused;
-		if (!safely(() => app.assisted.isActive(room.id, claims.userId, claims.helperId!), false)) return refused;
-		const participant = app.accounts.getViewer(claims.userId);
+		if (!safely(() => gate.assistedActive(room.id, claims.userId, claims.helperId!), false)) return refused;
+		const participant = gate.viewerOf(claims.userId);
 		return participant ? { viewer: participant, helperId: claims.helperId } : refused;
 	}
 
@@ -234,7 +236,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 		const flipped = new Set<string>();
 		for (const c of connections) {
 			if (c.roomName.kind !== 'pad' || now.has(c.roomName.id)) continue;
-			const locked = safely(() => app.workshopClosure.padLocked(c.roomName.id), false);
+			const locked = safely(() => gate.padLocked(c.roomName.id), false);
 			now.set(c.roomName.id, locked);
 			if (padLocks.has(c.roomName.id) && padLocks.get(c.roomName.id) !== locked) flipped.add(c.roomName.id);
 		}
@@ -242,7 +244,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 		// Writing on someone's behalf stops as soon as either person ends it (or the helper stops facilitating).
 		for (const c of connections) {
 			const helperId = c.peer.helperId;
-			if (helperId && c.roomName.kind === 'pad' && !safely(() => app.assisted.isActive(c.roomName.id, c.peer.userId ?? '', helperId), false)) {
+			if (helperId && c.roomName.kind === 'pad' && !safely(() => gate.assistedActive(c.roomName.id, c.peer.userId ?? '', helperId), false)) {
 				refuse(c.socket, new AppError('forbidden', 'writing on someone’s behalf ended'));
 			}
 		}
@@ -251,7 +253,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 			if (c.roomName.kind !== 'pad' || !flipped.has(c.roomName.id)) continue;
 			let canWrite: boolean | AppError;
 			try {
-				canWrite = resolveRoomAccess(app, c.viewer, c.roomName) === 'write';
+				canWrite = gate.resolveAccess(c.viewer, c.roomName) === 'write';
 			} catch (e) {
 				canWrite = isAppError(e) ? e : new AppError('unavailable', 'server error');
 			}
@@ -261,7 +263,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 	}, options.accessCheckIntervalMs ?? 15_000);
 	accessChecker.unref();
 
-	app.health.set('realtime', () => ({ ok: true, detail: `${connections.size} connections, ${rooms.rooms.size} rooms in memory` }));
+	ports.reportHealth(() => ({ ok: true, detail: `${connections.size} connections, ${rooms.rooms.size} rooms in memory` }));
 
 	return {
 		connections,

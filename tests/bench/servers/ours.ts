@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp } from '../../../server/app';
+import { collabPortsOf, createApp } from '../../../server/app';
 import { createCollabEndpoint, sameOrigin } from '../../../server/collab/endpoint';
 import { startCheckpointer } from '../../../server/db/checkpointer';
 import { openDatabase, type Db } from '../../../server/db/open';
@@ -51,7 +51,7 @@ export async function startOurs(options: { idleUnloadMs: number }): Promise<Serv
 	const app = createApp({ db, rooms: { idleUnloadMs: options.idleUnloadMs } });
 	// Scenario e writes a 200,000-update history through one client as fast as the server echoes it: a preparation
 	// step, not a person, so the per-session message rate (docs/collab.md) is lifted; the bucket is still consulted.
-	const collab = createCollabEndpoint(app, { allowedOrigin: sameOrigin(undefined), maxMessageBytes: 16 * 1024 * 1024, messageRate: { perSecond: 1e9, burst: 1e9 } });
+	const collab = createCollabEndpoint(collabPortsOf(app), { allowedOrigin: sameOrigin(undefined), maxMessageBytes: 16 * 1024 * 1024, messageRate: { perSecond: 1e9, burst: 1e9 } });
 	const server = http.createServer((_req, res) => res.writeHead(404).end());
 	server.on('upgrade', (req, socket, head) => {
 		if (!collab.handleUpgrade(req, socket, head)) socket.destroy();

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createCollabEndpoint, sameOrigin, type CollabEndpoint } from '../../../server/collab/endpoint';
+import { collabPortsOf } from '../../../server/app';
 import type { Viewer } from '../../../server/domain/types';
 import { createAccount, createEdition, createGuest, createTestApp, createWorkshop, joinCodeOf, type TestApp } from '../factories';
 
@@ -36,7 +37,7 @@ describe('collab endpoint', () => {
 		const draft = createEdition(t.app, orga, { title: 'Brouillon' });
 		draftWorkshop = createWorkshop(t.app, orga, draft.id);
 
-		endpoint = createCollabEndpoint(t.app, { allowedOrigin: sameOrigin(undefined), maxMessageBytes: 64 * 1024 });
+		endpoint = createCollabEndpoint(collabPortsOf(t.app), { allowedOrigin: sameOrigin(undefined), maxMessageBytes: 64 * 1024 });
 		thrown = [];
 		server = http.createServer((_req, res) => res.writeHead(404).end());
 		server.on('upgrade', (req, socket, head) => {

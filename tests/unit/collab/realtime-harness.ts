@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { createApp, type App } from '../../../server/app';
+import { collabPortsOf, createApp, type App } from '../../../server/app';
 import { createCollabEndpoint, sameOrigin, type CollabEndpoint, type MessageRate } from '../../../server/collab/endpoint';
 import type { RoomLimits } from '../../../server/collab/room';
 import { openDatabase, type Db } from '../../../server/db/open';
@@ -26,7 +26,7 @@ export async function startHarness(
 ): Promise<Harness> {
 	const db = options.db ?? openDatabase(':memory:');
 	const app = createApp({ db, rooms: { idleUnloadMs: options.idleUnloadMs ?? 50, upkeepEveryMs: options.upkeepEveryMs, limits: options.limits }, docStore: options.docStore });
-	const collab = createCollabEndpoint(app, {
+	const collab = createCollabEndpoint(collabPortsOf(app), {
 		allowedOrigin: sameOrigin(undefined),
 		maxMessageBytes: options.maxMessageBytes ?? 1_000_000,
 		accessCheckIntervalMs: options.accessCheckIntervalMs,

@@ -79,6 +79,25 @@ describe('the domain imports no adapter', () => {
 	});
 });
 
+describe('adapters receive narrow ports, not the application object', () => {
+	it('refuses the collab layer, storage, search and exports importing the composed app', async () => {
+		for (const file of ['server/collab/fixture.ts', 'server/storage/fixture.ts', 'server/search/fixture.ts', 'server/exports/fixture.ts']) {
+			const errors = await boundaryErrors(file, "import type { App } from '../app';\nexport type A = App;\n");
+			expect(errors, file).toHaveLength(1);
+			expect(errors[0]).toContain('narrow ports');
+		}
+	});
+
+	it('lets the collab layer import domain services and its own modules', async () => {
+		const code = "import type { PadsService } from '../domain/pads/pads.service';\nimport type { Rooms } from './rooms';\nexport type T = [PadsService, Rooms];\n";
+		expect(await boundaryErrors('server/collab/fixture.ts', code)).toEqual([]);
+	});
+
+	it('still keeps adapters out of src/', async () => {
+		expect(await boundaryErrors('server/collab/fixture.ts', "import { x } from '$lib/x';\nexport const y = x;\n")).toHaveLength(1);
+	});
+});
+
 describe('server/shared stays browser-safe', () => {
 	it('refuses Node built-ins, the database and files outside shared/', async () => {
 		for (const specifier of ['node:fs', 'better-sqlite3', '../db/open', 'ws']) {
