@@ -38,7 +38,7 @@ export function createActivityFeed(rooms: Rooms, options: { everyMs?: number } =
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
-		presence(room) {
+		async presence(room) {
 			const live = rooms.rooms.get(room);
 			return live ? [...live.peers].map((p) => p.userId) : [];
 		},

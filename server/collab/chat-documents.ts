@@ -130,7 +130,7 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 		 * Erasure: the person's name leaves the live messages they wrote or hid, and the room's stored history, so only
 		 * `name` (« contributeur anonyme ») remains. The archive rows are renamed by the privacy service.
 		 */
-		renamePerson(workshopId: string, userId: string, name: string): number {
+		async renamePerson(workshopId: string, userId: string, name: string): Promise<number> {
 			return deps.rooms.withRoom(roomOf(workshopId), (room) => {
 				const doc = docFrom(room.state());
 				const renamed = readChatEntries(doc).flatMap(({ entry, index }): { index: number; entry: ChatEntry }[] => {
@@ -144,16 +144,16 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 			});
 		},
 
-		snapshot(workshopId: string): ChatSnapshot {
+		async snapshot(workshopId: string): Promise<ChatSnapshot> {
 			return deps.rooms.withRoom(roomOf(workshopId), (room) => chatSnapshot(docFrom(room.state())));
 		},
 
 		/** Moves the oldest messages to the archive once the live document holds more than CHAT_ARCHIVE_AT; returns how many moved. */
-		archiveOverflow(workshopId: string): number {
+		async archiveOverflow(workshopId: string): Promise<number> {
 			return deps.rooms.withRoom(roomOf(workshopId), (room) => archiveOverflow(room, workshopId));
 		},
 
-		archivePage(workshopId: string, before: number | null, limit: number): ArchivePage {
+		async archivePage(workshopId: string, before: number | null, limit: number): Promise<ArchivePage> {
 			const rows = repo.archivePage(workshopId, before, limit + 1);
 			const page = rows.slice(0, limit);
 			const entries = page
@@ -164,7 +164,7 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 		},
 
 		/** A message still visible, live or archived; null for unknown or hidden ones. */
-		findMessage(workshopId: string, messageId: string): ChatMessage | null {
+		async findMessage(workshopId: string, messageId: string): Promise<ChatMessage | null> {
 			const live = deps.rooms.withRoom(roomOf(workshopId), (room) => findLive(docFrom(room.state()), messageId));
 			const entry = live?.entry ?? findArchived(workshopId, messageId);
 			return entry && !isTombstone(entry) ? entry : null;
@@ -174,7 +174,7 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 		 * Hides a message: its text moves to the moderation table, a tombstone with the trace takes its place,
 		 * and the room is purged without history so the text is gone from the stored document.
 		 */
-		hide(workshopId: string, messageId: string, by: Moderator): void {
+		async hide(workshopId: string, messageId: string, by: Moderator): Promise<void> {
 			const at = deps.clock();
 			deps.rooms.withRoom(roomOf(workshopId), (room) => {
 				const doc = docFrom(room.state());
@@ -200,7 +200,7 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 		},
 
 		/** Puts a hidden message back where it was (live or archived) and forgets the moderation row. */
-		unhide(workshopId: string, messageId: string): void {
+		async unhide(workshopId: string, messageId: string): Promise<void> {
 			const row = repo.findModeration(workshopId, messageId);
 			const message = row ? parseChatEntry(JSON.parse(row.message)) : null;
 			if (!message || isTombstone(message)) throw new AppError('not_found', 'error.chat.hiddenNotFound');
@@ -219,7 +219,7 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 			});
 		},
 
-		hiddenMessages(workshopId: string): HiddenMessage[] {
+		async hiddenMessages(workshopId: string): Promise<HiddenMessage[]> {
 			return repo.listModeration(workshopId).flatMap((row) => {
 				const message = parseChatEntry(JSON.parse(row.message));
 				if (!message || isTombstone(message)) return [];
@@ -232,7 +232,7 @@ export function createChatDocuments(deps: { db: Db; rooms: Rooms; store: DocStor
 		 * through the pad's room so connected editors see it at once. People in the attribution are personName nodes
 		 * (an id and a label), recorded in pad_people so that a later change of their credit choice finds this pad.
 		 */
-		promote(padId: string, message: ChatMessage, attribution: Attribution, authorId: string): void {
+		async promote(padId: string, message: ChatMessage, attribution: Attribution, authorId: string): Promise<void> {
 			padPeople.add(padId, attribution.flatMap((part) => ('person' in part ? [part.person.userId] : [])));
 			deps.rooms.withRoom(`pad:${padId}`, (room) => {
 				const doc = docFrom(room.state());

@@ -28,14 +28,14 @@ export function createDriveDocuments(deps: { rooms: Rooms }): DriveDocuments {
 	}
 
 	return {
-		putFile: (workshopId, file, authorId) => change(workshopId, authorId, (doc) => writeFile(doc, file)),
-		removeFile: (workshopId, fileId) => change(workshopId, null, (doc) => deleteFile(doc, fileId)),
-		putFolder: (workshopId, folder, authorId) => change(workshopId, authorId, (doc) => writeFolder(doc, folder)),
-		removeFolder: (workshopId, folderId) => change(workshopId, null, (doc) => deleteFolder(doc, folderId)),
-		apply: (workshopId, batch, authorId) => change(workshopId, authorId, (doc) => applyDriveBatch(doc, batch)),
-		file: (workshopId, fileId) => read(workshopId, (doc) => readFile(doc, fileId)),
-		snapshot: (workshopId) => read(workshopId, driveSnapshot),
-		renamePerson(workshopId, userId, name) {
+		putFile: async (workshopId, file, authorId) => change(workshopId, authorId, (doc) => writeFile(doc, file)),
+		removeFile: async (workshopId, fileId) => change(workshopId, null, (doc) => deleteFile(doc, fileId)),
+		putFolder: async (workshopId, folder, authorId) => change(workshopId, authorId, (doc) => writeFolder(doc, folder)),
+		removeFolder: async (workshopId, folderId) => change(workshopId, null, (doc) => deleteFolder(doc, folderId)),
+		apply: async (workshopId, batch, authorId) => change(workshopId, authorId, (doc) => applyDriveBatch(doc, batch)),
+		file: async (workshopId, fileId) => read(workshopId, (doc) => readFile(doc, fileId)),
+		snapshot: async (workshopId) => read(workshopId, driveSnapshot),
+		async renamePerson(workshopId, userId, name) {
 			const { files, folders } = read(workshopId, driveSnapshot);
 			const batch: DriveBatch = {
 				files: files.filter((f) => f.uploadedBy.id === userId).map((f) => ({ ...f, uploadedBy: { id: userId, name } })),

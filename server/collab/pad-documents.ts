@@ -49,7 +49,7 @@ export function createPadDocuments(deps: { rooms: Rooms; store: DocStore; templa
 
 	return {
 		/** Writes a template into a new, empty pad, credited to whoever created the pad. */
-		applyTemplate(padId: string, templateKey: string, authorId: string | null): void {
+		async applyTemplate(padId: string, templateKey: string, authorId: string | null): Promise<void> {
 			const json = deps.templates ? deps.templates(padId, templateKey) : templateDocument(templateKey);
 			if (!json) return;
 			const update = Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(schema, json, PAD_FRAGMENT));
@@ -57,7 +57,7 @@ export function createPadDocuments(deps: { rooms: Rooms; store: DocStore; templa
 		},
 
 		/** Saved versions, newest first, and who wrote since the last one. */
-		history(padId: string): { versions: PadVersion[]; unsavedAuthorIds: string[]; assisted: AssistedAuthorship[] } {
+		async history(padId: string): Promise<{ versions: PadVersion[]; unsavedAuthorIds: string[]; assisted: AssistedAuthorship[] }> {
 			deps.store.flush();
 			const versions = deps.store.listVersions(roomOf(padId)).map((v) => ({
 				id: v.id,
@@ -69,14 +69,14 @@ export function createPadDocuments(deps: { rooms: Rooms; store: DocStore; templa
 			return { versions, unsavedAuthorIds: deps.store.pendingAuthors(roomOf(padId)), assisted };
 		},
 
-		saveVersion(padId: string): number | null {
+		async saveVersion(padId: string): Promise<number | null> {
 			return deps.rooms.withRoom(roomOf(padId), (room) => (room.hasUnversionedUpdates() ? room.saveVersion('manual') : null));
 		},
 
-		versionContent,
+		versionContent: async (padId: string, versionId: number) => versionContent(padId, versionId),
 
 		/** Appends blocks at the end of the document, through its room so connected editors see them at once. */
-		appendContent(padId: string, json: PadJson, authorId: string | null): void {
+		async appendContent(padId: string, json: PadJson, authorId: string | null): Promise<void> {
 			const blocks = PmNode.fromJSON(schema, json);
 			deps.rooms.withRoom(roomOf(padId), (room) => {
 				const doc = docFrom(room.state());
@@ -91,16 +91,16 @@ export function createPadDocuments(deps: { rooms: Rooms; store: DocStore; templa
 			});
 		},
 
-		currentContent(padId: string): PadJson {
+		async currentContent(padId: string): Promise<PadJson> {
 			return deps.rooms.withRoom(roomOf(padId), (room) => yDocToProsemirrorJSON(docFrom(room.state()), PAD_FRAGMENT) as PadJson);
 		},
 
 		/** Restoring is a new change by the person restoring: the current content is replaced, history keeps everything. */
-		restoreVersion(padId: string, versionId: number, authorId: string | null): void {
+		async restoreVersion(padId: string, versionId: number, authorId: string | null): Promise<void> {
 			replaceContent(padId, versionContent(padId, versionId), authorId);
 		},
 
-		replaceContent
+		replaceContent: async (padId: string, json: PadJson, authorId: string | null) => replaceContent(padId, json, authorId)
 	};
 }
 export type PadDocuments = ReturnType<typeof createPadDocuments>;

@@ -15,7 +15,7 @@ function peopleIn(node: Y.XmlFragment | Y.XmlElement, userId: string, found: Y.X
 
 export function createPadPeople(deps: { rooms: Rooms }): PadPeoplePort {
 	return {
-		renamePerson(padId, userId, name) {
+		async renamePerson(padId, userId, name) {
 			return deps.rooms.withRoom(`pad:${padId}`, (room) => {
 				const doc = new Y.Doc();
 				Y.applyUpdate(doc, room.state());

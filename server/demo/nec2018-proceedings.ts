@@ -74,21 +74,22 @@ export const demoIntroduction = `Deux journées à Nantes pour réfléchir ensem
 const firstSentence = (text: string) => (/^[\s\S]*?[.!?](?=\s|$)/.exec(text.trim())?.[0] ?? text.trim()).slice(0, 600);
 
 /** Writes the syntheses as the team, quoting the published deliverables, then publishes version 1 of the proceedings. */
-export function seedProceedings(app: App, editionId: string, team: Viewer, themeIds: Map<string, string>): void {
+export async function seedProceedings(app: App, editionId: string, team: Viewer, themeIds: Map<string, string>): Promise<void> {
 	for (const s of demoSyntheses) {
 		const synthesisId = app.syntheses.open(team, editionId, themeIds.get(s.theme)!);
 		const sources = app.syntheses.sources(team, synthesisId);
-		const citations = s.quotes.map((q) => {
+		const citations: string[] = [];
+		for (const q of s.quotes) {
 			const source = sources.find((d) => d.title === q.deliverable);
 			const section = source?.sections.find((x) => x.heading === q.heading);
 			if (!source || !section) throw new Error(`demo proceedings quote an unknown passage: ${q.deliverable} / ${q.heading}`);
-			return app.syntheses.cite(team, synthesisId, { deliverableId: source.id, version: source.version, anchor: section.anchor, quotedText: firstSentence(section.text) });
-		});
+			citations.push(await app.syntheses.cite(team, synthesisId, { deliverableId: source.id, version: source.version, anchor: section.anchor, quotedText: firstSentence(section.text) }));
+		}
 		// The citations went to the end of the text; the finished text places each one where it belongs.
 		const markdown = s.markdown.replace(/^\{cite:(\d+)\}$/gm, (_, n: string) => `[[cite:${citations[Number(n)]}]]`);
-		app.syntheses.save(team, synthesisId, { title: s.title, markdown });
+		await app.syntheses.save(team, synthesisId, { title: s.title, markdown });
 		for (const link of s.links) app.syntheses.addLink(team, editionId, { ...link, targetKind: 'synthesis', targetId: synthesisId });
 	}
 	app.proceedings.saveDraft(team, editionId, { introduction: demoIntroduction, licence: 'etalab-2.0', texts: '', photos: '', illustrations: '', design: '' });
-	app.proceedings.publish(team, editionId);
+	await app.proceedings.publish(team, editionId);
 }

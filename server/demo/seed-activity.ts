@@ -32,7 +32,7 @@ export async function seedActivity(app: App, editionId: string, team: Viewer): P
 		const viewer = app.accounts.createGuest({ displayName: p.displayName });
 		people.set(p.key, viewer);
 		for (const title of p.workshops) app.workshops.joinReadable(viewer, workshopId(title));
-		app.credits.setChoice(viewer, editionId, p.credit);
+		await app.credits.setChoice(viewer, editionId, p.credit);
 	}
 	const person = (key: DemoPersonaKey) => people.get(key)!;
 
@@ -42,7 +42,7 @@ export async function seedActivity(app: App, editionId: string, team: Viewer): P
 		const id = workshopId(notes.workshop);
 		const format = demoWorkshops.find((w) => w.title === notes.workshop)!.format;
 		const pad = app.pads.create(team, id, { title: notes.title, template: format });
-		app.padDocuments.applyTemplate(pad.id, format, team.id);
+		await app.padDocuments.applyTemplate(pad.id, format, team.id);
 		for (const section of notes.sections) writeSection(app, pad.id, section, person(section.by).id);
 		dropUnwrittenSections(app, pad.id, notes.sections.map((s) => s.heading), team.id);
 		padIds.set(notes.key, pad.id);
@@ -70,16 +70,16 @@ export async function seedActivity(app: App, editionId: string, team: Viewer): P
 			licence: 'etalab-2.0'
 		});
 		// Published during the event, as they were: half an hour after the workshop, not on the day the demo is seeded.
-		app.deliverables.publish(team, deliverableId, { publishedAt: endOf(workshop) + 30 * MINUTE });
+		await app.deliverables.publish(team, deliverableId, { publishedAt: endOf(workshop) + 30 * MINUTE });
 		// The grid's pad keeps living after its first publication: the second version shows « what changed ».
 		if (d.pad === 'grille') {
 			writeSection(app, padId, gridFollowUp, person(gridFollowUp.by).id);
-			app.deliverables.publish(team, deliverableId, { publishedAt: endOf(workshop) + 150 * MINUTE });
+			await app.deliverables.publish(team, deliverableId, { publishedAt: endOf(workshop) + 150 * MINUTE });
 		}
 	}
 
 	// Proceedings: syntheses of two themes quoting these deliverables, published, so a fresh instance shows them.
-	seedProceedings(app, editionId, team, themeIds);
+	await seedProceedings(app, editionId, team, themeIds);
 
 	// The store group-commits on a timer: write the rooms' pending updates inside this transaction.
 	app.rooms.flush();

@@ -1,4 +1,4 @@
-// What the domain needs from outside, implemented by the adapters and wired in app.ts: blob storage (storage/) and live documents (collab/).
+// What the domain needs from outside, implemented by the adapters and wired in app.ts: blob storage (storage/) and live documents (collab/). Every query returns a promise, so an adapter that answers over the network (PostgreSQL, a real-time store across nodes) fits behind the same port.
 import type { Readable } from 'node:stream';
 import type { ChatEntry, ChatMessage, ChatSnapshot } from '../shared/chat-doc';
 import type { DriveBatch, DriveFile, DriveFolder, DriveSnapshot } from '../shared/drive-doc';
@@ -28,8 +28,8 @@ export interface BlobStore {
 	/** Streams bytes aside while hashing them; rejects with BlobTooLargeError past maxBytes, leaving nothing. */
 	stage(source: AsyncIterable<Uint8Array>, options: { maxBytes: number }): Promise<StagedBlob>;
 	/** The stored bytes (or one inclusive range of them); null when no blob has this hash. */
-	open(sha256: string, range?: ByteRange): Readable | null;
-	has(sha256: string): boolean;
+	open(sha256: string, range?: ByteRange): Promise<Readable | null>;
+	has(sha256: string): Promise<boolean>;
 	remove(sha256: string): Promise<void>;
 	/** Every stored blob with the time it was last written (or re-committed by an identical upload). */
 	list(): AsyncIterable<{ sha256: string; modifiedAt: number }>;
@@ -48,18 +48,18 @@ export type PadVersion = { id: number; createdAt: number; authorIds: string[]; r
 
 /** The real-time engine's pad documents, as the pads use cases see them (implemented by server/collab/pad-documents.ts). */
 export interface LiveDocuments {
-	applyTemplate(padId: string, templateKey: string, authorId: string | null): void;
-	currentContent(padId: string): PadJson;
+	applyTemplate(padId: string, templateKey: string, authorId: string | null): Promise<void>;
+	currentContent(padId: string): Promise<PadJson>;
 	/** Saved versions, newest first, and who wrote since the last one. */
-	history(padId: string): { versions: PadVersion[]; unsavedAuthorIds: string[]; assisted?: AssistedAuthorship[] };
-	versionContent(padId: string, versionId: number): PadJson;
+	history(padId: string): Promise<{ versions: PadVersion[]; unsavedAuthorIds: string[]; assisted?: AssistedAuthorship[] }>;
+	versionContent(padId: string, versionId: number): Promise<PadJson>;
 	/** null when nothing changed since the last version. */
-	saveVersion(padId: string): number | null;
-	restoreVersion(padId: string, versionId: number, authorId: string | null): void;
+	saveVersion(padId: string): Promise<number | null>;
+	restoreVersion(padId: string, versionId: number, authorId: string | null): Promise<void>;
 	/** Appends blocks at the end (a synthesis' migrated text, a citation), credited to `authorId`. */
-	appendContent(padId: string, json: PadJson, authorId: string | null): void;
+	appendContent(padId: string, json: PadJson, authorId: string | null): Promise<void>;
 	/** Replaces the whole content, credited to `authorId`; the history keeps the old one. */
-	replaceContent(padId: string, json: PadJson, authorId: string | null): void;
+	replaceContent(padId: string, json: PadJson, authorId: string | null): Promise<void>;
 }
 
 /** Someone who wrote in a pad with a helper typing for them (« avec l'aide de »). */
@@ -75,32 +75,32 @@ export type Attribution = AttributionPart[];
 
 /** What use cases ask of live chats (collab/chat-documents implements it). */
 export type ChatDocumentsPort = {
-	snapshot(workshopId: string): ChatSnapshot;
+	snapshot(workshopId: string): Promise<ChatSnapshot>;
 	/** Moves old messages out of the live room; returns how many. */
-	archiveOverflow(workshopId: string): number;
-	archivePage(workshopId: string, before: number | null, limit: number): ArchivePage;
-	findMessage(workshopId: string, messageId: string): ChatMessage | null;
-	hide(workshopId: string, messageId: string, by: Moderator): void;
-	unhide(workshopId: string, messageId: string): void;
-	hiddenMessages(workshopId: string): HiddenMessage[];
+	archiveOverflow(workshopId: string): Promise<number>;
+	archivePage(workshopId: string, before: number | null, limit: number): Promise<ArchivePage>;
+	findMessage(workshopId: string, messageId: string): Promise<ChatMessage | null>;
+	hide(workshopId: string, messageId: string, by: Moderator): Promise<void>;
+	unhide(workshopId: string, messageId: string): Promise<void>;
+	hiddenMessages(workshopId: string): Promise<HiddenMessage[]>;
 	/** Quotes a message into a pad, credited to whoever promoted it. */
-	promote(padId: string, message: ChatMessage, attribution: Attribution, authorId: string): void;
+	promote(padId: string, message: ChatMessage, attribution: Attribution, authorId: string): Promise<void>;
 	/** Erasure: the person's name leaves their messages and the room's stored history; returns how many changed. */
-	renamePerson(workshopId: string, userId: string, name: string): number;
+	renamePerson(workshopId: string, userId: string, name: string): Promise<number>;
 };
 
 /** What use cases ask of live drives (collab/drive-documents implements it). */
 export type DriveDocumentsPort = {
-	putFile(workshopId: string, file: DriveFile, authorId: string | null): void;
-	removeFile(workshopId: string, fileId: string): void;
-	putFolder(workshopId: string, folder: DriveFolder, authorId: string | null): void;
-	removeFolder(workshopId: string, folderId: string): void;
+	putFile(workshopId: string, file: DriveFile, authorId: string | null): Promise<void>;
+	removeFile(workshopId: string, fileId: string): Promise<void>;
+	putFolder(workshopId: string, folder: DriveFolder, authorId: string | null): Promise<void>;
+	removeFolder(workshopId: string, folderId: string): Promise<void>;
 	/** Writes a batch as one update: connected clients see a folder and its contents go to the trash together. */
-	apply(workshopId: string, batch: DriveBatch, authorId: string | null): void;
-	file(workshopId: string, fileId: string): DriveFile | null;
-	snapshot(workshopId: string): DriveSnapshot;
+	apply(workshopId: string, batch: DriveBatch, authorId: string | null): Promise<void>;
+	file(workshopId: string, fileId: string): Promise<DriveFile | null>;
+	snapshot(workshopId: string): Promise<DriveSnapshot>;
 	/** Erasure: the person's name leaves the entries they added and the room's stored history; returns how many changed. */
-	renamePerson(workshopId: string, userId: string, name: string): number;
+	renamePerson(workshopId: string, userId: string, name: string): Promise<number>;
 };
 
 // --- File processing: adapters that derive something from a file's bytes say when it failed (the desk shows it).
@@ -128,12 +128,12 @@ export type ActivityFeed = {
 	/** `listener(room, updates)`: updates a room took in the last second. Returns the unsubscribe. */
 	onActivity(listener: (room: string, updates: number) => void): () => void;
 	/** Who is connected to a room now: user ids (null for connections without an account), one per connection. */
-	presence(room: string): (string | null)[];
+	presence(room: string): Promise<(string | null)[]>;
 };
 
 // --- People named in pads: the collab layer rewrites their label when their credit choice changes (collab/pad-people implements it).
 
 export type PadPeoplePort = {
 	/** Sets the label of every node naming `userId` in the live pad; returns how many changed. */
-	renamePerson(padId: string, userId: string, name: string): number;
+	renamePerson(padId: string, userId: string, name: string): Promise<number>;
 };

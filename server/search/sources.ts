@@ -146,7 +146,7 @@ export function createSearchSources(deps: {
 	async function textOf(file: { sha256: string; name: string; mime: string }): Promise<{ text: string; note: string | null }> {
 		const cached = extractOf.get(file.sha256);
 		if (cached) return cached;
-		const stream = deps.blobs.open(file.sha256);
+		const stream = await deps.blobs.open(file.sha256);
 		let result: { text: string; note: string | null };
 		if (!stream) result = { text: '', note: 'file bytes missing: indexed by name only' };
 		else {

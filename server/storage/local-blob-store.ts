@@ -88,12 +88,12 @@ export function createLocalBlobStore(dataDir: string): BlobStore {
 
 	return {
 		stage,
-		open(sha256: string, range?: ByteRange) {
+		async open(sha256: string, range?: ByteRange) {
 			const file = pathOf(sha256);
 			if (!fs.existsSync(file)) return null;
 			return fs.createReadStream(file, range ? { start: range.start, end: range.end } : {});
 		},
-		has: (sha256) => fs.existsSync(pathOf(sha256)),
+		has: async (sha256) => fs.existsSync(pathOf(sha256)),
 		async remove(sha256) {
 			await fs.promises.rm(pathOf(sha256), { force: true });
 		},

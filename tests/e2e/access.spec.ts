@@ -17,7 +17,7 @@ test('a reader without an account gets 404 for the demo edition’s live workspa
 	for (const pad of pads) {
 		const workshop = `/editions/${edition.id}/workshops/${pad.workshop_id}`;
 		const base = `${workshop}/pads/${pad.id}`;
-		const version = app.padDocuments.history(pad.id).versions[0]?.id ?? 1;
+		const version = (await app.padDocuments.history(pad.id)).versions[0]?.id ?? 1;
 		expect((await request.get(workshop)).status(), workshop).toBe(200);
 		for (const url of [
 			base,

@@ -48,10 +48,10 @@ test('an anonymous reader finds a published deliverable, credited as its writers
 	const pad = app.pads.create(fanny.viewer, workshopId, { title: 'Notes' });
 	writeParagraph(app, pad.id, alice.viewer.id, 'Une grille pour identifier les communs du territoire.');
 	writeParagraph(app, pad.id, bob.viewer.id, 'Trois questions avant de contribuer.');
-	app.credits.setChoice(alice.viewer, edition.id, { mode: 'pseudonym', pseudonym: 'alice_communs' });
-	app.credits.setChoice(bob.viewer, edition.id, { mode: 'anonymous' });
+	await app.credits.setChoice(alice.viewer, edition.id, { mode: 'pseudonym', pseudonym: 'alice_communs' });
+	await app.credits.setChoice(bob.viewer, edition.id, { mode: 'anonymous' });
 	const deliverableId = app.deliverables.create(fanny.viewer, workshopId, { padId: pad.id, title: 'Grille des communs', summary: 'Trois questions.', themeIds: [themeId] });
-	app.deliverables.publish(fanny.viewer, deliverableId);
+	await app.deliverables.publish(fanny.viewer, deliverableId);
 
 	// A reader with no account and no cookie.
 	const reader = await browser.newContext();

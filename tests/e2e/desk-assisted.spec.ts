@@ -55,7 +55,7 @@ test('a facilitator writes in the pad for a participant who accepted on his devi
 	await expectAccessible(alicePage);
 
 	// The history and the export credit Bob, with Alice's help.
-	await expect.poll(() => app.pads.exportDocument(alice.viewer, pad.id).credits.map((c) => c.display), { timeout: 10_000 }).toContain('Bob, avec l’aide de Alice Martin');
+	await expect.poll(async () => (await app.pads.exportDocument(alice.viewer, pad.id)).credits.map((c) => c.display), { timeout: 10_000 }).toContain('Bob, avec l’aide de Alice Martin');
 	const historyPage = await aliceContext.newPage();
 	await historyPage.goto(`${padUrl}/history`);
 	await expect(historyPage.getByText('Bob, avec l’aide de Alice Martin')).toBeVisible();

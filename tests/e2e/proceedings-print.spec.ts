@@ -23,12 +23,12 @@ test('an editor checks the links and publishes; the print booklet shows its tabl
 	const pad = app.pads.create(fanny.viewer, workshopId, { title: 'Notes' });
 	writeHeading(app, pad.id, fanny.viewer.id, 'Constats');
 	writeParagraph(app, pad.id, fanny.viewer.id, 'Les communs manquent de contributeurs réguliers.');
-	app.deliverables.publish(fanny.viewer, app.deliverables.create(fanny.viewer, workshopId, { padId: pad.id, title: 'Grille des communs', themeIds: [themeId] }));
+	await app.deliverables.publish(fanny.viewer, app.deliverables.create(fanny.viewer, workshopId, { padId: pad.id, title: 'Grille des communs', themeIds: [themeId] }));
 	// A synthesis long enough to take several A5 pages, so the chapters after it start further on.
 	const paragraph = 'Les participantes et participants ont débattu des conditions de contribution aux communs numériques du territoire, des licences et de la gouvernance. ';
 	const markdown = Array.from({ length: 8 }, (_, i) => `## Point ${i + 1}\n\n${paragraph.repeat(4)}`).join('\n\n');
 	const synthesisId = app.syntheses.open(fanny.viewer, edition.id, themeId);
-	app.syntheses.save(fanny.viewer, synthesisId, { title: 'Les communs et nous', markdown });
+	await app.syntheses.save(fanny.viewer, synthesisId, { title: 'Les communs et nous', markdown });
 	// A link to a loopback address: the check refuses to fetch it and reports it, without blocking the publication.
 	app.syntheses.addLink(fanny.viewer, edition.id, { targetKind: 'workshop', targetId: workshopId, title: 'Intranet du tiers-lieu', url: 'http://127.0.0.1:9/wiki', kind: 'website' });
 	app.proceedings.saveDraft(fanny.viewer, edition.id, { introduction: 'Deux jours pour les communs numériques.', licence: 'CC-BY-4.0' });

@@ -22,18 +22,19 @@ test('an editor composes a synthesis quoting two deliverables, publishes the pro
 	});
 	app.editions.setStatus(fanny.viewer, edition.id, { status: 'published' });
 	app.workshops.join(alice.viewer, app.workshops.get(fanny.viewer, workshopId).joinCode!);
-	app.credits.setChoice(alice.viewer, edition.id, { mode: 'pseudonym', pseudonym: 'alice_communs' });
-	const sources = [
+	await app.credits.setChoice(alice.viewer, edition.id, { mode: 'pseudonym', pseudonym: 'alice_communs' });
+	const sources: { title: string; heading: string; text: string; id: string }[] = [];
+	for (const s of [
 		{ title: 'Grille des communs', heading: 'Constats', text: 'Les communs manquent de contributeurs réguliers.' },
 		{ title: 'Restitution plénière', heading: 'Divergences', text: 'Certains veulent une licence unique, d’autres non.' }
-	].map((s) => {
+	]) {
 		const pad = app.pads.create(fanny.viewer, workshopId, { title: s.title });
 		writeHeading(app, pad.id, alice.viewer.id, s.heading);
 		writeParagraph(app, pad.id, alice.viewer.id, s.text);
 		const id = app.deliverables.create(fanny.viewer, workshopId, { padId: pad.id, title: s.title, themeIds: [themeId] });
-		app.deliverables.publish(fanny.viewer, id);
-		return { ...s, id };
-	});
+		await app.deliverables.publish(fanny.viewer, id);
+		sources.push({ ...s, id });
+	}
 
 	// The editor writes the synthesis and inserts a passage of each deliverable from the panel beside the text.
 	const editor = await browser.newContext();

@@ -23,12 +23,12 @@ test('two editors write a synthesis together and quote a deliverable', async ({ 
 	});
 	app.editions.setStatus(fanny.viewer, edition.id, { status: 'published' });
 	app.workshops.join(alice.viewer, app.workshops.get(fanny.viewer, workshopId).joinCode!);
-	app.credits.setChoice(alice.viewer, edition.id, { mode: 'pseudonym', pseudonym: 'alice_communs' });
+	await app.credits.setChoice(alice.viewer, edition.id, { mode: 'pseudonym', pseudonym: 'alice_communs' });
 	const pad = app.pads.create(fanny.viewer, workshopId, { title: 'Grille des communs' });
 	writeHeading(app, pad.id, alice.viewer.id, 'Constats');
 	writeParagraph(app, pad.id, alice.viewer.id, 'Les communs manquent de contributeurs réguliers.');
 	const deliverableId = app.deliverables.create(fanny.viewer, workshopId, { padId: pad.id, title: 'Grille des communs', themeIds: [themeId] });
-	app.deliverables.publish(fanny.viewer, deliverableId);
+	await app.deliverables.publish(fanny.viewer, deliverableId);
 
 	// Fanny opens the theme's synthesis from the proceedings page; Sam follows the same address.
 	const fannyContext = await browser.newContext();

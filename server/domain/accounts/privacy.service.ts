@@ -3,8 +3,8 @@
 import { verify } from '@node-rs/argon2';
 import { z } from 'zod';
 import type { Db } from '../../db/open';
-import type { ChatDocumentsPort, DriveDocumentsPort } from '../ports';
-import { isTombstone, type ChatEntry, type ChatMessage } from '../../shared/chat-doc';
+import type { ArchivePage, ChatDocumentsPort, DriveDocumentsPort } from '../ports';
+import { isTombstone, type ChatEntry } from '../../shared/chat-doc';
 import { AppError } from '../../shared/errors';
 import { parseInput } from '../../shared/validate';
 import { anonymousLabel } from '../deliverables/credits';
@@ -33,7 +33,7 @@ type Deps = {
 	/** Pads naming the person, and search, follow the erasure (deliverables/credit-names). */
 	names?: Pick<CreditNames, 'erased'>;
 	/** A pad's current content as ProseMirror JSON. */
-	padContent: (padId: string) => unknown;
+	padContent: (padId: string) => Promise<unknown>;
 };
 
 export function createPrivacyService(deps: Deps) {
@@ -42,14 +42,14 @@ export function createPrivacyService(deps: Deps) {
 	const now = () => new Date(deps.clock()).toISOString();
 
 	/** A workshop's whole chat: the archive page by page, then the live messages. */
-	function chatEntries(workshopId: string): ChatEntry[] {
+	async function chatEntries(workshopId: string): Promise<ChatEntry[]> {
 		const archived: ChatEntry[] = [];
 		for (let before: number | null = null, first = true; first || before !== null; first = false) {
-			const page = deps.chat.archivePage(workshopId, before, 500);
+			const page: ArchivePage = await deps.chat.archivePage(workshopId, before, 500);
 			archived.unshift(...page.entries);
 			before = page.nextCursor;
 		}
-		return [...archived, ...deps.chat.snapshot(workshopId).entries];
+		return [...archived, ...(await deps.chat.snapshot(workshopId)).entries];
 	}
 
 	/** The viewer's own account, when the policy lets them `action` its data (only ever their own). */
@@ -63,15 +63,15 @@ export function createPrivacyService(deps: Deps) {
 
 	return {
 		/** Everything the person wrote or chose, as one JSON document; never password hashes or token secrets. */
-		collect(viewer: Viewer | null) {
+		async collect(viewer: Viewer | null) {
 			const user = requireUser(viewer, 'export');
 			const workshops = repo.workshops(user.id);
-			const chatMessages = workshops.flatMap((w) =>
-				chatEntries(w.id)
-					.filter((e): e is ChatMessage => !isTombstone(e) && e.authorId === user.id)
-					.map((e) => ({ workshopId: w.id, workshopTitle: w.title, ...e }))
-			);
-			const pads = repo.pads(user.id).map((p) => ({ ...p, markdown: renderPadMarkdown(deps.padContent(p.id) as PmNode) }));
+			const chatMessages = [];
+			for (const w of workshops)
+				for (const e of await chatEntries(w.id))
+					if (!isTombstone(e) && e.authorId === user.id) chatMessages.push({ workshopId: w.id, workshopTitle: w.title, ...e });
+			const pads = [];
+			for (const p of repo.pads(user.id)) pads.push({ ...p, markdown: renderPadMarkdown((await deps.padContent(p.id)) as PmNode) });
 			return {
 				schema: 'medialab-personal-data',
 				version: PERSONAL_DATA_VERSION,
@@ -116,10 +116,10 @@ export function createPrivacyService(deps: Deps) {
 			})();
 			// The live chat and drive documents carry names too; their rooms rewrite them and drop the old history.
 			for (const workshopId of workshops) {
-				deps.chat.renamePerson(workshopId, user.id, anonymousLabel.fr);
-				deps.drive.renamePerson(workshopId, user.id, anonymousLabel.fr);
+				await deps.chat.renamePerson(workshopId, user.id, anonymousLabel.fr);
+				await deps.drive.renamePerson(workshopId, user.id, anonymousLabel.fr);
 			}
-			deps.names?.erased(user.id, workshops);
+			await deps.names?.erased(user.id, workshops);
 		}
 	};
 }

@@ -17,7 +17,7 @@ type Deps = {
 	workshops: WorkshopsService;
 	deliverables: DeliverableSource;
 	/** A pad's current content as ProseMirror JSON (the real-time document, read through its room). */
-	padContent: (padId: string) => unknown;
+	padContent: (padId: string) => Promise<unknown>;
 };
 
 export function createArchiveService(deps: Deps) {
@@ -66,8 +66,9 @@ export function createArchiveService(deps: Deps) {
 
 	const timeZoneOf = (editionId: string) => deps.editions.findById(editionId)?.timezone ?? 'Europe/Paris';
 
-	function figures(editionId: string, archive: ArchiveEdition = edition(editionId)): KeyFigures {
-		const pads = repo.listPads(editionId).map((p) => ({ id: p.id, workshopId: p.workshop_id, words: countWords(padText(deps.padContent(p.id))) }));
+	async function figures(editionId: string, archive: ArchiveEdition = edition(editionId)): Promise<KeyFigures> {
+		const pads = [];
+		for (const p of repo.listPads(editionId)) pads.push({ id: p.id, workshopId: p.workshop_id, words: countWords(padText(await deps.padContent(p.id))) });
 		return computeKeyFigures({
 			workshops: archive.workshops,
 			themes: archive.themes,
@@ -138,17 +139,17 @@ export function createArchiveService(deps: Deps) {
 		contributionHours,
 
 		/** Everything the static site and open data need, full deliverables included. */
-		snapshot(editionId: string, locale: CreditLocale = 'fr') {
+		async snapshot(editionId: string, locale: CreditLocale = 'fr') {
 			const archive = edition(editionId);
 			// Every version, newest first, so citations of an older version resolve offline too.
 			const versions = archive.deliverables.map((d) => {
 				const latest = deps.deliverables.getPublished(d.id, undefined, { locale });
 				return [latest, ...latest.versions.filter((v) => v.version !== latest.version).map((v) => deps.deliverables.getPublished(d.id, v.version, { locale }))];
 			});
-			return { ...archive, versions, figures: figures(editionId, archive) };
+			return { ...archive, versions, figures: await figures(editionId, archive) };
 		}
 	};
 }
 export type ArchiveService = ReturnType<typeof createArchiveService>;
-export type EditionSnapshot = ReturnType<ArchiveService['snapshot']>;
+export type EditionSnapshot = Awaited<ReturnType<ArchiveService['snapshot']>>;
 export type { ArchiveDeliverableSummary };

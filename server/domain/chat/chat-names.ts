@@ -41,7 +41,7 @@ export function createChatNames(deps: Deps) {
 		 * a change, or before names followed choices. Connected clients then show the right name too. Returns how many
 		 * people were renamed.
 		 */
-		repair(workshopId: string, editionId: string, entries: ChatEntry[]): number {
+		async repair(workshopId: string, editionId: string, entries: ChatEntry[]): Promise<number> {
 			const nameOf = namer(editionId);
 			const drifted = new Set<string>();
 			for (const entry of entries) {
@@ -49,7 +49,7 @@ export function createChatNames(deps: Deps) {
 					if (entry.hidden.byName !== nameOf(entry.hidden.byId)) drifted.add(entry.hidden.byId);
 				} else if (entry.authorName !== nameOf(entry.authorId)) drifted.add(entry.authorId);
 			}
-			for (const userId of drifted) deps.documents.renamePerson(workshopId, userId, nameOf(userId));
+			for (const userId of drifted) await deps.documents.renamePerson(workshopId, userId, nameOf(userId));
 			return drifted.size;
 		}
 	};

@@ -40,22 +40,22 @@ export function createChatReportsService(deps: Deps) {
 		},
 
 		/** Idempotent: a second report of the same message by the same person changes nothing. */
-		report(viewer: Viewer | null, workshopId: string, raw: unknown): void {
+		async report(viewer: Viewer | null, workshopId: string, raw: unknown): Promise<void> {
 			const rights = deps.workshops.rights(viewer, workshopId);
 			const refusal = rights.can('read', 'chat') ? 'forbidden' : 'not_found';
 			if (!viewer || !rights.can('write', 'chatReport')) throw new AppError(refusal, 'error.chat.joinFirst');
 			const input = parseInput(chatReportSchema, raw);
-			if (!deps.documents.findMessage(workshopId, input.messageId)) throw new AppError('not_found', 'error.chat.messageNotFound');
+			if (!(await deps.documents.findMessage(workshopId, input.messageId))) throw new AppError('not_found', 'error.chat.messageNotFound');
 			const added = repo.insert({ id: newId(), workshop_id: workshopId, message_id: input.messageId, reporter_id: viewer.id, reason: input.reason, created_at: deps.clock() });
 			if (added) deps.changed?.(workshopId);
 		},
 
 		/** The moderation queue, oldest first; reporters stay anonymous to the staff. */
-		queue(viewer: Viewer | null, workshopId: string): QueuedReport[] {
+		async queue(viewer: Viewer | null, workshopId: string): Promise<QueuedReport[]> {
 			staff(viewer, workshopId);
 			const byMessage = new Map<string, QueuedReport>();
 			for (const r of repo.open(workshopId)) {
-				const entry = byMessage.get(r.message_id) ?? { message: deps.documents.findMessage(workshopId, r.message_id), messageId: r.message_id, count: 0, reasons: [], since: r.created_at };
+				const entry = byMessage.get(r.message_id) ?? { message: await deps.documents.findMessage(workshopId, r.message_id), messageId: r.message_id, count: 0, reasons: [], since: r.created_at };
 				entry.count += 1;
 				if (r.reason) entry.reasons.push(r.reason);
 				byMessage.set(r.message_id, entry);
@@ -64,10 +64,10 @@ export function createChatReportsService(deps: Deps) {
 		},
 
 		/** Hides the message (and closes its reports) or dismisses them. */
-		resolve(viewer: Viewer | null, workshopId: string, raw: unknown): void {
+		async resolve(viewer: Viewer | null, workshopId: string, raw: unknown): Promise<void> {
 			const moderator = staff(viewer, workshopId);
 			const input = parseInput(chatReportResolveSchema, raw);
-			if (input.action === 'hide' && deps.documents.findMessage(workshopId, input.messageId)) deps.documents.hide(workshopId, input.messageId, { id: moderator.id, name: moderator.displayName });
+			if (input.action === 'hide' && (await deps.documents.findMessage(workshopId, input.messageId))) await deps.documents.hide(workshopId, input.messageId, { id: moderator.id, name: moderator.displayName });
 			const closed = repo.resolve(workshopId, input.messageId, input.action === 'hide' ? 'hidden' : 'dismissed', moderator.displayName, deps.clock());
 			if (closed > 0) deps.changed?.(workshopId);
 		},

@@ -84,59 +84,59 @@ export function createChatService(deps: {
 		},
 
 		/** The chat as plain JSON; moves old messages to the archive first, so the live document stays small. */
-		open(viewer: Viewer | null, workshopId: string): ChatSnapshot & { access: ChatAccess } {
+		async open(viewer: Viewer | null, workshopId: string): Promise<ChatSnapshot & { access: ChatAccess }> {
 			const rights = readable(viewer, workshopId);
-			documents.archiveOverflow(workshopId);
-			const read = documents.snapshot(workshopId);
+			await documents.archiveOverflow(workshopId);
+			const read = await documents.snapshot(workshopId);
 			// Names that drifted from their people's choices are rewritten in the room before the browser syncs it.
-			const repaired = names.repair(workshopId, editionOf(viewer, workshopId), read.entries) > 0;
-			return { ...(repaired ? documents.snapshot(workshopId) : read), access: rights };
+			const repaired = (await names.repair(workshopId, editionOf(viewer, workshopId), read.entries)) > 0;
+			return { ...(repaired ? await documents.snapshot(workshopId) : read), access: rights };
 		},
 
 		/** Asked by the client whose message took the live document past its limit: writers only, idempotent. */
-		archive(viewer: Viewer | null, workshopId: string): { archived: number } {
+		async archive(viewer: Viewer | null, workshopId: string): Promise<{ archived: number }> {
 			if (!readable(viewer, workshopId).canWrite) throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'error.chat.joinFirst');
-			return { archived: documents.archiveOverflow(workshopId) };
+			return { archived: await documents.archiveOverflow(workshopId) };
 		},
 
 		/** Older messages, newest page first; `before` is the cursor the previous page returned. */
-		history(viewer: Viewer | null, workshopId: string, before: unknown): ArchivePage {
+		async history(viewer: Viewer | null, workshopId: string, before: unknown): Promise<ArchivePage> {
 			readable(viewer, workshopId);
-			documents.archiveOverflow(workshopId);
+			await documents.archiveOverflow(workshopId);
 			const cursor = before === null || before === undefined || before === '' ? null : parseInput(z.object({ before: cursorSchema }), { before }).before;
-			const page = documents.archivePage(workshopId, cursor, CHAT_PAGE_SIZE);
+			const page = await documents.archivePage(workshopId, cursor, CHAT_PAGE_SIZE);
 			return { ...page, entries: names.entries(page.entries, editionOf(viewer, workshopId)) };
 		},
 
-		hiddenMessages(viewer: Viewer | null, workshopId: string): HiddenMessage[] {
+		async hiddenMessages(viewer: Viewer | null, workshopId: string): Promise<HiddenMessage[]> {
 			moderated(viewer, workshopId);
-			return names.hidden(documents.hiddenMessages(workshopId), editionOf(viewer, workshopId));
+			return names.hidden(await documents.hiddenMessages(workshopId), editionOf(viewer, workshopId));
 		},
 
-		moderate(viewer: Viewer | null, workshopId: string, raw: unknown): void {
+		async moderate(viewer: Viewer | null, workshopId: string, raw: unknown): Promise<void> {
 			const moderator = moderated(viewer, workshopId);
 			const input = parseInput(chatModerationSchema, raw);
 			if (input.action === 'hide') {
 				const by = nameIn(moderator, workshopId);
-				documents.hide(workshopId, input.messageId, { id: moderator.id, name: by });
+				await documents.hide(workshopId, input.messageId, { id: moderator.id, name: by });
 				deps.reports?.hidden(workshopId, input.messageId, by);
-			} else documents.unhide(workshopId, input.messageId);
+			} else await documents.unhide(workshopId, input.messageId);
 		},
 
 		/** Copies a visible message into one of the workshop's pads as an attributed, timestamped quote. */
-		promote(viewer: Viewer | null, workshopId: string, raw: unknown, context: PromoteContext): void {
+		async promote(viewer: Viewer | null, workshopId: string, raw: unknown, context: PromoteContext): Promise<void> {
 			const moderator = moderated(viewer, workshopId);
 			const input = parseInput(chatPromoteSchema, raw);
 			const pad = deps.pads.get(moderator, input.padId);
 			if (pad.pad.workshopId !== workshopId || !pad.canWrite) throw new AppError('invalid', 'error.chat.padOfWorkshop', { padId: 'invalidChoice' });
-			const message = documents.findMessage(workshopId, input.messageId);
+			const message = await documents.findMessage(workshopId, input.messageId);
 			if (!message) throw new AppError('not_found', 'error.chat.messageNotFound');
 			const when = new Intl.DateTimeFormat(context.locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: input.timeZone }).format(message.at);
 			// The quote lands in pad text, which is exported and may be published: credit its author as they chose for this edition.
 			// The author is a person node (an id), not text: exports resolve it again, a change of choice rewrites it.
 			const author = { userId: message.authorId, name: deps.credits.display(message.authorId, pad.edition.id, context.locale) };
 			const after = context.locale === 'fr' ? ', dans le chat, ' : ', in the chat, ';
-			documents.promote(input.padId, message, [{ text: '— ' }, { person: author }, { text: after }, { link: { text: when, href: `${context.chatUrl}#msg-${message.id}` } }], moderator.id);
+			await documents.promote(input.padId, message, [{ text: '— ' }, { person: author }, { text: after }, { link: { text: when, href: `${context.chatUrl}#msg-${message.id}` } }], moderator.id);
 		}
 	};
 }

@@ -37,42 +37,44 @@ export function createCreditNames(deps: Deps) {
 	/**
 	 * Published versions froze the pad's text with the names of that day: each one naming the person is rendered
 	 * again from the pad version it froze, so a pseudonym or an erasure reaches the archive, exports and the static site.
-	 * Returns the deliverables changed.
+	 * Returns the frozen texts to rewrite (the caller writes them in one transaction).
 	 */
-	function refreeze(padId: string, userId: string): Set<string> {
-		const changed = new Set<string>();
+	async function refreeze(padId: string, userId: string): Promise<{ deliverableId: string; version: number; text: { html: string; markdown: string } }[]> {
+		const rewrites: { deliverableId: string; version: number; text: { html: string; markdown: string } }[] = [];
 		for (const v of deliverables.versionsFrozenFrom(padId)) {
 			let content: PmNode;
 			try {
-				content = deps.documents.versionContent(padId, v.pad_snapshot_id) as PmNode;
+				content = (await deps.documents.versionContent(padId, v.pad_snapshot_id)) as PmNode;
 			} catch {
 				continue; // the pad version is gone: the frozen text stays as it is
 			}
 			if (!namedPeople(content).has(userId)) continue;
 			const text = { html: renderPadHtml(content), markdown: renderPadMarkdown(content) };
 			if (text.html === v.html && text.markdown === v.markdown) continue;
-			deliverables.updateVersionText(v.deliverable_id, v.version, text);
-			changed.add(v.deliverable_id);
+			rewrites.push({ deliverableId: v.deliverable_id, version: v.version, text });
 		}
-		return changed;
+		return rewrites;
 	}
 
 	/** Relabels the live pads and their published versions; records what search must index again. */
-	function followInPads(pads: Iterable<{ padId: string; editionId: string }>, userId: string) {
+	async function followInPads(pads: Iterable<{ padId: string; editionId: string }>, userId: string): Promise<void> {
 		for (const { padId, editionId } of pads) {
-			deps.pads.renamePerson(padId, userId, deps.credits.display(userId, editionId));
+			await deps.pads.renamePerson(padId, userId, deps.credits.display(userId, editionId));
+			// The pad versions are read first; the frozen texts and what search must index change together.
+			const rewrites = await refreeze(padId, userId);
 			db.transaction(() => {
-				for (const deliverableId of refreeze(padId, userId)) outbox.record('deliverable.changed', deliverableId);
+				for (const r of rewrites) deliverables.updateVersionText(r.deliverableId, r.version, r.text);
+				for (const deliverableId of new Set(rewrites.map((r) => r.deliverableId))) outbox.record('deliverable.changed', deliverableId);
 				outbox.record('pad.changed', padId);
 			})();
 		}
 	}
 
-	function follow(userId: string, editionId: string): void {
+	async function follow(userId: string, editionId: string): Promise<void> {
 		const name = deps.credits.display(userId, editionId);
 		const workshops = workshopsOf.all(editionId);
 		// The live rooms keep the name inside their documents (stock clients render what they read there).
-		for (const workshopId of workshops) deps.chat.renamePerson(workshopId, userId, name);
+		for (const workshopId of workshops) await deps.chat.renamePerson(workshopId, userId, name);
 		db.transaction(() => {
 			for (const workshopId of workshops) {
 				chatRepo.renamePerson(workshopId, userId, name);
@@ -80,7 +82,7 @@ export function createCreditNames(deps: Deps) {
 				outbox.record('chat.archive.changed', workshopId);
 			}
 		})();
-		followInPads(
+		await followInPads(
 			padPeople.padsInEdition(userId, editionId).map((padId) => ({ padId, editionId })),
 			userId
 		);
@@ -90,9 +92,9 @@ export function createCreditNames(deps: Deps) {
 		follow,
 
 		/** The person's choice for the edition, then every copy of their name there follows it. */
-		setChoice(viewer: Viewer | null, editionId: string, raw: unknown): CreditChoice {
+		async setChoice(viewer: Viewer | null, editionId: string, raw: unknown): Promise<CreditChoice> {
 			const chosen = deps.credits.setChoice(viewer, editionId, raw);
-			follow(viewer!.id, editionId);
+			await follow(viewer!.id, editionId);
 			return chosen;
 		},
 
@@ -100,11 +102,11 @@ export function createCreditNames(deps: Deps) {
 		 * After erasure (which renames the chats itself): the pads naming the person and their published versions,
 		 * and search for their chats (in every workshop given) and those pads.
 		 */
-		erased(userId: string, workshopIds: Iterable<string>): void {
+		async erased(userId: string, workshopIds: Iterable<string>): Promise<void> {
 			db.transaction(() => {
 				for (const workshopId of workshopIds) outbox.record('chat.archive.changed', workshopId);
 			})();
-			followInPads(padPeople.pads(userId), userId);
+			await followInPads(padPeople.pads(userId), userId);
 		}
 	};
 }

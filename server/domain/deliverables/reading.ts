@@ -19,11 +19,12 @@ export function createReading({ deps, repo, inWorkshop, visibleTo, readable, cre
 		},
 
 		/** Everything the deliverable page shows; `preview` is the pad as it is now, `credits` who would be credited now. */
-		get(viewer: Viewer | null, id: string, options: { locale?: CreditLocale } = {}) {
+		async get(viewer: Viewer | null, id: string, options: { locale?: CreditLocale } = {}) {
 			const found = readable(viewer, id);
 			const { row } = found;
 			const locale = options.locale ?? 'fr';
 			const canSeeWork = found.canReview;
+			const preview = canSeeWork && row.pad_id ? renderPadHtml((await deps.documents.currentContent(row.pad_id)) as PmNode) : null;
 			return {
 				id: row.id,
 				editionId: row.edition_id,
@@ -39,7 +40,7 @@ export function createReading({ deps, repo, inWorkshop, visibleTo, readable, cre
 				helpers: repo.helpersOf(id).map((h) => ({ userId: h.user_id, name: h.name ?? h.display_name ?? '' })),
 				versions: repo.listVersions(id).map((v) => ({ version: v.version, title: v.title, publishedAt: v.published_at, withdrawnAt: v.withdrawn_at })),
 				comments: canSeeWork ? repo.commentsOf(id).map((c) => ({ id: c.id, authorName: c.author_name, body: c.body, createdAt: c.created_at })) : [],
-				preview: canSeeWork && row.pad_id ? renderPadHtml(deps.documents.currentContent(row.pad_id) as PmNode) : null,
+				preview,
 				credits: canSeeWork ? sortCredits(deps.credits.resolveAll(creditEntries(row), row.edition_id, locale), locale) : [],
 				canManage: found.canManage,
 				canComment: viewer !== null && found.canReview && row.status === 'review',

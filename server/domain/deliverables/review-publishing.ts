@@ -29,13 +29,13 @@ export function createReviewAndPublishing({ deps, db, repo, now, readable, manag
 		 * Freezes the pad's content now as the next version, with its licence and credits; the pad stays editable.
 		 * `publishedAt` (Unix ms) is for replaying a past event (the demo seed): pages never pass it.
 		 */
-		publish(viewer: Viewer | null, id: string, options: { publishedAt?: number } = {}): number {
+		async publish(viewer: Viewer | null, id: string, options: { publishedAt?: number } = {}): Promise<number> {
 			const { row } = managed(viewer, id);
 			if (!row.pad_id) throw new AppError('conflict', 'error.deliverable.padGone');
 			const padId = row.pad_id;
 			// A pad version marks what was frozen; the content is read from the same state, in the same turn.
-			const snapshotId = deps.documents.saveVersion(padId) ?? repo.latestPadSnapshot(padId);
-			const content = deps.documents.currentContent(padId) as PmNode;
+			const snapshotId = (await deps.documents.saveVersion(padId)) ?? repo.latestPadSnapshot(padId);
+			const content = (await deps.documents.currentContent(padId)) as PmNode;
 			const html = renderPadHtml(content);
 			const markdown = renderPadMarkdown(content);
 			return db.transaction(() => {

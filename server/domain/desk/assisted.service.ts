@@ -51,9 +51,10 @@ export function createAssistedService(deps: Deps) {
 		return { viewer, pad, workshopId: pad.pad.workshopId };
 	}
 
-	function connectedIn(workshopId: string, padIds: string[]): Set<string> {
+	async function connectedIn(workshopId: string, padIds: string[]): Promise<Set<string>> {
 		const rooms = [`chat:${workshopId}`, `drive:${workshopId}`, ...padIds.map((id) => `pad:${id}`)];
-		return new Set(rooms.flatMap((room) => deps.feed?.presence(room) ?? []).filter((id): id is string => id !== null));
+		const present = await Promise.all(rooms.map((room) => deps.feed?.presence(room) ?? []));
+		return new Set(present.flat().filter((id): id is string => id !== null));
 	}
 
 	function session(id: unknown): AssistedView {
@@ -64,10 +65,10 @@ export function createAssistedService(deps: Deps) {
 
 	return {
 		/** The workshop's participants the facilitator may write for, those connected now first; [] for anyone else. */
-		present(viewer: Viewer | null, padId: string): { id: string; name: string; connected: boolean }[] {
+		async present(viewer: Viewer | null, padId: string): Promise<{ id: string; name: string; connected: boolean }[]> {
 			try {
 				const { workshopId, pad } = facilitated(viewer, padId);
-				const connected = connectedIn(workshopId, [padId]);
+				const connected = await connectedIn(workshopId, [padId]);
 				return repo
 					.participantsOf(workshopId)
 					.map((p) => ({ id: p.id, name: deps.credits.display(p.id, pad.edition.id, 'fr'), connected: connected.has(p.id) }))
@@ -88,12 +89,12 @@ export function createAssistedService(deps: Deps) {
 		},
 
 		/** Asks a connected participant (they accept on their device) or marks one present (accepted at once). */
-		ask(viewer: Viewer | null, padId: string, raw: unknown): AssistedSession {
+		async ask(viewer: Viewer | null, padId: string, raw: unknown): Promise<AssistedSession> {
 			const { viewer: helper, workshopId } = facilitated(viewer, padId);
 			const input = parseInput(assistedAskSchema, raw);
 			if (!repo.participantsOf(workshopId).some((p) => p.id === input.participantId) || input.participantId === helper.id)
 				throw new AppError('invalid', 'error.desk.notParticipant', { participantId: 'invalidChoice' });
-			if (input.mode === 'ask' && !connectedIn(workshopId, [padId]).has(input.participantId)) throw new AppError('invalid', 'error.desk.assistNotConnected', { participantId: 'invalidChoice' });
+			if (input.mode === 'ask' && !(await connectedIn(workshopId, [padId])).has(input.participantId)) throw new AppError('invalid', 'error.desk.assistNotConnected', { participantId: 'invalidChoice' });
 			const now = deps.clock();
 			repo.endOpen(padId, input.participantId, helper.id, now);
 			const id = newId();

@@ -52,12 +52,12 @@ function localToMs(local: string, now: number, timeZone: string): number {
 }
 
 export function createDeskService(deps: Deps) {
-	function presentIn(workshopId: string, padIds: string[]): string[] {
+	async function presentIn(workshopId: string, padIds: string[]): Promise<string[]> {
 		if (!deps.feed) return [];
 		const rooms = [`chat:${workshopId}`, `drive:${workshopId}`, ...padIds.map((id) => `pad:${id}`)];
 		const ids = new Set<string>();
 		// Connections without an account (read-only visitors) have no name to show.
-		for (const room of rooms) for (const id of deps.feed.presence(room)) if (id) ids.add(id);
+		for (const room of rooms) for (const id of await deps.feed.presence(room)) if (id) ids.add(id);
 		const names = deps.activity.displayNames([...ids]);
 		return [...ids].map((id) => names.get(id) ?? '?').sort((a, b) => a.localeCompare(b));
 	}
@@ -68,7 +68,7 @@ export function createDeskService(deps: Deps) {
 
 	const service = {
 		/** Staff of the edition only (the help queue decides: not_found for anyone else). */
-		board(viewer: Viewer | null, editionId: string): FullBoard {
+		async board(viewer: Viewer | null, editionId: string): Promise<FullBoard> {
 			const help = deps.help.pending(viewer, editionId);
 			const programme = deps.workshops.programme(viewer, editionId);
 			const now = deps.clock();
@@ -79,9 +79,10 @@ export function createDeskService(deps: Deps) {
 			const failedFiles = deps.failedFiles?.(editionId) ?? new Map<string, Counted>();
 			const settings = { emptyPadMinutes: edition.desk_empty_pad_minutes ?? 20, idlePadMinutes: IDLE_PAD_MINUTES, closeDelayMinutes: edition.close_delay_minutes ?? 120 };
 			const alerts: DeskAlert[] = [];
-			const tiles = programme.workshops
+			const tiles = await Promise.all(
+				programme.workshops
 				.filter((w) => !w.cancelled)
-				.map((w): DeskTile => {
+				.map(async (w): Promise<DeskTile> => {
 					const own = pads.filter((p) => p.workshopId === w.id);
 					const openHelp = help.filter((h) => h.workshopId === w.id && h.status === 'open');
 					alerts.push(
@@ -112,12 +113,13 @@ export function createDeskService(deps: Deps) {
 						room: w.room && { id: w.room.id, name: w.room.name },
 						track: w.track && { id: w.track.id, title: w.track.title },
 						themes: w.themes,
-						present: presentIn(w.id, own.map((p) => p.padId)),
+						present: await presentIn(w.id, own.map((p) => p.padId)),
 						activity: own.reduce((sum, p) => sum.map((n, i) => n + p.perMinute[i]!), Array<number>(15).fill(0)),
 						lastEditAt: lastEdits.length && Math.max(...lastEdits) > 0 ? Math.max(...lastEdits) : null,
 						padCount: own.length
 					};
-				});
+				})
+			);
 			return { edition: { id: edition.id, title: edition.title, timezone: edition.timezone }, now, tiles, alerts: rankAlerts(alerts), help };
 		},
 
@@ -125,7 +127,7 @@ export function createDeskService(deps: Deps) {
 		 * The board for the desk page: every page open reloads on the same event, so the staff share one computation
 		 * until the edition's next desk event (or SHARED_BOARD_MS). The access check is still each viewer's own.
 		 */
-		sharedBoard(viewer: Viewer | null, editionId: string): FullBoard {
+		async sharedBoard(viewer: Viewer | null, editionId: string): Promise<FullBoard> {
 			deps.help.pending(viewer, editionId);
 			const kept = shared.get(editionId);
 			if (kept?.fresh && performance.now() - kept.at < SHARED_BOARD_MS) return kept.board;
@@ -136,7 +138,7 @@ export function createDeskService(deps: Deps) {
 					if (entry) entry.fresh = false;
 				});
 			}
-			const board = service.board(viewer, editionId);
+			const board = await service.board(viewer, editionId);
 			shared.set(editionId, { board, at: performance.now(), fresh: deps.events !== undefined });
 			return board;
 		},

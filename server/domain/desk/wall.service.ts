@@ -22,7 +22,7 @@ type Deps = {
 	workshops: WorkshopsService;
 	workshopsRepo: WorkshopsRepo;
 	pads: (workshopId: string) => PadRow[];
-	padContent: (padId: string) => PadJson;
+	padContent: (padId: string) => Promise<PadJson>;
 };
 
 /** The last lines of text, without Markdown markup: a wall is read from afar. */
@@ -38,18 +38,18 @@ export function latestLines(doc: PadJson, count = LINES): string[] {
 
 export function createWallService(deps: Deps) {
 	return {
-		view(viewer: Viewer | null, editionId: string): WallView {
+		async view(viewer: Viewer | null, editionId: string): Promise<WallView> {
 			const programme = deps.workshops.programme(viewer, editionId);
 			const { edition, access } = programme;
 			const isPublic = edition.wall_public === 1;
 			// Members-only: the edition's own people (staff, participants) and nobody else, not even signed-in readers.
 			if (!isPublic && access.role === null && access.subject !== 'admin') throw new AppError('not_found', 'error.edition.notFound');
 			const audience: Role = isPublic ? 'anonymous' : 'participant';
-			const shown = (w: (typeof programme.workshops)[number], withLines: boolean): WallWorkshop => {
+			const shown = async (w: (typeof programme.workshops)[number], withLines: boolean): Promise<WallWorkshop> => {
 				const facts = workshopFacts(edition, w.status);
 				const readable = withLines && can(audience, 'read', 'padLive', { ...facts, notDeleted: true });
 				const pads = readable ? deps.pads(w.id).filter((p) => !p.deleted_at) : [];
-				const lines = pads.length ? latestLines(deps.padContent(pads[0]!.id)) : [];
+				const lines = pads.length ? latestLines(await deps.padContent(pads[0]!.id)) : [];
 				return {
 					id: w.id,
 					title: w.title,
@@ -65,11 +65,13 @@ export function createWallService(deps: Deps) {
 			return {
 				edition: { id: edition.id, title: edition.title },
 				public: isPublic,
-				live: active.filter((w) => w.status === 'live').map((w) => shown(w, true)),
-				upcoming: active
-					.filter((w) => w.status === 'upcoming')
-					.slice(0, UPCOMING)
-					.map((w) => shown(w, false))
+				live: await Promise.all(active.filter((w) => w.status === 'live').map((w) => shown(w, true))),
+				upcoming: await Promise.all(
+					active
+						.filter((w) => w.status === 'upcoming')
+						.slice(0, UPCOMING)
+						.map((w) => shown(w, false))
+				)
 			};
 		}
 	};

@@ -7,13 +7,30 @@ import type { FileRow, FilesRepo, FolderRow } from './files.repo';
 
 /** Where drive metadata goes once bytes and rows are safe; the collab layer's drive documents implement it. */
 export type DriveMetadata = {
-	putFile(workshopId: string, file: DriveFile, authorId: string | null): void;
-	removeFile(workshopId: string, fileId: string): void;
-	putFolder(workshopId: string, folder: DriveFolder, authorId: string | null): void;
-	removeFolder(workshopId: string, folderId: string): void;
+	putFile(workshopId: string, file: DriveFile, authorId: string | null): Promise<void>;
+	removeFile(workshopId: string, fileId: string): Promise<void>;
+	putFolder(workshopId: string, folder: DriveFolder, authorId: string | null): Promise<void>;
+	removeFolder(workshopId: string, folderId: string): Promise<void>;
 	/** Several entries as one change (a folder trashed with its contents, the trash emptied). */
-	apply(workshopId: string, batch: DriveBatch, authorId: string | null): void;
+	apply(workshopId: string, batch: DriveBatch, authorId: string | null): Promise<void>;
 };
+
+/**
+ * Rows first, then the live entries; if the live write fails the rows go back as they were. The savepoint spans the
+ * awaited live write: the in-process rooms answer without I/O, so no other request's write can land inside it.
+ */
+export async function commitWithLive(db: Db, rows: () => void, live: () => Promise<void>): Promise<void> {
+	db.exec('SAVEPOINT drive_live');
+	try {
+		rows();
+		await live();
+	} catch (e) {
+		db.exec('ROLLBACK TO drive_live');
+		db.exec('RELEASE drive_live');
+		throw e;
+	}
+	db.exec('RELEASE drive_live');
+}
 
 export const toDriveFile = (row: FileRow): DriveFile => ({
 	id: row.id,

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { DriveFolder } from '../../shared/drive-doc';
 import { parseInput } from '../../shared/validate';
 import type { Viewer } from '../types';
-import { toDriveFile, toDriveFolder, type DriveContext } from './drive-entries';
+import { commitWithLive, toDriveFile, toDriveFolder, type DriveContext } from './drive-entries';
 import { moveFolderSchema, renameFolderSchema } from './drive-inputs';
 import type { FolderRow } from './files.repo';
 
@@ -23,17 +23,12 @@ export function createDriveFolders(ctx: DriveContext) {
 		return { folder, who };
 	}
 
-	/** Rows first, then the live entries, in one transaction: a failed live write leaves the rows as they were. */
-	function commit(rows: () => void, live: () => void) {
-		ctx.db.transaction(() => {
-			rows();
-			live();
-		})();
-	}
+	/** Rows first, then the live entries: a failed live write leaves the rows as they were. */
+	const commit = (rows: () => void, live: () => Promise<void>) => commitWithLive(ctx.db, rows, live);
 
-	function changeFolder(folder: FolderRow, fields: Parameters<typeof repo.updateFolder>[1], authorId: string): DriveFolder {
+	async function changeFolder(folder: FolderRow, fields: Parameters<typeof repo.updateFolder>[1], authorId: string): Promise<DriveFolder> {
 		let updated = folder;
-		commit(
+		await commit(
 			() => {
 				repo.updateFolder(folder.id, fields);
 				updated = repo.findFolder(folder.id)!;
@@ -49,14 +44,14 @@ export function createDriveFolders(ctx: DriveContext) {
 			if (repo.findFolder(folderId)?.workshop_id !== workshopId) throw new AppError('not_found', 'error.folder.notFound');
 		},
 
-		renameFolder(viewer: Viewer | null, folderId: string, raw: unknown): DriveFolder {
+		async renameFolder(viewer: Viewer | null, folderId: string, raw: unknown): Promise<DriveFolder> {
 			const { folder, who } = writableFolder(viewer, folderId);
 			const { name } = parseInput(renameFolderSchema, raw);
 			return changeFolder(folder, { name }, who.viewer.id);
 		},
 
 		/** Into another folder of the same drive or to the root (null); never into itself or one of its subfolders. */
-		moveFolder(viewer: Viewer | null, folderId: string, raw: unknown): DriveFolder {
+		async moveFolder(viewer: Viewer | null, folderId: string, raw: unknown): Promise<DriveFolder> {
 			const { folder, who } = writableFolder(viewer, folderId);
 			const { parentId } = parseInput(moveFolderSchema, raw);
 			ctx.assertFolderIn(folder.workshop_id, parentId);
@@ -67,14 +62,14 @@ export function createDriveFolders(ctx: DriveContext) {
 		},
 
 		/** The folder, its subfolders and the files in them go to the trash together, tagged with this folder. */
-		trashFolder(viewer: Viewer | null, folderId: string): DriveFolder {
+		async trashFolder(viewer: Viewer | null, folderId: string): Promise<DriveFolder> {
 			const { folder, who } = writableFolder(viewer, folderId);
 			const at = ctx.now();
 			// Entries already in the trash stay tagged as they were: restoring this folder must not bring them back.
 			const folders = repo.folderTree(folder.id).filter((f) => f.trashed_at === null);
 			const files = repo.filesIn(folders.map((f) => f.id)).filter((f) => f.trashed_at === null);
 			const tag = { trashed_at: at, trashed_with: folder.id };
-			commit(
+			await commit(
 				() => {
 					for (const f of folders) repo.updateFolder(f.id, tag);
 					for (const f of files) repo.update(f.id, tag);
@@ -90,7 +85,7 @@ export function createDriveFolders(ctx: DriveContext) {
 		},
 
 		/** Facilitators only; brings back what went with the folder, at the root if its parent is in the trash (or gone). */
-		restoreFolder(viewer: Viewer | null, folderId: string): DriveFolder {
+		async restoreFolder(viewer: Viewer | null, folderId: string): Promise<DriveFolder> {
 			const { folder, rights } = folderFor(viewer, folderId);
 			if (!rights.canFacilitate || !viewer) throw new AppError('forbidden', 'error.drive.facilitatorsRestore');
 			if (!folder.trashed_at) return toDriveFolder(folder);
@@ -100,7 +95,7 @@ export function createDriveFolders(ctx: DriveContext) {
 			const clear = { trashed_at: null, trashed_with: null };
 			const folders = repo.foldersTrashedWith(folder.id).map((f) => ({ ...f, ...clear, parent_id: f.id === folder.id ? parentId : f.parent_id }));
 			const files = repo.filesTrashedWith(folder.id).map((f) => ({ ...f, ...clear }));
-			commit(
+			await commit(
 				() => {
 					for (const f of folders) repo.updateFolder(f.id, { ...clear, parent_id: f.parent_id });
 					for (const f of files) repo.update(f.id, clear);

@@ -1,7 +1,7 @@
 // The drive's trash emptied for good (rows, live entries, unshared bytes) and the sweep of blobs no row references.
 import { AppError } from '../../shared/errors';
 import type { Viewer } from '../types';
-import type { DriveContext } from './drive-entries';
+import { commitWithLive, type DriveContext } from './drive-entries';
 
 /** An upload writes its blob before its row: a blob younger than this may still be about to be referenced. */
 export const ORPHAN_GRACE_MS = 60 * 60_000;
@@ -19,12 +19,15 @@ export function createDriveTrash(ctx: DriveContext) {
 			if (!rights.canFacilitate || !viewer) throw new AppError('forbidden', 'error.drive.facilitatorsEmptyTrash');
 			const files = repo.trashedFiles(workshopId);
 			const folders = repo.trashedFolders(workshopId);
-			ctx.db.transaction(() => {
-				for (const f of files) repo.remove(f.id);
-				// A trashed folder's subfolders are in the trash too: deleting the parent first cascades to them harmlessly.
-				for (const f of folders) repo.removeFolder(f.id);
-				ctx.metadata.apply(workshopId, { removeFiles: files.map((f) => f.id), removeFolders: folders.map((f) => f.id) }, viewer.id);
-			})();
+			await commitWithLive(
+				ctx.db,
+				() => {
+					for (const f of files) repo.remove(f.id);
+					// A trashed folder's subfolders are in the trash too: deleting the parent first cascades to them harmlessly.
+					for (const f of folders) repo.removeFolder(f.id);
+				},
+				() => ctx.metadata.apply(workshopId, { removeFiles: files.map((f) => f.id), removeFolders: folders.map((f) => f.id) }, viewer.id)
+			);
 			for (const sha256 of new Set(files.map((f) => f.sha256))) await ctx.removeBlobIfUnused(sha256);
 			return { files: files.length, folders: folders.length, bytes: files.reduce((n, f) => n + f.size, 0) };
 		},

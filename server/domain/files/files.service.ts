@@ -114,11 +114,11 @@ export function createFilesService(deps: Deps) {
 	}
 
 	/** Writes a row change, then the live entry; if the live write fails the row goes back as it was. */
-	function changeFile(row: FileRow, fields: Parameters<typeof repo.update>[1], authorId: string): DriveFile {
+	async function changeFile(row: FileRow, fields: Parameters<typeof repo.update>[1], authorId: string): Promise<DriveFile> {
 		repo.update(row.id, fields);
 		const updated = repo.findById(row.id)!;
 		try {
-			deps.metadata.putFile(row.workshop_id, toDriveFile(updated), authorId);
+			await deps.metadata.putFile(row.workshop_id, toDriveFile(updated), authorId);
 		} catch (e) {
 			const { name, folder_id, trashed_at, trashed_with, transcript } = row;
 			repo.update(row.id, { name, folder_id, trashed_at, trashed_with, transcript, public: row.public });
@@ -214,7 +214,7 @@ export function createFilesService(deps: Deps) {
 					repo.insert(row);
 				})();
 				inserted = true;
-				deps.metadata.putFile(workshopId, toDriveFile(row), who.viewer.id);
+				await deps.metadata.putFile(workshopId, toDriveFile(row), who.viewer.id);
 			} catch (e) {
 				if (inserted) repo.remove(row.id);
 				await removeBlobIfUnused(row.sha256);
@@ -223,7 +223,7 @@ export function createFilesService(deps: Deps) {
 			return toDriveFile(row);
 		},
 
-		createFolder(viewer: Viewer | null, workshopId: string, raw: unknown): DriveFolder {
+		async createFolder(viewer: Viewer | null, workshopId: string, raw: unknown): Promise<DriveFolder> {
 			const who = writer(viewer, workshopId);
 			const input = parseInput(folderSchema, raw);
 			assertFolderIn(workshopId, input.parentId);
@@ -240,7 +240,7 @@ export function createFilesService(deps: Deps) {
 			};
 			repo.insertFolder(row);
 			try {
-				deps.metadata.putFolder(workshopId, toDriveFolder(row), who.viewer.id);
+				await deps.metadata.putFolder(workshopId, toDriveFolder(row), who.viewer.id);
 			} catch (e) {
 				repo.removeFolder(row.id);
 				throw e;
@@ -248,13 +248,13 @@ export function createFilesService(deps: Deps) {
 			return toDriveFolder(row);
 		},
 
-		rename(viewer: Viewer | null, fileId: string, raw: unknown): DriveFile {
+		async rename(viewer: Viewer | null, fileId: string, raw: unknown): Promise<DriveFile> {
 			const { row, rights } = writableFile(viewer, fileId);
 			const { name } = parseInput(renameSchema, raw);
 			return changeFile(row, { name }, rights.viewer.id);
 		},
 
-		move(viewer: Viewer | null, fileId: string, raw: unknown): DriveFile {
+		async move(viewer: Viewer | null, fileId: string, raw: unknown): Promise<DriveFile> {
 			const { row, rights } = writableFile(viewer, fileId);
 			const { folderId } = parseInput(moveSchema, raw);
 			assertFolderIn(row.workshop_id, folderId);
@@ -262,7 +262,7 @@ export function createFilesService(deps: Deps) {
 		},
 
 		/** Facilitators mark a file public (or not): every reader of the edition may then download it, drive or no drive. */
-		setPublic(viewer: Viewer | null, fileId: string, raw: unknown): DriveFile {
+		async setPublic(viewer: Viewer | null, fileId: string, raw: unknown): Promise<DriveFile> {
 			const { row, rights } = writableFile(viewer, fileId);
 			if (!rights.canFacilitate) throw new AppError('forbidden', 'error.file.facilitatorsPublish');
 			const { public: shared } = parseInput(publicSchema, raw);
@@ -270,12 +270,12 @@ export function createFilesService(deps: Deps) {
 		},
 
 		/** Anyone who writes may put a file in the trash; only facilitators take it out again. */
-		trash(viewer: Viewer | null, fileId: string): DriveFile {
+		async trash(viewer: Viewer | null, fileId: string): Promise<DriveFile> {
 			const { row, rights } = writableFile(viewer, fileId);
 			return changeFile(row, { trashed_at: now(), trashed_with: null }, rights.viewer.id);
 		},
 
-		restore(viewer: Viewer | null, fileId: string): DriveFile {
+		async restore(viewer: Viewer | null, fileId: string): Promise<DriveFile> {
 			const { row, rights } = fileFor(viewer, fileId);
 			if (!rights.canFacilitate) throw new AppError('forbidden', 'error.drive.facilitatorsRestore');
 			if (!row.trashed_at) return toDriveFile(row);
@@ -285,7 +285,7 @@ export function createFilesService(deps: Deps) {
 			return changeFile(row, { trashed_at: null, trashed_with: null, folder_id }, viewer!.id);
 		},
 
-		setTranscript(viewer: Viewer | null, fileId: string, raw: unknown): DriveFile {
+		async setTranscript(viewer: Viewer | null, fileId: string, raw: unknown): Promise<DriveFile> {
 			const { row, rights } = writableFile(viewer, fileId);
 			if (row.kind !== 'audio' && row.kind !== 'video') throw new AppError('invalid', 'error.file.transcriptMediaOnly', { transcript: 'invalid' });
 			const { transcript } = parseInput(transcriptSchema, raw);
@@ -293,10 +293,10 @@ export function createFilesService(deps: Deps) {
 		},
 
 		/** A file's bytes for someone who may read its workshop; trashed files only for facilitators. */
-		open(viewer: Viewer | null, fileId: string, range?: ByteRange) {
+		async open(viewer: Viewer | null, fileId: string, range?: ByteRange) {
 			const { row, rights } = fileFor(viewer, fileId);
 			if (!rights.canReadFile(row)) throw new AppError('not_found', 'error.file.notFound');
-			const body = deps.blobs.open(row.sha256, range);
+			const body = await deps.blobs.open(row.sha256, range);
 			if (!body) throw new AppError('unavailable', 'error.file.bytesMissing');
 			// The blob's hash lets derived views (previews) be computed once per content.
 			return { file: toDriveFile(row), body, sha256: row.sha256 };

@@ -49,9 +49,9 @@ export function createPadContent(deps: { readable: Readable; documents: LiveDocu
 
 	return {
 		/** Saved versions, newest first, with their writers' credited names, and who wrote since the last version. */
-		history(viewer: Viewer | null, ref: PadRef | string, locale: CreditLocale = 'fr') {
+		async history(viewer: Viewer | null, ref: PadRef | string, locale: CreditLocale = 'fr') {
 			const { pad, rights, canWrite } = deps.readable(viewer, ref);
-			const { versions, unsavedAuthorIds, assisted } = documents.history(pad.id);
+			const { versions, unsavedAuthorIds, assisted } = await documents.history(pad.id);
 			const names = namesIn(rights.edition.id, locale, assisted);
 			return {
 				canWrite,
@@ -61,31 +61,31 @@ export function createPadContent(deps: { readable: Readable; documents: LiveDocu
 		},
 
 		/** One saved version's content; not_found for an unknown version. */
-		version(viewer: Viewer | null, ref: PadRef | string, versionId: number): { id: number; createdAt: number; content: PadJson; html: string } {
+		async version(viewer: Viewer | null, ref: PadRef | string, versionId: number): Promise<{ id: number; createdAt: number; content: PadJson; html: string }> {
 			const { pad } = deps.readable(viewer, ref);
-			const version = documents.history(pad.id).versions.find((v) => v.id === versionId);
+			const version = (await documents.history(pad.id)).versions.find((v) => v.id === versionId);
 			if (!version) throw new AppError('not_found', 'error.version.notFound');
-			const content = documents.versionContent(pad.id, version.id);
+			const content = await documents.versionContent(pad.id, version.id);
 			return { id: version.id, createdAt: version.createdAt, content, html: renderPadHtml(content as PmNode) };
 		},
 
 		/** Saves a version now; false when nothing changed since the last one. */
-		saveVersion(viewer: Viewer | null, ref: PadRef | string): boolean {
-			return documents.saveVersion(writable(viewer, ref).pad.id) !== null;
+		async saveVersion(viewer: Viewer | null, ref: PadRef | string): Promise<boolean> {
+			return (await documents.saveVersion(writable(viewer, ref).pad.id)) !== null;
 		},
 
 		/** Restoring is a new change by whoever restores: history keeps everything. */
-		restoreVersion(viewer: Viewer | null, ref: PadRef | string, versionId: number): void {
+		async restoreVersion(viewer: Viewer | null, ref: PadRef | string, versionId: number): Promise<void> {
 			const { viewer: writer, pad } = writable(viewer, ref);
 			if (!Number.isInteger(versionId)) throw new AppError('not_found', 'error.version.notFound');
-			documents.restoreVersion(pad.id, versionId, writer.id);
+			await documents.restoreVersion(pad.id, versionId, writer.id);
 		},
 
 		/** The pad as it is now, for export (Markdown, standalone HTML, print). */
-		exportDocument(viewer: Viewer | null, ref: PadRef | string, locale: CreditLocale = 'fr'): PadExport {
+		async exportDocument(viewer: Viewer | null, ref: PadRef | string, locale: CreditLocale = 'fr'): Promise<PadExport> {
 			const { pad, rights } = deps.readable(viewer, ref);
-			const content = documents.currentContent(pad.id) as PmNode;
-			const history = documents.history(pad.id);
+			const content = (await documents.currentContent(pad.id)) as PmNode;
+			const history = await documents.history(pad.id);
 			const authorIds = [...new Set([...history.versions.flatMap((v) => v.authorIds), ...history.unsavedAuthorIds])];
 			const credits = deps.credits
 				.resolveAll(

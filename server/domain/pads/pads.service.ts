@@ -118,9 +118,9 @@ export function createPadsService(deps: Deps) {
 		},
 
 		/** A new pad with its template's first content written in, credited to whoever created it. */
-		createWithTemplate(viewer: Viewer | null, workshopId: string, raw: unknown): PadView {
+		async createWithTemplate(viewer: Viewer | null, workshopId: string, raw: unknown): Promise<PadView> {
 			const pad = service.create(viewer, workshopId, raw);
-			if (pad.template && pad.template !== 'blank') deps.documents.applyTemplate(pad.id, pad.template, viewer!.id);
+			if (pad.template && pad.template !== 'blank') await deps.documents.applyTemplate(pad.id, pad.template, viewer!.id);
 			return pad;
 		},
 

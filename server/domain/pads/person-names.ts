@@ -49,15 +49,15 @@ export function withPeopleResolved(documents: LiveDocuments, nameOf: (padId: str
 	const resolve = (padId: string, json: PadJson): PadJson => withCurrentNames(json as PmNode, (userId) => nameOf(padId, userId)) as PadJson;
 	return {
 		...documents,
-		currentContent: (padId) => resolve(padId, documents.currentContent(padId)),
-		versionContent: (padId, versionId) => resolve(padId, documents.versionContent(padId, versionId)),
+		currentContent: async (padId) => resolve(padId, await documents.currentContent(padId)),
+		versionContent: async (padId, versionId) => resolve(padId, await documents.versionContent(padId, versionId)),
 		// A restored version brings back the labels of its day: the live pad is relabelled by today's choices.
-		restoreVersion(padId, versionId, authorId) {
-			documents.restoreVersion(padId, versionId, authorId);
+		async restoreVersion(padId, versionId, authorId) {
+			await documents.restoreVersion(padId, versionId, authorId);
 			if (!relabel) return;
-			for (const userId of namedPeople(documents.currentContent(padId) as PmNode)) {
+			for (const userId of namedPeople((await documents.currentContent(padId)) as PmNode)) {
 				const name = nameOf(padId, userId);
-				if (name !== null) relabel.renamePerson(padId, userId, name);
+				if (name !== null) await relabel.renamePerson(padId, userId, name);
 			}
 		}
 	};

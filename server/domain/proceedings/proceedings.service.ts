@@ -69,7 +69,7 @@ export function createProceedingsService(deps: {
 	}
 
 	/** Every contributor of the edition: deliverable credits of the versions shown, synthesis editors, free names. */
-	function colophonEntries(deliverables: FrozenDeliverable[], synthesisIds: string[], draft: ProceedingsDraft): ColophonEntry[] {
+	async function colophonEntries(deliverables: FrozenDeliverable[], synthesisIds: string[], draft: ProceedingsDraft): Promise<ColophonEntry[]> {
 		const seen = new Set<string>();
 		const out: ColophonEntry[] = [];
 		const add = (e: ColophonEntry) => {
@@ -81,14 +81,14 @@ export function createProceedingsService(deps: {
 		for (const d of deliverables) {
 			for (const e of JSON.parse(repo.deliverableCredits(d.id, d.version)) as CreditEntry[]) add({ ...('userId' in e ? { userId: e.userId } : { name: e.name }), role: fromDeliverable[e.role] ?? 'texts' });
 		}
-		for (const id of synthesisIds) for (const userId of deps.syntheses.editors(id)) add({ userId, role: 'editing' });
+		for (const id of synthesisIds) for (const userId of await deps.syntheses.editors(id)) add({ userId, role: 'editing' });
 		for (const [role, names] of Object.entries(draft.names)) for (const name of names) add({ name, role: role as ColophonRole });
 		return out;
 	}
 
-	function freeze(editionId: string, draft: ProceedingsDraft): { outline: FrozenOutline; credits: ColophonEntry[] } {
+	async function freeze(editionId: string, draft: ProceedingsDraft): Promise<{ outline: FrozenOutline; credits: ColophonEntry[] }> {
 		const archive = deps.archive.edition(editionId);
-		const figures = deps.archive.figures(editionId, archive);
+		const figures = await deps.archive.figures(editionId, archive);
 		const published = archive.deliverables.filter((d) => d.status === 'published');
 		const frozenOf = (d: (typeof published)[number]): FrozenDeliverable => ({ id: d.id, title: d.title, summary: d.summary, workshopTitle: d.workshopTitle, version: d.version });
 		const trackOf = new Map(archive.workshops.map((w) => [w.id, w.track?.id ?? null]));
@@ -96,9 +96,7 @@ export function createProceedingsService(deps: {
 			...archive.tracks.map((t) => ({ id: t.id as string | null, title: t.title, deliverables: published.filter((d) => trackOf.get(d.workshopId) === t.id).map(frozenOf) })),
 			{ id: null, title: '', deliverables: published.filter((d) => !trackOf.get(d.workshopId)).map(frozenOf) }
 		].filter((t) => t.deliverables.length > 0);
-		const syntheses = repo
-			.syntheses(editionId)
-			.map((row) => deps.syntheses.view(row, 'fr'))
+		const syntheses = (await Promise.all(repo.syntheses(editionId).map((row) => deps.syntheses.view(row, 'fr'))))
 			.filter((s) => s.markdown.trim() !== '')
 			.map((s) => ({
 				id: s.id,
@@ -117,7 +115,7 @@ export function createProceedingsService(deps: {
 			figures: { workshops: figures.workshops, pads: figures.pads, deliverables: figures.deliverables, words: figures.words, files: figures.files, contributors: figures.contributors },
 			links: repo.links(editionId).filter((l) => l.target_kind !== 'synthesis').map(linkView)
 		};
-		return { outline, credits: colophonEntries(tracks.flatMap((t) => t.deliverables), syntheses.map((s) => s.id), draft) };
+		return { outline, credits: await colophonEntries(tracks.flatMap((t) => t.deliverables), syntheses.map((s) => s.id), draft) };
 	}
 
 	function authorsOf(deliverableId: string, version: number, editionId: string, locale: CreditLocale) {
@@ -191,11 +189,11 @@ export function createProceedingsService(deps: {
 		},
 
 		/** Freezes the outline as the next numbered version; the edition must be in the public archive already. */
-		publish(viewer: Viewer | null, editionId: string): number {
+		async publish(viewer: Viewer | null, editionId: string): Promise<number> {
 			const { viewer: editor, edition } = deps.editorial.editor(viewer, editionId, 'publish');
 			if (edition.status !== 'published') throw new AppError('conflict', 'error.proceedings.editionFirst');
 			const draft = draftOf(editionId, edition.licence);
-			const { outline, credits } = freeze(editionId, draft);
+			const { outline, credits } = await freeze(editionId, draft);
 			const version = repo.lastVersion(editionId) + 1;
 			repo.insertVersion({ edition_id: editionId, version, licence: draft.licence, outline_json: JSON.stringify(outline), credits_json: JSON.stringify(credits), published_at: now() }, editor.id);
 			return version;
@@ -206,7 +204,7 @@ export function createProceedingsService(deps: {
 		/** Every external link the next version would publish, checked; the editor sees the report, nothing is blocked. */
 		async checkLinks(viewer: Viewer | null, editionId: string): Promise<LinkReport[]> {
 			const { edition } = deps.editorial.editor(viewer, editionId);
-			const texts = [draftOf(editionId, edition.licence).introduction, ...repo.syntheses(editionId).map((row) => deps.syntheses.view(row, 'fr').markdown)];
+			const texts = [draftOf(editionId, edition.licence).introduction, ...(await Promise.all(repo.syntheses(editionId).map(async (row) => (await deps.syntheses.view(row, 'fr')).markdown)))];
 			const links = editionLinks(
 				repo.links(editionId).map((l) => ({ url: l.url, title: l.title })),
 				texts,

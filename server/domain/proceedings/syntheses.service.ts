@@ -1,4 +1,5 @@
 // Syntheses per edition and theme: live documents written like pads by the staff, quoting published deliverables through citation records.
+import { rootLogger } from '../../log';
 import { AppError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { parseInput } from '../../shared/validate';
@@ -39,18 +40,20 @@ export function createSynthesesService(deps: SynthesesDeps) {
 	 * A synthesis written before they were live documents: its Markdown goes into the document once, credited to
 	 * its last writer (migration 045). The column keeps that text; from then on it only caches the document's Markdown.
 	 */
-	function ensureLive(row: SynthesisRow): void {
-		if (row.live_at !== null) return;
-		if (row.markdown.trim() !== '') deps.documents.appendContent(row.id, markdownDocument(row.markdown), row.updated_by);
+	function ensureLive(row: SynthesisRow): Promise<void> {
+		if (row.live_at !== null) return Promise.resolve();
+		// Asked at once and marked live at once, so two callers in the same tick never append the text twice.
+		const appended = row.markdown.trim() !== '' ? deps.documents.appendContent(row.id, markdownDocument(row.markdown), row.updated_by) : Promise.resolve();
 		repo.markLive(row.id, now());
 		row.live_at = now();
+		return appended;
 	}
 
 	/** The live document as Markdown (citation lines included), cached in the row for the open data and privacy exports. */
-	function markdownOf(row: SynthesisRow): string {
-		ensureLive(row);
+	async function markdownOf(row: SynthesisRow): Promise<string> {
+		await ensureLive(row);
 		// A citation line is a paragraph of the document; its Markdown escapes the brackets, which the line's readers do not expect.
-		const markdown = renderPadMarkdown(deps.documents.currentContent(row.id) as PmNode).replace(/^\\\[\\\[cite:([A-Za-z0-9]+)\\\]\\\][ \t]*$/gm, '[[cite:$1]]');
+		const markdown = renderPadMarkdown((await deps.documents.currentContent(row.id)) as PmNode).replace(/^\\\[\\\[cite:([A-Za-z0-9]+)\\\]\\\][ \t]*$/gm, '[[cite:$1]]');
 		if (markdown !== row.markdown) repo.cacheMarkdown(row.id, markdown);
 		return markdown;
 	}
@@ -85,8 +88,8 @@ export function createSynthesesService(deps: SynthesesDeps) {
 		};
 	}
 
-	function view(row: SynthesisRow, locale: CreditLocale): SynthesisView {
-		const markdown = markdownOf(row);
+	async function view(row: SynthesisRow, locale: CreditLocale): Promise<SynthesisView> {
+		const markdown = await markdownOf(row);
 		const citations = repo.citations(row.id).map((c) => citationView(c, row.edition_id, locale));
 		return {
 			id: row.id,
@@ -124,18 +127,18 @@ export function createSynthesesService(deps: SynthesesDeps) {
 			return id;
 		},
 
-		get(viewer: Viewer | null, id: string, locale: CreditLocale = 'fr'): SynthesisView {
+		get(viewer: Viewer | null, id: string, locale: CreditLocale = 'fr'): Promise<SynthesisView> {
 			return view(synthesisOf(viewer, id).row, locale);
 		},
 
 		/** The title; a `markdown` field (pages without script, tools, the demo) replaces the live text, history keeping the old one. */
-		save(viewer: Viewer | null, id: string, raw: unknown): void {
+		async save(viewer: Viewer | null, id: string, raw: unknown): Promise<void> {
 			const { row, viewer: editor } = synthesisOf(viewer, id);
 			const input = parseInput(synthesisSchema, raw);
 			const replaces = typeof raw === 'object' && raw !== null && 'markdown' in raw;
 			if (replaces) {
-				ensureLive(row);
-				deps.documents.replaceContent(row.id, markdownDocument(input.markdown), editor.id);
+				await ensureLive(row);
+				await deps.documents.replaceContent(row.id, markdownDocument(input.markdown), editor.id);
 			}
 			repo.updateSynthesis(row.id, input.title, replaces ? input.markdown : row.markdown, editor.id, now());
 		},
@@ -149,13 +152,14 @@ export function createSynthesesService(deps: SynthesesDeps) {
 			} catch {
 				throw new AppError('not_found', 'error.proceedings.synthesisNotFound');
 			}
-			ensureLive(row);
+			// The endpoint's answer is synchronous: the migration is asked now (the row is marked live at once), its failure logged.
+			ensureLive(row).catch((err: unknown) => rootLogger().error({ component: 'syntheses', synthesisId: row.id, err }, 'migrating the synthesis text failed'));
 			return 'write';
 		},
 
 		/** Who wrote in the synthesis: its recorded editors and every author of its live document's history. */
-		editors(id: string): string[] {
-			const { versions, unsavedAuthorIds } = deps.documents.history(id);
+		async editors(id: string): Promise<string[]> {
+			const { versions, unsavedAuthorIds } = await deps.documents.history(id);
 			return [...new Set([...repo.editors(id), ...versions.flatMap((v) => v.authorIds), ...unsavedAuthorIds])].sort();
 		},
 
@@ -174,7 +178,7 @@ export function createSynthesesService(deps: SynthesesDeps) {
 		},
 
 		/** Records the passage and appends its blockquote line to the text; the editor may move the line afterwards. */
-		cite(viewer: Viewer | null, id: string, raw: unknown): string {
+		async cite(viewer: Viewer | null, id: string, raw: unknown): Promise<string> {
 			const { row, viewer: editor } = synthesisOf(viewer, id);
 			const input = parseInput(citationSchema, raw);
 			const source = deps.deliverables.getPublished(input.deliverableId, input.version);
@@ -188,8 +192,8 @@ export function createSynthesesService(deps: SynthesesDeps) {
 				editor.id
 			);
 			// The citation's line goes at the end of the live document, where connected editors see it and may move it.
-			ensureLive(row);
-			deps.documents.appendContent(row.id, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: citeLine(citationId) }] }] }, editor.id);
+			await ensureLive(row);
+			await deps.documents.appendContent(row.id, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: citeLine(citationId) }] }] }, editor.id);
 			repo.addEditor(row.id, editor.id);
 			return citationId;
 		},

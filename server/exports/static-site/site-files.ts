@@ -8,7 +8,7 @@ export async function readSiteFiles(files: Pick<FilesService, 'open'>, ids: Iter
 	for (const id of new Set(ids)) {
 		let body;
 		try {
-			body = files.open(null, id).body;
+			body = (await files.open(null, id)).body;
 		} catch (e) {
 			if (isAppError(e)) continue;
 			throw e;

@@ -23,10 +23,10 @@ export function drivePanel(locals: App.Locals, found: ReadableWorkshop) {
 }
 
 /** `pads`: the workshop's pads when the caller already listed them (the workshop page does, for its notes). */
-export function chatPanel(locals: App.Locals, workshopId: string, pads?: PadView[]) {
+export async function chatPanel(locals: App.Locals, workshopId: string, pads?: PadView[]) {
 	const access = orError(() => locals.app.chat.access(locals.viewer, workshopId));
 	// Moves old messages to the archive before the browser syncs, so the live document it receives stays small.
-	if (access.canRead) orError(() => locals.app.chat.open(locals.viewer, workshopId));
+	if (access.canRead) await orError(() => locals.app.chat.open(locals.viewer, workshopId));
 	const promotable = access.canModerate
 		? (pads ?? orError(() => locals.app.pads.list(locals.viewer, workshopId))).filter((p) => p.deletedAt === null).map((p) => ({ id: p.id, title: p.title }))
 		: [];

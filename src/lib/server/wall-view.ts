@@ -4,7 +4,7 @@ import type { App } from '$server/app';
 import type { Viewer } from '$server/shared/viewer';
 
 export async function wallWithCodes(app: App, viewer: Viewer | null, editionId: string, origin: string) {
-	const view = app.wall.view(viewer, editionId);
+	const view = await app.wall.view(viewer, editionId);
 	const live = await Promise.all(
 		view.live.map(async (w) => {
 			const target = w.joinCode ? `${origin}/join/${w.joinCode}` : `${origin}/editions/${editionId}/workshops/${w.id}`;

@@ -8,9 +8,9 @@ import type { RequestHandler } from './$types';
  * sessions and the people a facilitator may write for.
  */
 export const GET: RequestHandler = handleApi(
-	({ locals, url }) => {
+	async ({ locals, url }) => {
 		const padId = url.searchParams.get('pad');
-		if (padId) return json({ sessions: locals.app.assisted.sessions(locals.viewer, padId), people: locals.app.assisted.present(locals.viewer, padId) });
+		if (padId) return json({ sessions: locals.app.assisted.sessions(locals.viewer, padId), people: await locals.app.assisted.present(locals.viewer, padId) });
 		return json({ asked: locals.app.assisted.asked(locals.viewer) });
 	},
 	{ checkToken: false }
@@ -27,7 +27,7 @@ export const POST: RequestHandler = handleApi(
 		const { assisted, roomTokens } = locals.app;
 		switch (body?.action) {
 			case 'ask':
-				return json(assisted.ask(locals.viewer, String(body.padId ?? ''), body), { status: 201 });
+				return json(await assisted.ask(locals.viewer, String(body.padId ?? ''), body), { status: 201 });
 			case 'answer':
 				return json(assisted.answer(locals.viewer, body.sessionId, body));
 			case 'end':

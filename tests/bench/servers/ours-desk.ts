@@ -58,9 +58,9 @@ export function createBenchDesk(app: App, organiser: Viewer, editionId: string) 
 	}
 
 	/** One desk page's reload: the board as its load function builds it, serialised as the page data would be. */
-	function reload(page: number) {
+	async function reload(page: number) {
 		const start = performance.now();
-		const board = app.desk.sharedBoard(organiser, editionId);
+		const board = await app.desk.sharedBoard(organiser, editionId);
 		JSON.stringify(board);
 		const done = performance.now();
 		boards++;
@@ -91,7 +91,7 @@ export function createBenchDesk(app: App, organiser: Viewer, editionId: string) 
 			timer = setTimeout(() => {
 				timer = null;
 				last = performance.now();
-				reload(page);
+				void reload(page);
 			}, wait);
 		};
 		const off = app.deskEvents.subscribe(editionId, refresh);

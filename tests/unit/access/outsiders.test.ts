@@ -27,19 +27,19 @@ describe('a published edition, seen from outside', () => {
 		writeParagraph(t.app, padId, camille.id, 'Une idée de Camille.');
 	});
 
-	it('shows the programme, published deliverables and key figures to everyone', () => {
+	it('shows the programme, published deliverables and key figures to everyone', async () => {
 		const id = t.app.deliverables.create(organiser, workshopId, { padId, title: 'Synthèse' });
-		t.app.deliverables.publish(organiser, id);
+		await t.app.deliverables.publish(organiser, id);
 		for (const viewer of [null, outsider]) {
 			expect(t.app.workshops.programme(viewer, editionId).workshops.map((w) => w.id)).toEqual([workshopId]);
-			expect(t.app.deliverables.get(viewer, id).title).toBe('Synthèse');
+			expect((await t.app.deliverables.get(viewer, id)).title).toBe('Synthèse');
 			expect(t.app.deliverables.listForWorkshop(viewer, workshopId).map((d) => d.id)).toEqual([id]);
 		}
-		expect(t.app.archive.figures(editionId).workshops).toBe(1);
+		expect((await t.app.archive.figures(editionId)).workshops).toBe(1);
 	});
 
 	it('keeps the live pads, their history, versions, exports, chat and drive with its members: not found for others', async () => {
-		const version = t.app.pads.history(organiser, padId).versions[0]?.id ?? 1;
+		const version = (await t.app.pads.history(organiser, padId)).versions[0]?.id ?? 1;
 		for (const viewer of [null, outsider]) {
 			expect(t.app.pads.list(viewer, workshopId)).toEqual([]);
 			await expectAppError(() => t.app.pads.get(viewer, padId), 'not_found');
@@ -51,12 +51,12 @@ describe('a published edition, seen from outside', () => {
 			await expectAppError(() => t.app.chat.history(viewer, workshopId, null), 'not_found');
 			await expectAppError(() => t.app.files.list(viewer, workshopId), 'not_found');
 		}
-		expect(t.app.pads.exportDocument(camille, padId).markdown).toContain('Une idée de Camille.');
+		expect((await t.app.pads.exportDocument(camille, padId)).markdown).toContain('Une idée de Camille.');
 	});
 
 	it('opens closed workshops’ pads and drive (not their chat) once the organiser ticks the workspace setting', async () => {
 		t.app.editions.setSharing(organiser, editionId, { workspacePublic: 'on' });
-		expect(t.app.pads.exportDocument(null, padId).markdown).toContain('Une idée de Camille.');
+		expect((await t.app.pads.exportDocument(null, padId)).markdown).toContain('Une idée de Camille.');
 		expect(t.app.pads.roomAccess(outsider, padId).mode).toBe('read');
 		expect(t.app.files.list(null, workshopId).files).toEqual([]);
 		await expectAppError(() => t.app.chat.open(null, workshopId), 'not_found');
@@ -71,33 +71,33 @@ describe('a published edition, seen from outside', () => {
 		const shared = await upload('programme.txt');
 		const kept = await upload('brouillon.txt');
 		await expectAppError(() => t.app.files.setPublic(camille, shared.id, { public: true }), 'forbidden');
-		expect(t.app.files.setPublic(organiser, shared.id, { public: true }).public).toBe(true);
+		expect((await t.app.files.setPublic(organiser, shared.id, { public: true })).public).toBe(true);
 		for (const viewer of [null, outsider]) {
-			const opened = t.app.files.open(viewer, shared.id);
+			const opened = await t.app.files.open(viewer, shared.id);
 			opened.body.destroy();
 			expect(opened.file.name).toBe('programme.txt');
 			await expectAppError(() => t.app.files.open(viewer, kept.id), 'not_found');
 			await expectAppError(() => t.app.files.list(viewer, workshopId), 'not_found');
 		}
-		t.app.files.setPublic(organiser, shared.id, { public: false });
+		await t.app.files.setPublic(organiser, shared.id, { public: false });
 		await expectAppError(() => t.app.files.open(null, shared.id), 'not_found');
 	});
 
-	it('names writers in the pad history and export as they chose to be credited in the edition', () => {
-		t.app.credits.setChoice(camille, editionId, { mode: 'pseudonym', pseudonym: 'cam_m' });
-		const history = t.app.pads.history(organiser, padId);
+	it('names writers in the pad history and export as they chose to be credited in the edition', async () => {
+		await t.app.credits.setChoice(camille, editionId, { mode: 'pseudonym', pseudonym: 'cam_m' });
+		const history = await t.app.pads.history(organiser, padId);
 		expect([...history.versions.flatMap((v) => v.authors), ...history.unsavedAuthors]).toContain('cam_m');
 		expect(JSON.stringify(history)).not.toContain('Camille Martin');
-		expect(t.app.pads.exportDocument(organiser, padId).credits.map((c) => c.display)).toEqual(['cam_m']);
-		t.app.credits.setChoice(camille, editionId, { mode: 'anonymous' });
-		expect(t.app.pads.exportDocument(organiser, padId, 'fr').credits.map((c) => c.display)).toEqual(['contributeur anonyme']);
+		expect((await t.app.pads.exportDocument(organiser, padId)).credits.map((c) => c.display)).toEqual(['cam_m']);
+		await t.app.credits.setChoice(camille, editionId, { mode: 'anonymous' });
+		expect((await t.app.pads.exportDocument(organiser, padId, 'fr')).credits.map((c) => c.display)).toEqual(['contributeur anonyme']);
 	});
 
-	it('credits a chat message promoted into a pad as its author chose, not by their account name', () => {
-		t.app.credits.setChoice(camille, editionId, { mode: 'pseudonym', pseudonym: 'Camcam' });
+	it('credits a chat message promoted into a pad as its author chose, not by their account name', async () => {
+		await t.app.credits.setChoice(camille, editionId, { mode: 'pseudonym', pseudonym: 'Camcam' });
 		const messageId = say(t.app, workshopId, camille, 'Une carte des communs', t.now());
-		t.app.chat.promote(organiser, workshopId, { messageId, padId }, { chatUrl: 'http://localhost/chat', locale: 'fr' });
-		const text = t.app.pads.exportDocument(organiser, padId).markdown;
+		await t.app.chat.promote(organiser, workshopId, { messageId, padId }, { chatUrl: 'http://localhost/chat', locale: 'fr' });
+		const text = (await t.app.pads.exportDocument(organiser, padId)).markdown;
 		expect(text).toContain('— Camcam, dans le chat');
 		expect(text).not.toContain('Camille Martin');
 	});

@@ -10,8 +10,8 @@ export async function publishedArchive(app: App) {
 	const s = await deliverableScenario(app);
 	writeParagraph(app, s.pad.id, s.alice.id, 'Une grille pour identifier les communs numériques du territoire.');
 	writeParagraph(app, s.pad.id, s.bob.id, 'Trois questions : puis-je contribuer ? est-ce dans mon intérêt ? est-ce important pour mon écosystème ?');
-	app.credits.setChoice(s.alice, s.edition.id, { mode: 'pseudonym', pseudonym: 'alice_communs' });
-	app.credits.setChoice(s.bob, s.edition.id, { mode: 'anonymous' });
+	await app.credits.setChoice(s.alice, s.edition.id, { mode: 'pseudonym', pseudonym: 'alice_communs' });
+	await app.credits.setChoice(s.bob, s.edition.id, { mode: 'anonymous' });
 	const deliverableId = app.deliverables.create(s.facilitator, s.workshopId, {
 		padId: s.pad.id,
 		title: 'Grille d’identification des communs',
@@ -19,6 +19,6 @@ export async function publishedArchive(app: App) {
 		themeIds: [s.themeId],
 		licence: 'CC-BY-SA-4.0'
 	});
-	app.deliverables.publish(s.facilitator, deliverableId);
+	await app.deliverables.publish(s.facilitator, deliverableId);
 	return { ...s, deliverableId };
 }

@@ -37,7 +37,7 @@ describe('archive read model', () => {
 		const { app } = createTestApp();
 		const s = await publishedArchive(app);
 		writeParagraph(app, s.pad.id, s.alice.id, 'Ajout pour la version deux.');
-		app.deliverables.publish(s.facilitator, s.deliverableId);
+		await app.deliverables.publish(s.facilitator, s.deliverableId);
 		const v1 = app.archive.deliverable(s.edition.id, s.deliverableId, 1);
 		const v2 = app.archive.deliverable(s.edition.id, s.deliverableId);
 		expect(v1.version).toBe(1);
@@ -60,7 +60,7 @@ describe('archive read model', () => {
 		const { app } = createTestApp();
 		const s = await publishedArchive(app);
 		createWorkshop(app, s.organiser, s.edition.id, { title: 'Scène', format: 'scene-ouverte' });
-		const words = countWords(padText(app.padDocuments.currentContent(s.pad.id)));
+		const words = countWords(padText(await app.padDocuments.currentContent(s.pad.id)));
 		// 9 words from Alice; « puis-je » and « est-ce » are one word each: 13 from Bob.
 		expect(words).toBe(9 + 13);
 		app.db
@@ -68,7 +68,7 @@ describe('archive read model', () => {
 				`INSERT INTO files (id, workshop_id, name, sha256, size, mime, kind, active, uploaded_by, uploader_name, uploaded_at) VALUES ('f1', ?, 'a.pdf', 'x', 1, 'application/pdf', 'document', 0, ?, 'Alice', '2018-09-13')`
 			)
 			.run(s.workshopId, s.facilitator.id);
-		const f = app.archive.figures(s.edition.id);
+		const f = await app.archive.figures(s.edition.id);
 		expect(f).toMatchObject({ workshops: 2, pads: 1, deliverables: 1, words, files: 1, contributors: 3 });
 		expect(f.byFormat).toEqual([
 			{ format: 'atelier-contributif', workshops: 1 },

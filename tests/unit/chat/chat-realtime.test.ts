@@ -43,9 +43,9 @@ describe('chat moderation', () => {
 		const secret = s.say('Mon numéro privé 0612345678');
 		s.say('Message ordinaire');
 		const room = `chat:${s.workshopId}`;
-		await waitFor(() => s.app.chat.open(s.organiser, s.workshopId).entries.length === 2);
+		await waitFor(async () => (await s.app.chat.open(s.organiser, s.workshopId)).entries.length === 2);
 
-		s.app.chat.moderate(s.organiser, s.workshopId, { messageId: secret, action: 'hide' });
+		await s.app.chat.moderate(s.organiser, s.workshopId, { messageId: secret, action: 'hide' });
 
 		// Bob's connected client receives the tombstone with the trace.
 		await waitFor(() => readChatEntries(s.bobChat.doc).some((e) => isTombstone(e.entry)));
@@ -59,28 +59,28 @@ describe('chat moderation', () => {
 		for (const data of stored) expect(data.toString('utf8')).not.toContain('0612345678');
 
 		// Facilitators read it in the moderation log; a participant may not.
-		expect(s.app.chat.hiddenMessages(s.organiser, s.workshopId)).toMatchObject([{ message: { id: secret, text: 'Mon numéro privé 0612345678' }, hidden: { byName: 'Alice' } }]);
-		expect(() => s.app.chat.hiddenMessages(s.bob, s.workshopId)).toThrow(expect.objectContaining({ code: 'forbidden' }));
-		expect(() => s.app.chat.moderate(s.bob, s.workshopId, { messageId: secret, action: 'unhide' })).toThrow(expect.objectContaining({ code: 'forbidden' }));
+		expect(await s.app.chat.hiddenMessages(s.organiser, s.workshopId)).toMatchObject([{ message: { id: secret, text: 'Mon numéro privé 0612345678' }, hidden: { byName: 'Alice' } }]);
+		await expect(s.app.chat.hiddenMessages(s.bob, s.workshopId)).rejects.toThrow(expect.objectContaining({ code: 'forbidden' }));
+		await expect(s.app.chat.moderate(s.bob, s.workshopId, { messageId: secret, action: 'unhide' })).rejects.toThrow(expect.objectContaining({ code: 'forbidden' }));
 
-		s.app.chat.moderate(s.organiser, s.workshopId, { messageId: secret, action: 'unhide' });
+		await s.app.chat.moderate(s.organiser, s.workshopId, { messageId: secret, action: 'unhide' });
 		await waitFor(() => chatSnapshot(s.bobChat.doc).entries.some((e) => 'text' in e && e.text.includes('0612345678')));
-		expect(s.app.chat.hiddenMessages(s.organiser, s.workshopId)).toEqual([]);
+		expect(await s.app.chat.hiddenMessages(s.organiser, s.workshopId)).toEqual([]);
 	});
 
 	it('refuses unknown messages and bad input by code', async () => {
 		const s = await chatScenario();
-		const code = (fn: () => void) => {
+		const code = async (fn: () => unknown) => {
 			try {
-				fn();
+				await fn();
 			} catch (e) {
 				return isAppError(e) ? e.code : 'other';
 			}
 			return 'none';
 		};
-		expect(code(() => s.app.chat.moderate(s.organiser, s.workshopId, { messageId: 'abcdefgh12', action: 'hide' }))).toBe('not_found');
-		expect(code(() => s.app.chat.moderate(s.organiser, s.workshopId, { messageId: '<script>', action: 'hide' }))).toBe('invalid');
-		expect(code(() => s.app.chat.moderate(s.organiser, s.workshopId, { messageId: 'abcdefgh12', action: 'delete' }))).toBe('invalid');
+		expect(await code(() => s.app.chat.moderate(s.organiser, s.workshopId, { messageId: 'abcdefgh12', action: 'hide' }))).toBe('not_found');
+		expect(await code(() => s.app.chat.moderate(s.organiser, s.workshopId, { messageId: '<script>', action: 'hide' }))).toBe('invalid');
+		expect(await code(() => s.app.chat.moderate(s.organiser, s.workshopId, { messageId: 'abcdefgh12', action: 'delete' }))).toBe('invalid');
 	});
 });
 
@@ -91,11 +91,11 @@ describe('promotion into a pad', () => {
 		const at = Date.now();
 		const id = s.say('Idée : une carte des communs\nà partager', at);
 		const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(at);
-		await waitFor(() => s.app.chat.open(s.organiser, s.workshopId).entries.length === 1);
+		await waitFor(async () => (await s.app.chat.open(s.organiser, s.workshopId)).entries.length === 1);
 		const padClient = s.connect(s.room, s.tokenOf(s.bob));
 		await synced(padClient.provider);
 
-		s.app.chat.promote(s.organiser, s.workshopId, { messageId: id, padId: s.pad.id, timeZone: 'Europe/Paris' }, { chatUrl: 'http://localhost/e/w/chat', locale: 'fr' });
+		await s.app.chat.promote(s.organiser, s.workshopId, { messageId: id, padId: s.pad.id, timeZone: 'Europe/Paris' }, { chatUrl: 'http://localhost/e/w/chat', locale: 'fr' });
 
 		await waitFor(() => padClient.doc.getXmlFragment(PAD_FRAGMENT).length > 1); // after the paragraph the fixture writes
 		const json = yDocToProsemirrorJSON(padClient.doc, PAD_FRAGMENT);
@@ -111,11 +111,11 @@ describe('promotion into a pad', () => {
 	it('is for facilitators only, into a pad of the same workshop, of visible messages', async () => {
 		const s = await chatScenario();
 		const id = s.say('Bonjour');
-		await waitFor(() => s.app.chat.open(s.organiser, s.workshopId).entries.length === 1);
+		await waitFor(async () => (await s.app.chat.open(s.organiser, s.workshopId)).entries.length === 1);
 		const ctx = { chatUrl: 'http://localhost/chat', locale: 'fr' as const };
-		expect(() => s.app.chat.promote(s.bob, s.workshopId, { messageId: id, padId: s.pad.id }, ctx)).toThrow(expect.objectContaining({ code: 'forbidden' }));
-		s.app.chat.moderate(s.organiser, s.workshopId, { messageId: id, action: 'hide' });
-		expect(() => s.app.chat.promote(s.organiser, s.workshopId, { messageId: id, padId: s.pad.id }, ctx)).toThrow(expect.objectContaining({ code: 'not_found' }));
+		await expect(s.app.chat.promote(s.bob, s.workshopId, { messageId: id, padId: s.pad.id }, ctx)).rejects.toThrow(expect.objectContaining({ code: 'forbidden' }));
+		await s.app.chat.moderate(s.organiser, s.workshopId, { messageId: id, action: 'hide' });
+		await expect(s.app.chat.promote(s.organiser, s.workshopId, { messageId: id, padId: s.pad.id }, ctx)).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
 	});
 });
 
@@ -133,27 +133,27 @@ describe('archive and history pages', () => {
 		}));
 
 		const archived = total - CHAT_LIVE_KEEP;
-		expect(s.app.chat.archive(s.bob, s.workshopId)).toEqual({ archived });
-		expect(s.app.chat.archive(s.bob, s.workshopId)).toEqual({ archived: 0 });
-		const opened = s.app.chat.open(s.bob, s.workshopId);
+		expect(await s.app.chat.archive(s.bob, s.workshopId)).toEqual({ archived });
+		expect(await s.app.chat.archive(s.bob, s.workshopId)).toEqual({ archived: 0 });
+		const opened = await s.app.chat.open(s.bob, s.workshopId);
 		expect(opened.entries).toHaveLength(CHAT_LIVE_KEEP);
 		expect(opened.archived).toBe(archived);
 		expect(opened.entries[0]).toMatchObject({ text: `message ${archived}` });
 		// Connected clients follow: the oldest messages leave their copy too.
 		await waitFor(() => readChatEntries(s.bobChat.doc).length === CHAT_LIVE_KEEP);
 
-		const first = s.app.chat.history(s.bob, s.workshopId, null);
+		const first = await s.app.chat.history(s.bob, s.workshopId, null);
 		expect(first.entries.map((e) => ('text' in e ? e.text : ''))).toEqual(Array.from({ length: 50 }, (_, i) => `message ${archived - 50 + i}`));
 		expect(first.nextCursor).not.toBeNull();
-		const second = s.app.chat.history(s.bob, s.workshopId, String(first.nextCursor));
+		const second = await s.app.chat.history(s.bob, s.workshopId, String(first.nextCursor));
 		expect(second.entries.map((e) => ('text' in e ? e.text : ''))).toEqual(Array.from({ length: archived - 50 }, (_, i) => `message ${i}`));
 		expect(second.nextCursor).toBeNull();
-		expect(() => s.app.chat.history(s.bob, s.workshopId, 'abc')).toThrow(expect.objectContaining({ code: 'invalid' }));
+		await expect(s.app.chat.history(s.bob, s.workshopId, 'abc')).rejects.toThrow(expect.objectContaining({ code: 'invalid' }));
 
 		// An archived message can still be hidden: the archive keeps the tombstone, the log keeps the text.
 		const oldest = second.entries[0]!;
-		s.app.chat.moderate(s.organiser, s.workshopId, { messageId: oldest.id, action: 'hide' });
-		expect(s.app.chat.history(s.bob, s.workshopId, String(first.nextCursor)).entries[0]).toMatchObject({ id: oldest.id, hidden: { byName: 'Alice' } });
-		expect(s.app.chat.hiddenMessages(s.organiser, s.workshopId)).toMatchObject([{ message: { text: 'message 0' } }]);
+		await s.app.chat.moderate(s.organiser, s.workshopId, { messageId: oldest.id, action: 'hide' });
+		expect((await s.app.chat.history(s.bob, s.workshopId, String(first.nextCursor))).entries[0]).toMatchObject({ id: oldest.id, hidden: { byName: 'Alice' } });
+		expect(await s.app.chat.hiddenMessages(s.organiser, s.workshopId)).toMatchObject([{ message: { text: 'message 0' } }]);
 	});
 });

@@ -59,6 +59,6 @@ describe('one room failing', () => {
 		const again = client(harness.url, broken.room, broken.tokenOf(broken.organiser));
 		await synced(again.provider);
 		await waitFor(() => padText(again.doc).toString() === 'cassé');
-		expect(harness.app.padDocuments.currentContent(broken.pad.id).content).toHaveLength(1);
+		expect((await harness.app.padDocuments.currentContent(broken.pad.id)).content).toHaveLength(1);
 	});
 });

@@ -64,7 +64,7 @@ describe('quarantine at load', () => {
 		const reader = client(harness.url, s.room, s.tokenOf(s.organiser));
 		await synced(reader.provider);
 		await waitFor(() => padText(reader.doc).toString() === 'compte rendu final');
-		expect(harness.app.padDocuments.currentContent(s.pad.id).content).toHaveLength(1);
+		expect((await harness.app.padDocuments.currentContent(s.pad.id)).content).toHaveLength(1);
 		expect(warnings).toHaveBeenCalledWith({ component: 'collab', room: s.room, moved: 1 }, 'stored rows did not apply and were moved to doc_quarantine');
 
 		expect(harness.db.prepare('SELECT count(*) FROM doc_updates WHERE id = ?').pluck().get(s.bad)).toBe(0);
@@ -77,14 +77,14 @@ describe('quarantine at load', () => {
 		// Loaded again: nothing more to move, and a version saves.
 		reader.provider.destroy();
 		await waitFor(() => !harness!.app.rooms.rooms.has(s.room));
-		expect(harness.app.padDocuments.currentContent(s.pad.id).content).toHaveLength(1);
+		expect((await harness.app.padDocuments.currentContent(s.pad.id)).content).toHaveLength(1);
 		expect(harness.app.quarantine.list()).toHaveLength(1);
 	});
 
 	it('moves a version that does not apply aside and opens from the one before', async () => {
 		harness = await startHarness({ idleUnloadMs: 20 });
 		const s = await storedPad(harness, null);
-		const good = harness.app.padDocuments.currentContent(s.pad.id);
+		const good = await harness.app.padDocuments.currentContent(s.pad.id);
 		await waitFor(() => !harness!.app.rooms.rooms.has(s.room));
 		const versions = harness.db.prepare('SELECT count(*) FROM doc_snapshots WHERE room = ?').pluck();
 		const before = versions.get(s.room) as number;
@@ -93,7 +93,7 @@ describe('quarantine at load', () => {
 		harness.db.prepare('INSERT INTO doc_snapshots (room, data, upto_update_id, reason, created_at) SELECT room, ?, upto_update_id, reason, created_at FROM doc_snapshots WHERE id = ?').run(newest.data.subarray(0, newest.data.length - 3), newest.id);
 		vi.spyOn(rootLogger(), 'warn').mockImplementation(() => undefined);
 
-		expect(harness.app.padDocuments.currentContent(s.pad.id)).toEqual(good);
+		expect(await harness.app.padDocuments.currentContent(s.pad.id)).toEqual(good);
 		expect(versions.get(s.room)).toBe(before);
 		expect(harness.app.quarantine.list()[0]).toMatchObject({ room: s.room, source: 'snapshot' });
 	});

@@ -72,17 +72,17 @@ export function synced(provider: WebsocketProvider): Promise<void> {
 	});
 }
 
-export async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<void> {
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 3000): Promise<void> {
 	const start = Date.now();
 	// A check may read what is not there yet (a document before its first sync): that is « not yet ».
-	const holds = () => {
+	const holds = async () => {
 		try {
-			return check();
+			return await check();
 		} catch {
 			return false;
 		}
 	};
-	while (!holds()) {
+	while (!(await holds())) {
 		if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for condition');
 		await new Promise((r) => setTimeout(r, 10));
 	}

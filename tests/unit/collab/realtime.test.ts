@@ -170,9 +170,9 @@ describe('durable documents', () => {
 		alice.provider.destroy();
 		bob.provider.destroy();
 		// The fixture's paragraph may have been saved as a version of its own before anyone joined.
-		await waitFor(() => harness!.app.padDocuments.history(s.pad.id).versions[0]?.authorIds.includes(bobViewer.id) === true);
+		await waitFor(async () => (await harness!.app.padDocuments.history(s.pad.id)).versions[0]?.authorIds.includes(bobViewer.id) === true);
 
-		const { versions } = harness.app.padDocuments.history(s.pad.id);
+		const { versions } = await harness.app.padDocuments.history(s.pad.id);
 		expect(new Set(versions[0]!.authorIds)).toEqual(new Set([s.organiser.id, bobViewer.id]));
 		expect(harness.db.prepare('SELECT count(*) FROM doc_updates WHERE room = ?').pluck().get(s.room)).toBe(0);
 		const clientsOf = harness.db.prepare('SELECT user_id FROM doc_clients WHERE room = ?').pluck().all(s.room);
@@ -186,23 +186,23 @@ describe('durable documents', () => {
 	it('writes a template into a new pad and restores an old version as a new change', async () => {
 		harness = await startHarness();
 		const s = await padScenario(harness.app);
-		harness.app.padDocuments.applyTemplate(s.pad.id, 'atelier-contributif', s.organiser.id);
-		const headings = () => JSON.stringify(harness!.app.padDocuments.currentContent(s.pad.id));
-		expect(headings()).toContain('Points de convergence');
-		const v1 = harness.app.padDocuments.saveVersion(s.pad.id)!;
+		await harness.app.padDocuments.applyTemplate(s.pad.id, 'atelier-contributif', s.organiser.id);
+		const headings = async () => JSON.stringify(await harness!.app.padDocuments.currentContent(s.pad.id));
+		expect(await headings()).toContain('Points de convergence');
+		const v1 = (await harness.app.padDocuments.saveVersion(s.pad.id))!;
 
 		const alice = client(harness.url, s.room, s.tokenOf(s.organiser));
 		await synced(alice.provider);
 		const fragment = alice.doc.getXmlFragment('default');
 		await waitFor(() => fragment.length > 0);
 		alice.doc.transact(() => fragment.delete(0, fragment.length));
-		await waitFor(() => !headings().includes('Points de convergence'));
+		await waitFor(async () => !(await headings()).includes('Points de convergence'));
 
 		const restorer = s.guest('Camille');
-		harness.app.padDocuments.restoreVersion(s.pad.id, v1, restorer.id);
-		expect(headings()).toContain('Points de convergence');
+		await harness.app.padDocuments.restoreVersion(s.pad.id, v1, restorer.id);
+		expect(await headings()).toContain('Points de convergence');
 		await waitFor(() => fragment.toString().includes('Points de convergence'));
-		expect(harness.app.padDocuments.history(s.pad.id).unsavedAuthorIds).toContain(restorer.id);
+		expect((await harness.app.padDocuments.history(s.pad.id)).unsavedAuthorIds).toContain(restorer.id);
 	});
 });
 

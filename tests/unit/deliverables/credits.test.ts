@@ -16,30 +16,30 @@ describe('credits', () => {
 	});
 	const credits = (version?: number, locale?: 'fr' | 'en') => t.app.deliverables.getPublished(id, version, { locale }).credits.map((c) => `${c.role}:${c.display}`);
 
-	it('credits who wrote, the facilitators and the helpers, each person once', () => {
+	it('credits who wrote, the facilitators and the helpers, each person once', async () => {
 		// Fanny facilitates and also writes: she is credited once, as an author.
 		writeParagraph(t.app, s.pad.id, s.facilitator.id, 'Fanny reformule.');
-		t.app.deliverables.publish(s.facilitator, id);
+		await t.app.deliverables.publish(s.facilitator, id);
 		expect(credits()).toEqual(['author:Alice', 'author:Bob le guest', 'author:Fanny', 'helper:Dominique Relectrice', 'helper:Organiser']);
 	});
 
-	it('counts authors whose updates were compacted into pad versions', () => {
-		t.app.padDocuments.saveVersion(s.pad.id);
+	it('counts authors whose updates were compacted into pad versions', async () => {
+		await t.app.padDocuments.saveVersion(s.pad.id);
 		expect(t.app.db.prepare("SELECT count(*) FROM doc_updates WHERE room = ?").pluck().get(`pad:${s.pad.id}`)).toBe(0);
-		t.app.deliverables.publish(s.facilitator, id);
+		await t.app.deliverables.publish(s.facilitator, id);
 		expect(credits()).toContain('author:Alice');
 		expect(credits()).toContain('author:Bob le guest');
 		expect(credits()).toContain('facilitator:Fanny');
 	});
 
 	it('follows each person’s current choice: name, pseudonym or anonymous, even after publication', async () => {
-		t.app.credits.setChoice(s.alice, s.edition.id, { mode: 'pseudonym', pseudonym: 'alice_m' });
-		t.app.deliverables.publish(s.facilitator, id);
+		await t.app.credits.setChoice(s.alice, s.edition.id, { mode: 'pseudonym', pseudonym: 'alice_m' });
+		await t.app.deliverables.publish(s.facilitator, id);
 		expect(credits()).toEqual(['author:alice_m', 'author:Bob le guest', 'facilitator:Fanny', 'helper:Dominique Relectrice', 'helper:Organiser']);
 		expect(t.app.credits.display(s.alice.id, s.edition.id)).toBe('alice_m');
 
-		t.app.credits.setChoice(s.bob, s.edition.id, { mode: 'anonymous' });
-		t.app.credits.setChoice(s.alice, s.edition.id, { mode: 'name', pseudonym: 'ignored' });
+		await t.app.credits.setChoice(s.bob, s.edition.id, { mode: 'anonymous' });
+		await t.app.credits.setChoice(s.alice, s.edition.id, { mode: 'name', pseudonym: 'ignored' });
 		expect(credits()).toEqual(['author:Alice', `author:${anonymousLabel.fr}`, 'facilitator:Fanny', 'helper:Dominique Relectrice', 'helper:Organiser']);
 		expect(credits(1, 'en')).toContain('author:anonymous contributor');
 		expect(t.app.deliverables.getPublished(id).credits.find((c) => c.anonymous)).toEqual({ display: 'contributeur anonyme', role: 'author', anonymous: true });
@@ -54,7 +54,7 @@ describe('credits', () => {
 
 	it('is per edition', async () => {
 		const other = t.app.editions.create(s.organiser, { title: 'NEC 2019', startsOn: '2019-09-13', endsOn: '2019-09-14' });
-		t.app.credits.setChoice(s.organiser, other.id, { mode: 'anonymous' });
+		await t.app.credits.setChoice(s.organiser, other.id, { mode: 'anonymous' });
 		expect(t.app.credits.display(s.organiser.id, other.id)).toBe('contributeur anonyme');
 		expect(t.app.credits.display(s.organiser.id, s.edition.id)).toBe('Organiser');
 		const stranger = await createAccount(t.app, 'stranger');
@@ -65,8 +65,8 @@ describe('credits', () => {
 		]);
 	});
 
-	it('credits an erased account as an anonymous contributor', () => {
-		t.app.deliverables.publish(s.facilitator, id);
+	it('credits an erased account as an anonymous contributor', async () => {
+		await t.app.deliverables.publish(s.facilitator, id);
 		t.app.db.prepare('DELETE FROM users WHERE id = ?').run(s.bob.id);
 		expect(credits()).toContain('author:contributeur anonyme');
 		expect(t.app.credits.display(s.bob.id, s.edition.id, 'en')).toBe('anonymous contributor');

@@ -15,9 +15,9 @@ describe('deliverables', () => {
 	const create = (overrides: Record<string, unknown> = {}) =>
 		t.app.deliverables.create(s.facilitator, s.workshopId, { padId: s.pad.id, title: 'Grille des communs', summary: 'Une grille pour identifier les communs.', themeIds: [s.themeId], ...overrides });
 
-	it('publishes frozen versions: the pad stays editable, v2 differs, v1 is unchanged', () => {
+	it('publishes frozen versions: the pad stays editable, v2 differs, v1 is unchanged', async () => {
 		const id = create();
-		expect(t.app.deliverables.publish(s.facilitator, id)).toBe(1);
+		expect(await t.app.deliverables.publish(s.facilitator, id)).toBe(1);
 		const v1 = t.app.deliverables.getPublished(id);
 		expect(v1).toMatchObject({ version: 1, status: 'published', title: 'Grille des communs', workshopTitle: 'Identifier les ressources', themes: [{ id: s.themeId, name: '#communs' }] });
 		expect(v1.html).toBe('<p>Identifier les ressources communes du territoire.</p><p>Trois questions avant de contribuer.</p>');
@@ -27,7 +27,7 @@ describe('deliverables', () => {
 		t.advance(30 * MINUTE);
 		writeParagraph(t.app, s.pad.id, s.alice.id, 'Est-ce important pour mon écosystème ?');
 		t.app.deliverables.update(s.facilitator, id, { title: 'Grille des communs (v2)', summary: 'Complétée.', themeIds: [s.themeId] });
-		expect(t.app.deliverables.publish(s.facilitator, id)).toBe(2);
+		expect(await t.app.deliverables.publish(s.facilitator, id)).toBe(2);
 
 		const v2 = t.app.deliverables.getPublished(id);
 		expect(v2.version).toBe(2);
@@ -43,11 +43,11 @@ describe('deliverables', () => {
 		expect(diff.parts.map((p) => (p.kind === 'removed' ? '' : p.text)).join('')).toBe(v2.markdown);
 	});
 
-	it('records each publication in the pad history and the outbox', () => {
+	it('records each publication in the pad history and the outbox', async () => {
 		const id = create();
-		t.app.deliverables.publish(s.facilitator, id);
+		await t.app.deliverables.publish(s.facilitator, id);
 		const snapshot = t.app.db.prepare('SELECT pad_snapshot_id FROM deliverable_versions WHERE deliverable_id = ?').pluck().get(id) as number;
-		expect(t.app.padDocuments.history(s.pad.id).versions.map((v) => v.id)).toContain(snapshot);
+		expect((await t.app.padDocuments.history(s.pad.id)).versions.map((v) => v.id)).toContain(snapshot);
 		const rows = t.app.db.prepare("SELECT entity_id, payload FROM outbox WHERE topic = 'deliverable.changed'").all() as { entity_id: string; payload: string }[];
 		expect(rows.length).toBe(2);
 		expect(rows.every((r) => r.entity_id === id)).toBe(true);
@@ -58,10 +58,10 @@ describe('deliverables', () => {
 		const t2 = createTestApp();
 		const s2 = await deliverableScenario(t2.app, { edition: { licence: 'CC-BY-SA-4.0' } });
 		const id = t2.app.deliverables.create(s2.facilitator, s2.workshopId, { padId: s2.pad.id, title: 'Panorama' });
-		expect(t2.app.deliverables.get(s2.facilitator, id).licence).toEqual({ id: 'CC-BY-SA-4.0', name: 'Creative Commons BY-SA 4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/' });
-		t2.app.deliverables.publish(s2.facilitator, id);
+		expect((await t2.app.deliverables.get(s2.facilitator, id)).licence).toEqual({ id: 'CC-BY-SA-4.0', name: 'Creative Commons BY-SA 4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/' });
+		await t2.app.deliverables.publish(s2.facilitator, id);
 		t2.app.deliverables.update(s2.facilitator, id, { title: 'Panorama', licence: 'CC0-1.0' });
-		t2.app.deliverables.publish(s2.facilitator, id);
+		await t2.app.deliverables.publish(s2.facilitator, id);
 		expect(t2.app.deliverables.getPublished(id, 1).licenceInfo.id).toBe('CC-BY-SA-4.0');
 		expect(t2.app.deliverables.getPublished(id, 2).licenceInfo).toEqual({ id: 'CC0-1.0', name: 'CC0 1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/' });
 		expect(t2.app.deliverables.diffVersions(id, 1, 2).licence).toEqual({ from: 'CC-BY-SA-4.0', to: 'CC0-1.0' });
@@ -69,13 +69,13 @@ describe('deliverables', () => {
 		expect(e.fields).toEqual({ licence: 'invalidChoice' });
 		// Etalab's Licence Ouverte is the default of a new edition.
 		const plain = t.app.deliverables.create(s.facilitator, s.workshopId, { padId: s.pad.id, title: 'Défaut' });
-		expect(t.app.deliverables.get(s.facilitator, plain).licence.id).toBe('etalab-2.0');
+		expect((await t.app.deliverables.get(s.facilitator, plain)).licence.id).toBe('etalab-2.0');
 	});
 
 	it('withdraws a published deliverable and keeps its history, marked withdrawn', async () => {
 		const id = create();
 		await expectAppError(() => t.app.deliverables.withdraw(s.facilitator, id), 'conflict');
-		t.app.deliverables.publish(s.facilitator, id);
+		await t.app.deliverables.publish(s.facilitator, id);
 		t.advance(MINUTE);
 		t.app.deliverables.withdraw(s.facilitator, id);
 		const after = t.app.deliverables.getPublished(id);
@@ -92,7 +92,7 @@ describe('deliverables', () => {
 		const id = create();
 		expect(t.app.deliverables.listPublished()).toEqual([]);
 		await expectAppError(() => t.app.deliverables.getPublished(id), 'not_found');
-		t.app.deliverables.publish(s.facilitator, id);
+		await t.app.deliverables.publish(s.facilitator, id);
 		expect(t.app.deliverables.listPublished()).toEqual([
 			expect.objectContaining({ id, editionId: s.edition.id, workshopId: s.workshopId, title: 'Grille des communs', licence: 'etalab-2.0', version: 1, status: 'published' })
 		]);
@@ -129,7 +129,7 @@ describe('deliverables', () => {
 		await expectAppError(() => t.app.deliverables.submitForReview(s.alice, id), 'not_found');
 
 		t.app.deliverables.submitForReview(s.facilitator, id);
-		const seen = t.app.deliverables.get(s.alice, id);
+		const seen = await t.app.deliverables.get(s.alice, id);
 		expect(seen).toMatchObject({ status: 'review', canComment: true, canManage: false });
 		expect(seen.preview).toContain('Trois questions avant de contribuer.');
 		expect(t.app.deliverables.listForWorkshop(s.bob, s.workshopId).map((d) => d.id)).toEqual([id]);
@@ -143,15 +143,15 @@ describe('deliverables', () => {
 		await expectAppError(() => t.app.deliverables.get(carol, id), 'not_found');
 		await expectAppError(() => t.app.deliverables.comment(carol, id, { body: 'Hors sujet' }), 'not_found');
 		await expectAppError(() => t.app.deliverables.comment(null, id, { body: 'Anonyme' }), 'not_found');
-		expect(t.app.deliverables.get(s.facilitator, id).comments.map((c) => [c.authorName, c.body])).toEqual([
+		expect((await t.app.deliverables.get(s.facilitator, id)).comments.map((c) => [c.authorName, c.body])).toEqual([
 			['Alice', 'Ajouter la troisième question.'],
 			['Bob le guest', 'D’accord avec Alice.']
 		]);
 
-		t.app.deliverables.publish(s.facilitator, id);
+		await t.app.deliverables.publish(s.facilitator, id);
 		await expectAppError(() => t.app.deliverables.comment(s.alice, id, { body: 'Après coup' }), 'conflict');
 		// Once published, anyone reading the edition sees it, without the review's comments.
-		const published = t.app.deliverables.get(carol, id);
+		const published = await t.app.deliverables.get(carol, id);
 		expect(published.status).toBe('published');
 		expect(published.comments).toEqual([]);
 		expect(published.canComment).toBe(false);

@@ -90,14 +90,14 @@ describe('demo seed', () => {
 		await expectAppError(() => t.app.editions.update(null, editionId, { title: 'x', startsOn: '2018-09-13', endsOn: '2018-09-14' }), 'unauthenticated');
 	});
 
-	it('fills pads from their format’s template, each written by several personas', () => {
+	it('fills pads from their format’s template, each written by several personas', async () => {
 		const prompts = padTemplates.flatMap((tpl) => tpl.sections.map((sec) => sec.prompt));
 		const pads = t.app.db.prepare('SELECT p.id, p.template, w.format, w.title AS workshop FROM pads p JOIN workshops w ON w.id = p.workshop_id').all() as { id: string; template: string; format: string; workshop: string }[];
 		expect(pads).toHaveLength(demoPads.length);
 		expect(new Set(pads.map((p) => p.format))).toEqual(new Set(['atelier-contributif', 'regards-croises', 'scene-ouverte', 'masterclass']));
 		for (const pad of pads) {
 			expect(pad.template, pad.workshop).toBe(pad.format);
-			const text = padText(t.app.padDocuments.currentContent(pad.id));
+			const text = padText(await t.app.padDocuments.currentContent(pad.id));
 			expect(countWords(text), pad.workshop).toBeGreaterThanOrEqual(150);
 			expect(countWords(text), pad.workshop).toBeLessThanOrEqual(400);
 			// The template's prompts were replaced by notes, or removed with their unused section.
@@ -113,7 +113,7 @@ describe('demo seed', () => {
 			expect(authors.length, pad.workshop).toBeGreaterThanOrEqual(2);
 		}
 		const grid = pads.find((p) => p.workshop === 'Identifier les ressources')!;
-		const json = JSON.stringify(t.app.padDocuments.currentContent(grid.id));
+		const json = JSON.stringify(await t.app.padDocuments.currentContent(grid.id));
 		expect(json).toContain('"type":"bulletList"');
 		expect(json).toContain('Ma contribution a-t-elle un intérêt pour mon écosystème ?');
 	});
@@ -141,7 +141,7 @@ describe('demo seed', () => {
 		for (const at of dates) expect(at >= '2018-09-13T00:00' && at < '2018-09-15T00:00', at).toBe(true);
 	});
 
-	it('gives the grid a second version whose change shows', () => {
+	it('gives the grid a second version whose change shows', async () => {
 		const grid = t.app.deliverables.listPublished({ editionId }).find((d) => d.title.startsWith('Grille'))!;
 		expect(t.app.deliverables.getPublished(grid.id).versions.map((v) => v.version)).toEqual([2, 1]);
 		const diff = t.app.deliverables.diffVersions(grid.id, 1, 2);
@@ -151,8 +151,8 @@ describe('demo seed', () => {
 		expect(t.app.deliverables.getPublished(grid.id).markdown).toContain('## Réponses aux questions opérationnelles\n');
 	});
 
-	it('has non-zero key figures', () => {
-		const figures = t.app.archive.figures(editionId);
+	it('has non-zero key figures', async () => {
+		const figures = await t.app.archive.figures(editionId);
 		expect(figures).toMatchObject({ workshops: demoWorkshops.length, pads: demoPads.length, deliverables: 3, files: 1 });
 		expect(figures.words).toBeGreaterThan(900);
 		expect(figures.contributors).toBeGreaterThanOrEqual(demoPersonas.length);
@@ -161,9 +161,9 @@ describe('demo seed', () => {
 		expect(communs.words).toBeGreaterThan(0);
 	});
 
-	it('has chat messages, one of them a reply, written before seeding returns, each under its author’s credit choice', () => {
+	it('has chat messages, one of them a reply, written before seeding returns, each under its author’s credit choice', async () => {
 		const camille = demoViewer(t.app, 'Camille (démo)');
-		const chat = t.app.chat.open(camille, workshopIdOf(t.app, 'Identifier les ressources'));
+		const chat = await t.app.chat.open(camille, workshopIdOf(t.app, 'Identifier les ressources'));
 		const messages = chat.entries.filter((e) => !isTombstone(e));
 		expect(messages.map((m) => 'authorName' in m && m.authorName)).toEqual(['Camille (démo)', 'contributeur anonyme', 'so_communs', 'Louis (démo)']);
 		const reply = messages.find((m) => 'replyTo' in m && m.replyTo);

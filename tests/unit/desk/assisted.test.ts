@@ -47,16 +47,16 @@ describe('writing on someone’s behalf', () => {
 	it('the participant accepts on their device; the facilitator’s edits travel the room as theirs, « avec l’aide de » her', async () => {
 		const w = await world();
 		const { app, organiser: alice, bob } = w;
-		expect(app.assisted.present(alice, w.pad.id)).toEqual([
+		expect(await app.assisted.present(alice, w.pad.id)).toEqual([
 			{ id: bob.id, name: 'Bob', connected: true },
 			{ id: w.zoe.id, name: 'Zoé', connected: false }
 		]);
-		const asked = app.assisted.ask(alice, w.pad.id, { participantId: bob.id, mode: 'ask' });
+		const asked = await app.assisted.ask(alice, w.pad.id, { participantId: bob.id, mode: 'ask' });
 		expect(asked).toMatchObject({ status: 'asked', participantName: 'Bob', helperName: 'Alice' });
 		// Not before Bob accepts.
-		expectAppError(() => app.assisted.writingAs(alice, asked.id), 'conflict');
+		await expectAppError(() => app.assisted.writingAs(alice, asked.id), 'conflict');
 		expect(app.assisted.asked(bob)).toEqual([expect.objectContaining({ id: asked.id, helperName: 'Alice', padTitle: 'Notes' })]);
-		expectAppError(() => app.assisted.answer(w.zoe, asked.id, { accept: true }), 'not_found');
+		await expectAppError(() => app.assisted.answer(w.zoe, asked.id, { accept: true }), 'not_found');
 		app.assisted.answer(bob, asked.id, { accept: true });
 
 		const as = app.assisted.writingAs(alice, asked.id);
@@ -73,13 +73,13 @@ describe('writing on someone’s behalf', () => {
 		app.rooms.flush();
 		const rows = app.db.prepare('SELECT DISTINCT author_id, helper_id FROM doc_updates WHERE room = ? AND helper_id IS NOT NULL').all(w.room);
 		expect(rows).toEqual([{ author_id: bob.id, helper_id: alice.id }]);
-		expect(app.pads.history(alice, w.pad.id).unsavedAuthors).toContain('Bob, avec l’aide de Alice');
-		expect(app.pads.exportDocument(alice, w.pad.id).credits.map((c) => c.display)).toContain('Bob, avec l’aide de Alice');
+		expect((await app.pads.history(alice, w.pad.id)).unsavedAuthors).toContain('Bob, avec l’aide de Alice');
+		expect((await app.pads.exportDocument(alice, w.pad.id)).credits.map((c) => c.display)).toContain('Bob, avec l’aide de Alice');
 		// Each follows their own credit choice, and a saved version keeps it.
-		app.credits.setChoice(bob, w.edition.id, { mode: 'pseudonym', pseudonym: 'B. le cartographe' });
-		app.pads.saveVersion(alice, w.pad.id);
-		expect(app.pads.history(alice, w.pad.id, 'en').versions[0]!.authors).toContain('B. le cartographe, with help from Alice');
-		expect(app.pads.exportDocument(alice, w.pad.id).credits.map((c) => c.display)).toContain('B. le cartographe, avec l’aide de Alice');
+		await app.credits.setChoice(bob, w.edition.id, { mode: 'pseudonym', pseudonym: 'B. le cartographe' });
+		await app.pads.saveVersion(alice, w.pad.id);
+		expect((await app.pads.history(alice, w.pad.id, 'en')).versions[0]!.authors).toContain('B. le cartographe, with help from Alice');
+		expect((await app.pads.exportDocument(alice, w.pad.id)).credits.map((c) => c.display)).toContain('B. le cartographe, avec l’aide de Alice');
 
 		// Bob stops it from his phone: the helper's connection is closed for good (never downgraded to Alice's own name).
 		app.assisted.end(bob, asked.id);
@@ -90,7 +90,7 @@ describe('writing on someone’s behalf', () => {
 	it('the token is good only with the helper’s own session and an accepted session; a plain token reader never gets it', async () => {
 		const w = await world();
 		const { app, organiser: alice, bob } = w;
-		const session = app.assisted.ask(alice, w.pad.id, { participantId: w.zoe.id, mode: 'markPresent' });
+		const session = await app.assisted.ask(alice, w.pad.id, { participantId: w.zoe.id, mode: 'markPresent' });
 		expect(session).toMatchObject({ status: 'accepted', consent: 'markedPresent' });
 		const { token } = app.roomTokens.sign(w.zoe.id, w.room, alice.id);
 		expect(app.roomTokens.verify(token, w.room)).toBeNull();
@@ -120,16 +120,16 @@ describe('writing on someone’s behalf', () => {
 		const w = await world();
 		const { app, organiser: alice, bob } = w;
 		const stranger = app.accounts.createGuest({ displayName: 'Inconnu' });
-		expectAppError(() => app.assisted.ask(alice, w.pad.id, { participantId: stranger.id }), 'invalid');
-		expectAppError(() => app.assisted.ask(alice, w.pad.id, { participantId: w.zoe.id, mode: 'ask' }), 'invalid');
-		expectAppError(() => app.assisted.ask(bob, w.pad.id, { participantId: w.zoe.id }), 'forbidden');
-		expect(app.assisted.present(bob, w.pad.id)).toEqual([]);
+		await expectAppError(() => app.assisted.ask(alice, w.pad.id, { participantId: stranger.id }), 'invalid');
+		await expectAppError(() => app.assisted.ask(alice, w.pad.id, { participantId: w.zoe.id, mode: 'ask' }), 'invalid');
+		await expectAppError(() => app.assisted.ask(bob, w.pad.id, { participantId: w.zoe.id }), 'forbidden');
+		expect(await app.assisted.present(bob, w.pad.id)).toEqual([]);
 		expect(app.assisted.sessions(bob, w.pad.id)).toEqual([]);
-		const declined = app.assisted.ask(alice, w.pad.id, { participantId: bob.id });
+		const declined = await app.assisted.ask(alice, w.pad.id, { participantId: bob.id });
 		app.assisted.answer(bob, declined.id, { accept: false });
-		expectAppError(() => app.assisted.answer(bob, declined.id, { accept: true }), 'conflict');
-		expectAppError(() => app.assisted.writingAs(alice, declined.id), 'conflict');
-		expectAppError(() => app.assisted.writingAs(bob, declined.id), 'not_found');
+		await expectAppError(() => app.assisted.answer(bob, declined.id, { accept: true }), 'conflict');
+		await expectAppError(() => app.assisted.writingAs(alice, declined.id), 'conflict');
+		await expectAppError(() => app.assisted.writingAs(bob, declined.id), 'not_found');
 		w.bobsPhone.provider.destroy();
 	});
 });

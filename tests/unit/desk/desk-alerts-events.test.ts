@@ -113,7 +113,7 @@ describe('desk events', () => {
 		// The real-time store stamps rows with the real time: the desk's clock must be now to see them as recent.
 		app.rooms.flush();
 		t.setTime(Date.now());
-		const [tile] = app.desk.board(organiser, edition.id).tiles;
+		const [tile] = (await app.desk.board(organiser, edition.id)).tiles;
 		expect(tile!.activity.reduce((a, b) => a + b, 0)).toBe(100);
 		expect(tile!.lastEditAt).toBeGreaterThan(Date.now() - 5000);
 	});

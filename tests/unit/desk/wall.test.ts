@@ -14,7 +14,7 @@ describe('the wall', () => {
 		createWorkshop(app, organiser, edition.id, { title: 'Plus tard', startsAt: '2018-09-13T14:00', endsAt: '2018-09-13T15:00' });
 		app.pads.create(organiser, workshopId, { title: 'Notes' });
 
-		const members = app.wall.view(organiser, edition.id);
+		const members = await app.wall.view(organiser, edition.id);
 		expect(members.live.map((w) => w.title)).toEqual(['En cours']);
 		expect(members.live[0]!.joinCode).toMatch(/\w+/);
 		expect(members.upcoming.map((w) => w.title)).toEqual(['Plus tard']);
@@ -22,7 +22,7 @@ describe('the wall', () => {
 		await expectAppError(() => app.wall.view(null, edition.id), 'not_found');
 
 		app.deskSettings.update(organiser, edition.id, { emptyPadMinutes: '5', wallPublic: 'on' });
-		const open = app.wall.view(null, edition.id);
+		const open = await app.wall.view(null, edition.id);
 		expect(open.public).toBe(true);
 		expect(open.live[0]).toMatchObject({ title: 'En cours', joinCode: null, lines: [] });
 		await expectAppError(() => app.deskSettings.update(reader, edition.id, { emptyPadMinutes: '5' }), 'forbidden');

@@ -5,8 +5,8 @@ import { chunks, createDriveWorld } from './drive-fixtures';
 /** Sons/ (interview.mp3) › Bruts/ (raw.txt), and notes.md at the root. */
 async function tree() {
 	const w = await createDriveWorld();
-	const sons = w.files.createFolder(w.bob, w.workshopId, { name: 'Sons' });
-	const bruts = w.files.createFolder(w.bob, w.workshopId, { name: 'Bruts', parentId: sons.id });
+	const sons = await w.files.createFolder(w.bob, w.workshopId, { name: 'Sons' });
+	const bruts = await w.files.createFolder(w.bob, w.workshopId, { name: 'Bruts', parentId: sons.id });
 	const audio = await w.files.upload(w.bob, w.workshopId, { name: 'interview.mp3', folderId: sons.id, source: chunks(Buffer.from('ID3\u0003\u0000mp3')) });
 	const raw = await w.files.upload(w.bob, w.workshopId, { name: 'raw.txt', folderId: bruts.id, source: chunks('brut') });
 	const notes = await w.files.upload(w.bob, w.workshopId, { name: 'notes.md', source: chunks('# Notes') });
@@ -18,7 +18,7 @@ async function tree() {
 describe('drive folders', () => {
 	it('renames a folder, live, with the same name rules as files', async () => {
 		const w = await tree();
-		w.files.renameFolder(w.bob, w.sons.id, { name: '  Sons / podcasts ' });
+		await w.files.renameFolder(w.bob, w.sons.id, { name: '  Sons / podcasts ' });
 		expect(w.live(w.sons.id)).toMatchObject({ name: 'Sons _ podcasts' });
 		const error = await expectAppError(() => w.files.renameFolder(w.bob, w.sons.id, { name: '   ' }), 'invalid');
 		expect(error.fields.name).toBe('required');
@@ -26,12 +26,12 @@ describe('drive folders', () => {
 
 	it('moves a folder into another one or to the root, and never into itself or below itself', async () => {
 		const w = await tree();
-		const archive = w.files.createFolder(w.alice, w.workshopId, { name: 'Archives' });
-		w.files.moveFolder(w.bob, w.sons.id, { parentId: archive.id });
+		const archive = await w.files.createFolder(w.alice, w.workshopId, { name: 'Archives' });
+		await w.files.moveFolder(w.bob, w.sons.id, { parentId: archive.id });
 		expect(w.live(w.sons.id)).toMatchObject({ parentId: archive.id });
-		w.files.moveFolder(w.bob, w.bruts.id, { parentId: null });
+		await w.files.moveFolder(w.bob, w.bruts.id, { parentId: null });
 		expect(w.live(w.bruts.id)).toMatchObject({ parentId: null });
-		w.files.moveFolder(w.bob, w.bruts.id, { parentId: w.sons.id });
+		await w.files.moveFolder(w.bob, w.bruts.id, { parentId: w.sons.id });
 
 		const intoItself = await expectAppError(() => w.files.moveFolder(w.bob, w.sons.id, { parentId: w.sons.id }), 'invalid');
 		expect(intoItself.fields.parentId).toBe('folderCycle');
@@ -46,9 +46,9 @@ describe('drive folders', () => {
 		const w = await tree();
 		// Trashed on its own before the folder: it must stay in the trash when the folder comes back.
 		const draft = await w.files.upload(w.bob, w.workshopId, { name: 'draft.txt', folderId: w.bruts.id, source: chunks('draft') });
-		w.files.trash(w.bob, draft.id);
+		await w.files.trash(w.bob, draft.id);
 
-		w.files.trashFolder(w.bob, w.sons.id);
+		await w.files.trashFolder(w.bob, w.sons.id);
 		for (const id of [w.sons.id, w.bruts.id, w.audio.id, w.raw.id]) expect(w.live(id)).toMatchObject({ trashedWith: w.sons.id });
 		expect(w.live(w.sons.id).trashedAt).not.toBeNull();
 		expect(w.live(w.notes.id).trashedAt).toBeNull();
@@ -63,33 +63,33 @@ describe('drive folders', () => {
 		await expectAppError(() => w.files.restoreFolder(w.bob, w.sons.id), 'forbidden');
 		const inner = await expectAppError(() => w.files.restoreFolder(w.alice, w.bruts.id), 'conflict');
 		expect(inner.fields.folderId).toBe('trashedWithParent');
-		w.files.restoreFolder(w.alice, w.sons.id);
+		await w.files.restoreFolder(w.alice, w.sons.id);
 		for (const id of [w.sons.id, w.bruts.id, w.audio.id, w.raw.id]) expect(w.live(id)).toMatchObject({ trashedAt: null, trashedWith: null });
 		expect(w.liveFolder(w.bruts.id).parentId).toBe(w.sons.id);
 		expect(w.live(draft.id).trashedAt).not.toBeNull();
-		const opened = w.files.open(w.bob, w.audio.id);
+		const opened = await w.files.open(w.bob, w.audio.id);
 		opened.body.destroy();
 	});
 
 	it('brings a restored folder or file back at the root when its parent stays in the trash', async () => {
 		const w = await tree();
-		w.files.trash(w.bob, w.raw.id);
-		w.files.trashFolder(w.bob, w.bruts.id);
-		w.files.trashFolder(w.bob, w.sons.id);
-		w.files.restoreFolder(w.alice, w.bruts.id);
+		await w.files.trash(w.bob, w.raw.id);
+		await w.files.trashFolder(w.bob, w.bruts.id);
+		await w.files.trashFolder(w.bob, w.sons.id);
+		await w.files.restoreFolder(w.alice, w.bruts.id);
 		expect(w.live(w.bruts.id)).toMatchObject({ parentId: null, trashedAt: null });
-		w.files.restore(w.alice, w.raw.id);
+		await w.files.restore(w.alice, w.raw.id);
 		expect(w.live(w.raw.id)).toMatchObject({ folderId: w.bruts.id, trashedAt: null });
-		w.files.trash(w.bob, w.raw.id);
-		w.files.moveFolder(w.bob, w.bruts.id, { parentId: null });
-		w.files.trashFolder(w.bob, w.bruts.id);
-		w.files.restore(w.alice, w.raw.id);
+		await w.files.trash(w.bob, w.raw.id);
+		await w.files.moveFolder(w.bob, w.bruts.id, { parentId: null });
+		await w.files.trashFolder(w.bob, w.bruts.id);
+		await w.files.restore(w.alice, w.raw.id);
 		expect(w.live(w.raw.id)).toMatchObject({ folderId: null, trashedAt: null });
 	});
 
 	it('lists the stored drive for a server-rendered page, the same entries as the live room', async () => {
 		const w = await tree();
-		w.files.trashFolder(w.bob, w.bruts.id);
+		await w.files.trashFolder(w.bob, w.bruts.id);
 		const listed = w.files.list(w.bob, w.workshopId);
 		expect(listed.files.map((f) => f.name)).toEqual(['interview.mp3', 'notes.md', 'raw.txt']);
 		expect(listed.folders.map((f) => f.name)).toEqual(['Bruts', 'Sons']);

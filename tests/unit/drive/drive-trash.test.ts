@@ -10,12 +10,12 @@ const HOUR = 60 * 60_000;
 describe('emptying the drive trash', () => {
 	it('deletes trashed rows and live entries for good, and bytes no other file shares', async () => {
 		const w = await createDriveWorld();
-		const folder = w.files.createFolder(w.bob, w.workshopId, { name: 'Vieux' });
+		const folder = await w.files.createFolder(w.bob, w.workshopId, { name: 'Vieux' });
 		const inFolder = await w.files.upload(w.bob, w.workshopId, { name: 'old.txt', folderId: folder.id, source: chunks('old bytes') });
 		const shared = await w.files.upload(w.bob, w.workshopId, { name: 'copy-1.txt', source: chunks('same bytes') });
 		const kept = await w.files.upload(w.bob, w.workshopId, { name: 'copy-2.txt', source: chunks('same bytes') });
-		w.files.trashFolder(w.bob, folder.id);
-		w.files.trash(w.bob, shared.id);
+		await w.files.trashFolder(w.bob, folder.id);
+		await w.files.trash(w.bob, shared.id);
 		expect(w.blobFiles()).toHaveLength(2);
 
 		await expectAppError(() => w.files.emptyTrash(w.bob, w.workshopId), 'forbidden');
@@ -27,7 +27,7 @@ describe('emptying the drive trash', () => {
 		expect(w.liveFolders()).toEqual([]);
 		// « same bytes » is still used by copy-2: only the folder's file lost its blob.
 		expect(w.blobFiles()).toHaveLength(1);
-		const opened = w.files.open(w.bob, kept.id);
+		const opened = await w.files.open(w.bob, kept.id);
 		opened.body.destroy();
 		await expectAppError(() => w.files.open(w.alice, inFolder.id), 'not_found');
 	});
@@ -36,7 +36,7 @@ describe('emptying the drive trash', () => {
 		const w = await createDriveWorld();
 		const a = await w.files.upload(w.bob, w.workshopId, { name: 'a.txt', source: chunks('a'.repeat(900)) });
 		await w.files.upload(w.bob, w.workshopId, { name: 'b.txt', source: chunks('b'.repeat(900)) });
-		w.files.trash(w.bob, a.id);
+		await w.files.trash(w.bob, a.id);
 		const error = await expectAppError(() => w.files.upload(w.bob, w.workshopId, { name: 'c.txt', source: chunks('c'.repeat(900)) }), 'too_large');
 		expect(errorText(error, 'en')).toContain('files in the trash count until a facilitator empties it');
 		expect(error.fields.file).toBe('quotaExceeded');
@@ -75,7 +75,7 @@ describe('the orphan blob sweep', () => {
 	it('keeps a blob re-committed by an identical upload fresh, so an in-flight row is not orphaned', async () => {
 		const w = await createDriveWorld();
 		const first = await w.files.upload(w.bob, w.workshopId, { name: 'one.txt', source: chunks('identical') });
-		w.files.trash(w.bob, first.id);
+		await w.files.trash(w.bob, first.id);
 		await w.files.emptyTrash(w.alice, w.workshopId);
 		expect(w.blobFiles()).toEqual([]);
 		await w.files.upload(w.bob, w.workshopId, { name: 'two.txt', source: chunks('identical') });

@@ -17,7 +17,7 @@ describe('drive uploads keep bytes, rows and live metadata consistent', () => {
 		const w = await createDriveWorld();
 		const file = await w.files.upload(w.bob, w.workshopId, { name: 'cat.png', source: chunks('<html><script>alert(1)</script></html>') });
 		expect(file).toMatchObject({ mime: 'text/html', active: true });
-		const opened = w.files.open(w.alice, file.id);
+		const opened = await w.files.open(w.alice, file.id);
 		expect(opened.file.active).toBe(true);
 		opened.body.destroy();
 	});
@@ -67,23 +67,23 @@ describe('drive changes', () => {
 		const w = await createDriveWorld();
 		const file = await w.files.upload(w.bob, w.workshopId, { name: 'notes.md', source: chunks('# Notes') });
 		expect(file.mime).toBe('text/markdown');
-		w.files.trash(w.bob, file.id);
+		await w.files.trash(w.bob, file.id);
 		expect(w.liveFiles()[0]!.trashedAt).not.toBeNull();
 		await expectAppError(() => w.files.open(w.bob, file.id), 'not_found');
 		await expectAppError(() => w.files.restore(w.bob, file.id), 'forbidden');
-		w.files.restore(w.alice, file.id);
+		await w.files.restore(w.alice, file.id);
 		expect(w.liveFiles()[0]!.trashedAt).toBeNull();
 		expect(w.blobFiles()).toHaveLength(1);
 	});
 
 	it('renames, moves into a folder and keeps a typed transcript for audio', async () => {
 		const w = await createDriveWorld();
-		const folder = w.files.createFolder(w.bob, w.workshopId, { name: 'Sons' });
+		const folder = await w.files.createFolder(w.bob, w.workshopId, { name: 'Sons' });
 		const audio = await w.files.upload(w.bob, w.workshopId, { name: 'interview.mp3', source: chunks(Buffer.from('ID3\u0003\u0000rest-of-mp3')) });
 		expect(audio.kind).toBe('audio');
-		w.files.rename(w.alice, audio.id, { name: 'Entretien / Alice.mp3' });
-		w.files.move(w.bob, audio.id, { folderId: folder.id });
-		w.files.setTranscript(w.bob, audio.id, { transcript: 'Bonjour à toutes et à tous.' });
+		await w.files.rename(w.alice, audio.id, { name: 'Entretien / Alice.mp3' });
+		await w.files.move(w.bob, audio.id, { folderId: folder.id });
+		await w.files.setTranscript(w.bob, audio.id, { transcript: 'Bonjour à toutes et à tous.' });
 		expect(w.liveFiles()[0]).toMatchObject({ name: 'Entretien _ Alice.mp3', folderId: folder.id, transcript: 'Bonjour à toutes et à tous.' });
 		await expectAppError(() => w.files.move(w.bob, audio.id, { folderId: 'zzzzzzzzzzzz' }), 'invalid');
 		const text = await w.files.upload(w.bob, w.workshopId, { name: 't.txt', source: chunks('x') });

@@ -11,7 +11,7 @@ import { labelsFr, ORIGIN, publishedArchive } from '../archive/archive-fixtures'
 async function scenario() {
 	const { app } = createTestApp();
 	const s = await publishedArchive(app);
-	const snapshot = app.archive.snapshot(s.edition.id);
+	const snapshot = await app.archive.snapshot(s.edition.id);
 	return { app, s, snapshot, data: buildOpenData(snapshot, ORIGIN) };
 }
 
@@ -44,9 +44,9 @@ describe('Markdown and HTML exports', () => {
 
 	it('follow a change of credit choice after publication, and speak the reader’s language', async () => {
 		const { app, s } = await scenario();
-		app.credits.setChoice(s.alice, s.edition.id, { mode: 'name' });
+		await app.credits.setChoice(s.alice, s.edition.id, { mode: 'name' });
 		const en = exportLabels('en');
-		const snapshot = app.archive.snapshot(s.edition.id, 'en');
+		const snapshot = await app.archive.snapshot(s.edition.id, 'en');
 		const md = toMarkdown(exportDocumentOf(snapshot.versions[0]![0]!, { snapshot, labels: en, origin: ORIGIN }), en);
 		expect(md).toContain('- Written by : Alice, anonymous contributor');
 		expect(md).toContain('This content is published under');
@@ -55,7 +55,7 @@ describe('Markdown and HTML exports', () => {
 	it('mark a withdrawn deliverable', async () => {
 		const { app, s } = await scenario();
 		app.deliverables.withdraw(s.facilitator, s.deliverableId);
-		const snapshot = app.archive.snapshot(s.edition.id);
+		const snapshot = await app.archive.snapshot(s.edition.id);
 		const doc = exportDocumentOf(snapshot.versions[0]![0]!, { snapshot, labels: labelsFr, origin: ORIGIN });
 		expect(toMarkdown(doc, labelsFr)).toContain('withdrawn: true');
 		expect(toStandaloneHtml(doc, labelsFr, ORIGIN)).toContain('Ce livrable a été retiré');

@@ -34,7 +34,7 @@ async function scenario() {
 describe('personal data export', () => {
 	it('gives everything the person wrote or chose, and nothing of anyone else', async () => {
 		const { app, s } = await scenario();
-		const data = app.privacy.collect(s.alice);
+		const data = await app.privacy.collect(s.alice);
 		expect(data).toMatchObject({ schema: 'medialab-personal-data', version: 1, profile: { id: s.alice.id, username: 'alice', displayName: 'Alice', isGuest: false } });
 		expect(data.chatMessages.map((m) => m.text)).toEqual(['Je propose une grille en trois questions.']);
 		expect(data.pads).toEqual([expect.objectContaining({ id: s.pad.id, title: 'Notes de l’atelier' })]);
@@ -54,7 +54,7 @@ describe('erasure', () => {
 	it('asks for the password, then removes who the person is while their contributions stay credited « contributeur anonyme »', async () => {
 		const { app, s } = await scenario();
 		const before = app.deliverables.getPublished(s.deliverableId);
-		const padBefore = JSON.stringify(app.padDocuments.currentContent(s.pad.id));
+		const padBefore = JSON.stringify(await app.padDocuments.currentContent(s.pad.id));
 		expect(before.credits.map((c) => c.display)).toContain('alice_communs');
 
 		const wrong = await expectAppError(() => app.privacy.erase(s.alice, { password: 'not my password' }), 'invalid');
@@ -96,10 +96,10 @@ describe('erasure', () => {
 			['facilitator', 'Fanny']
 		]);
 		expect(JSON.stringify(after)).not.toContain('alice_communs');
-		expect(JSON.stringify(app.padDocuments.currentContent(s.pad.id))).toBe(padBefore);
+		expect(JSON.stringify(await app.padDocuments.currentContent(s.pad.id))).toBe(padBefore);
 		expect(app.db.prepare("SELECT uploader_name FROM files WHERE id = 'f1'").pluck().get()).toBe('contributeur anonyme');
-		expect(app.privacy.collect({ ...s.alice }).chatMessages.map((m) => m.text)).toEqual(['Je propose une grille en trois questions.']);
-		expect(app.archive.figures(s.edition.id).contributors).toBe(2);
+		expect((await app.privacy.collect({ ...s.alice })).chatMessages.map((m) => m.text)).toEqual(['Je propose une grille en trois questions.']);
+		expect((await app.archive.figures(s.edition.id)).contributors).toBe(2);
 		// Nobody else was touched.
 		expect(app.accounts.getViewer(s.facilitator.id)?.displayName).toBe('Fanny');
 		expect(app.credits.choice(s.bob.id, s.edition.id)).toEqual({ mode: 'anonymous', pseudonym: null });

@@ -15,7 +15,7 @@ async function siteZip() {
 	const { app } = createTestApp();
 	const s = await publishedArchive(app);
 	writeParagraph(app, s.pad.id, s.alice.id, 'Un paragraphe ajouté en version deux.');
-	app.deliverables.publish(s.facilitator, s.deliverableId);
+	await app.deliverables.publish(s.facilitator, s.deliverableId);
 	const trackId = app.structure.addTrack(s.organiser, s.edition.id, { title: 'Communs numériques', lead: 'Inno3' });
 	const workshop = app.workshops.getForEdit(s.organiser, s.workshopId);
 	app.workshops.update(s.organiser, s.workshopId, {
@@ -27,8 +27,8 @@ async function siteZip() {
 		facilitatorIds: workshop.facilitatorIds,
 		trackId
 	});
-	const build = () => zipFiles(renderStaticSite(app.archive.snapshot(s.edition.id), labelsFr, ORIGIN));
-	return { s, trackId, bytes: await readStream(build()), again: await readStream(build()) };
+	const build = async () => zipFiles(renderStaticSite(await app.archive.snapshot(s.edition.id), labelsFr, ORIGIN));
+	return { s, trackId, bytes: await readStream(await build()), again: await readStream(await build()) };
 }
 
 /** Every href/src of a page that is not an outside address, resolved against the page's folder. */
@@ -95,8 +95,8 @@ describe('static site export', () => {
 		// Before the deliverable shows it, a reader of the archive cannot open a file of this (live) workshop.
 		await expectAppError(() => app.files.open(null, image.id), 'not_found');
 		writeImage(app, s.pad.id, s.alice.id, `/files/${image.id}`, 'La grille');
-		app.deliverables.publish(s.facilitator, s.deliverableId);
-		const snapshot = app.archive.snapshot(s.edition.id);
+		await app.deliverables.publish(s.facilitator, s.deliverableId);
+		const snapshot = await app.archive.snapshot(s.edition.id);
 		const latest = snapshot.versions[0]![0]!;
 		expect(latest.html).toContain(`/files/${image.id}`);
 		latest.html += '<p><img src="/files/elsewhere" alt=""></p>';

@@ -9,12 +9,12 @@ describe('published deliverables as kit examples', () => {
 		const { app } = createTestApp();
 		const s = await deliverableScenario(app);
 		writeParagraph(app, s.pad.id, s.alice.id, 'Puis-je contribuer ? Y ai-je intérêt ? Est-ce utile à mon écosystème ?');
-		const publish = (title: string) => {
+		const publish = async (title: string) => {
 			const id = app.deliverables.create(s.facilitator, s.workshopId, { padId: s.pad.id, title, themeIds: [s.themeId] });
-			app.deliverables.publish(s.facilitator, id);
+			await app.deliverables.publish(s.facilitator, id);
 		};
-		publish('Grille des communs');
-		publish('Grille des communs');
+		await publish('Grille des communs');
+		await publish('Grille des communs');
 		app.deliverables.create(s.facilitator, s.workshopId, { padId: s.pad.id, title: 'Brouillon jamais publié' });
 
 		const withExamples = validateKit(await readKitZip((await app.kits.exportZip(s.organiser, s.edition.id, { examples: 'on' })).bytes));

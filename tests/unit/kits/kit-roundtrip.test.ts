@@ -133,15 +133,15 @@ describe('kit round trip: fork, export, fork the export, export again', () => {
 		expect(() => app.kits.diff(orga, plain.id)).toThrow('error.kit.notForked');
 	});
 
-	it('starts new pads of a workshop from the edition’s template, and others from the built-in ones', () => {
+	it('starts new pads of a workshop from the edition’s template, and others from the built-in ones', async () => {
 		const workshopId = app.db.prepare("SELECT id FROM workshops WHERE edition_id = ? AND title = 'Identifier les ressources'").pluck().get(brestEdition.id) as string;
 		expect(app.pads.templateChoices(orga, workshopId)).toEqual({ templates: ['blank', 'atelier-contributif', 'regards-croises', 'scene-ouverte', 'masterclass', 'notes'], defaultTemplate: 'atelier-contributif' });
 		const pad = app.pads.create(orga, workshopId, { title: 'Notes', template: 'atelier-contributif' });
-		app.padDocuments.applyTemplate(pad.id, 'atelier-contributif', orga.id);
+		await app.padDocuments.applyTemplate(pad.id, 'atelier-contributif', orga.id);
 		type Node = { type: string; text?: string; attrs?: { prompt?: string }; marks?: { type: string }[]; content?: Node[] };
 		// A prompt is shown as the empty paragraph's placeholder: read it as the text a person sees there.
 		const textOf = (n: Node): string => n.text ?? n.attrs?.prompt ?? (n.content ?? []).map(textOf).join(' / ');
-		const content = app.padDocuments.currentContent(pad.id).content as Node[];
+		const content = (await app.padDocuments.currentContent(pad.id)).content as Node[];
 		expect(content.map((n) => [n.type, textOf(n)])).toEqual([
 			['blockquote', 'Préparez ce pad avant l’atelier.'],
 			['heading', 'Contexte du territoire'],
@@ -156,8 +156,8 @@ describe('kit round trip: fork, export, fork the export, export again', () => {
 		const plain = createEdition(app, orga);
 		const other = createWorkshop(app, orga, plain.id);
 		const builtIn = app.pads.create(orga, other, { title: 'Notes', template: 'atelier-contributif' });
-		app.padDocuments.applyTemplate(builtIn.id, 'atelier-contributif', orga.id);
-		const first = app.padDocuments.currentContent(builtIn.id).content![0] as { content: { text: string }[] };
+		await app.padDocuments.applyTemplate(builtIn.id, 'atelier-contributif', orga.id);
+		const first = (await app.padDocuments.currentContent(builtIn.id)).content![0] as { content: { text: string }[] };
 		expect(first.content[0]!.text).toBe('Contexte');
 
 		// A template for a format the built-in set lacks is offered, and is the default for that format.

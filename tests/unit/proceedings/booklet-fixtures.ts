@@ -26,14 +26,14 @@ export async function publishedBooklet(links: string[] = ['https://example.org/v
 	const { app } = createTestApp();
 	const s = await proceedingsScenario(app);
 	if (bare) {
-		app.proceedings.publish(s.organiser, s.edition.id);
+		await app.proceedings.publish(s.organiser, s.edition.id);
 		return app.proceedings.read(null, s.edition.id, undefined, 'en');
 	}
 	const synthesisId = app.syntheses.open(s.facilitator, s.edition.id, s.themeId);
-	app.syntheses.save(s.facilitator, synthesisId, { title: 'Les communs & nous', markdown: RICH_MARKDOWN });
-	app.syntheses.cite(s.facilitator, synthesisId, { deliverableId: s.second, version: 1, anchor: 'h1-divergences', quotedText: 'Certains veulent une licence unique' });
+	await app.syntheses.save(s.facilitator, synthesisId, { title: 'Les communs & nous', markdown: RICH_MARKDOWN });
+	await app.syntheses.cite(s.facilitator, synthesisId, { deliverableId: s.second, version: 1, anchor: 'h1-divergences', quotedText: 'Certains veulent une licence unique' });
 	for (const url of links) app.syntheses.addLink(s.facilitator, s.edition.id, { targetKind: 'workshop', targetId: s.workshopId, title: 'Vidéo « communs »', url, kind: 'video' });
 	app.proceedings.saveDraft(s.organiser, s.edition.id, { introduction: 'Deux jours.', licence: 'CC-BY-4.0', design: 'Dana Design' });
-	app.proceedings.publish(s.organiser, s.edition.id);
+	await app.proceedings.publish(s.organiser, s.edition.id);
 	return app.proceedings.read(null, s.edition.id);
 }

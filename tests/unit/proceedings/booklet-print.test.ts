@@ -27,9 +27,9 @@ describe('print booklet and paged.js', () => {
 		expect(pagedPolyfill()).toBe(code);
 		const { app } = createTestApp();
 		const s = await proceedingsScenario(app);
-		app.proceedings.publish(s.organiser, s.edition.id);
+		await app.proceedings.publish(s.organiser, s.edition.id);
 		const proceedings = { view: app.proceedings.read(null, s.edition.id), url: `${ORIGIN}/x`, openData: app.proceedings.openData(s.edition.id) };
-		const site = renderStaticSite(app.archive.snapshot(s.edition.id), labelsFr, ORIGIN, new Set(), proceedings);
+		const site = renderStaticSite(await app.archive.snapshot(s.edition.id), labelsFr, ORIGIN, new Set(), proceedings);
 		expect(site.get('proceedings.html')).toContain('<script src="paged.polyfill.js" defer></script>');
 		expect(site.get('paged.polyfill.js')).toBe(code);
 		// The export route adds the downloadable booklets beside it.

@@ -27,11 +27,11 @@ describe('proceedings booklets', () => {
 		const { app } = createTestApp();
 		const s = await proceedingsScenario(app);
 		const synthesisId = app.syntheses.open(s.facilitator, s.edition.id, s.themeId);
-		app.syntheses.save(s.facilitator, synthesisId, { title: 'Les communs & nous', markdown: '## Convergences\n\nTous veulent une grille.<br>\n\n- un\n- deux' });
-		app.syntheses.cite(s.facilitator, synthesisId, { deliverableId: s.second, version: 1, anchor: 'h1-divergences', quotedText: 'Certains veulent une licence unique' });
+		await app.syntheses.save(s.facilitator, synthesisId, { title: 'Les communs & nous', markdown: '## Convergences\n\nTous veulent une grille.<br>\n\n- un\n- deux' });
+		await app.syntheses.cite(s.facilitator, synthesisId, { deliverableId: s.second, version: 1, anchor: 'h1-divergences', quotedText: 'Certains veulent une licence unique' });
 		app.syntheses.addLink(s.facilitator, s.edition.id, { targetKind: 'workshop', targetId: s.workshopId, title: 'Vidéo « communs »', url: 'https://example.org/v?a=1&b=2', kind: 'video' });
 		app.proceedings.saveDraft(s.organiser, s.edition.id, { introduction: 'Deux jours.', licence: 'CC-BY-4.0', design: 'Dana Design' });
-		app.proceedings.publish(s.organiser, s.edition.id);
+		await app.proceedings.publish(s.organiser, s.edition.id);
 		view = app.proceedings.read(null, s.edition.id);
 	});
 

@@ -73,7 +73,7 @@ describe('checking external links on publication', () => {
 		const { app } = createTestApp({ linkCheck: { allowPrivate: true, timeoutMs: 1_000 } });
 		const s = await proceedingsScenario(app);
 		const synthesisId = app.syntheses.open(s.facilitator, s.edition.id, s.themeId);
-		app.syntheses.save(s.facilitator, synthesisId, { title: 'Synthèse', markdown: `Voir [la page disparue](${base}/gone?a=1&b=2) et [l’archive](/archive).` });
+		await app.syntheses.save(s.facilitator, synthesisId, { title: 'Synthèse', markdown: `Voir [la page disparue](${base}/gone?a=1&b=2) et [l’archive](/archive).` });
 		app.syntheses.addLink(s.facilitator, s.edition.id, { targetKind: 'workshop', targetId: s.workshopId, title: 'Le guide', url: `${base}/moved`, kind: 'website' });
 		app.syntheses.addLink(s.facilitator, s.edition.id, { targetKind: 'synthesis', targetId: synthesisId, title: 'Réservé', url: `${base}/members`, kind: 'article' });
 		app.proceedings.saveDraft(s.organiser, s.edition.id, { introduction: `Merci à [nos hôtes](${base}/ok) et [encore](${base}/moved).`, licence: 'CC-BY-4.0' });
@@ -92,7 +92,7 @@ describe('checking external links on publication', () => {
 			['la page disparue', `${base}/gone?a=1&b=2`, 'broken']
 		]);
 		// Not blocking: the version is published with the broken link in it.
-		expect(app.proceedings.publish(s.organiser, s.edition.id)).toBe(1);
+		expect(await app.proceedings.publish(s.organiser, s.edition.id)).toBe(1);
 		await expectAppError(() => app.proceedings.checkLinks(null, s.edition.id), 'unauthenticated');
 		await expectAppError(() => app.proceedings.checkLinks(s.alice, s.edition.id), 'forbidden');
 	});

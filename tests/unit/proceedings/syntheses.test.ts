@@ -14,7 +14,7 @@ describe('syntheses and citations', () => {
 		synthesisId = t.app.syntheses.open(s.facilitator, s.edition.id, s.themeId);
 	});
 
-	it('lists the theme’s published deliverables cut into sections with their anchors, filtered by a word', () => {
+	it('lists the theme’s published deliverables cut into sections with their anchors, filtered by a word', async () => {
 		const sources = t.app.syntheses.sources(s.facilitator, synthesisId);
 		expect(sources.map((d) => d.title).sort()).toEqual(['Grille des communs', 'Restitution plénière']);
 		const grille = sources.find((d) => d.id === s.first)!;
@@ -24,11 +24,11 @@ describe('syntheses and citations', () => {
 		expect(withSectionIds(t.app.deliverables.getPublished(s.first).html)).toMatch(/<h2 id="h1-constats">Constats<\/h2>[\s\S]*<h2 id="h2-propositions">/);
 	});
 
-	it('inserts a citation as a record and a blockquote linking to the version and section, attributed by credit choice', () => {
-		t.app.credits.setChoice(s.alice, s.edition.id, { mode: 'pseudonym', pseudonym: 'alice_c' });
-		t.app.syntheses.save(s.facilitator, synthesisId, { title: 'Communs', markdown: 'Les ateliers ont convergé.' });
-		const id = t.app.syntheses.cite(s.facilitator, synthesisId, { deliverableId: s.first, version: '1', anchor: 'h1-constats', quotedText: 'manquent de contributeurs réguliers' });
-		const view = t.app.syntheses.get(s.facilitator, synthesisId);
+	it('inserts a citation as a record and a blockquote linking to the version and section, attributed by credit choice', async () => {
+		await t.app.credits.setChoice(s.alice, s.edition.id, { mode: 'pseudonym', pseudonym: 'alice_c' });
+		await t.app.syntheses.save(s.facilitator, synthesisId, { title: 'Communs', markdown: 'Les ateliers ont convergé.' });
+		const id = await t.app.syntheses.cite(s.facilitator, synthesisId, { deliverableId: s.first, version: '1', anchor: 'h1-constats', quotedText: 'manquent de contributeurs réguliers' });
+		const view = await t.app.syntheses.get(s.facilitator, synthesisId);
 		expect(view.markdown).toBe(`Les ateliers ont convergé.\n\n[[cite:${id}]]\n`);
 		expect(view.citations[0]).toMatchObject({ deliverableId: s.first, version: 1, anchor: 'h1-constats', outdated: false, href: `/archive/${s.edition.id}/deliverables/${s.first}/v/1#h1-constats` });
 		expect(view.citations[0]!.attribution).toContain('alice_c');
@@ -36,16 +36,16 @@ describe('syntheses and citations', () => {
 		expect(view.html).toContain('<p>manquent de contributeurs réguliers</p>');
 	});
 
-	it('shows a citation as outdated once its source has a newer version, and « mettre à jour » moves it to the same heading', () => {
-		const id = t.app.syntheses.cite(s.facilitator, synthesisId, { deliverableId: s.first, version: 1, anchor: 'h2-propositions', quotedText: 'Créer une grille' });
+	it('shows a citation as outdated once its source has a newer version, and « mettre à jour » moves it to the same heading', async () => {
+		const id = await t.app.syntheses.cite(s.facilitator, synthesisId, { deliverableId: s.first, version: 1, anchor: 'h2-propositions', quotedText: 'Créer une grille' });
 		// The source gains a section before the quoted one: the anchor's position changes, its heading does not.
 		writeHeading(t.app, s.pad.id, s.alice.id, 'Contexte');
 		writeParagraph(t.app, s.pad.id, s.alice.id, 'Un atelier de deux heures.');
-		t.app.deliverables.publish(s.facilitator, s.first);
-		let citation = t.app.syntheses.get(s.facilitator, synthesisId).citations[0]!;
+		await t.app.deliverables.publish(s.facilitator, s.first);
+		let citation = await (await t.app.syntheses.get(s.facilitator, synthesisId)).citations[0]!;
 		expect(citation).toMatchObject({ id, version: 1, latestVersion: 2, outdated: true });
 		t.app.syntheses.updateCitation(s.facilitator, id);
-		citation = t.app.syntheses.get(s.facilitator, synthesisId).citations[0]!;
+		citation = await (await t.app.syntheses.get(s.facilitator, synthesisId)).citations[0]!;
 		expect(citation).toMatchObject({ version: 2, latestVersion: 2, outdated: false, anchor: 'h2-propositions', quotedText: 'Créer une grille' });
 	});
 
@@ -60,19 +60,19 @@ describe('syntheses and citations', () => {
 	it('validates « En savoir + » links: web addresses only, on a target of the same edition', async () => {
 		const link = { targetKind: 'synthesis', targetId: synthesisId, title: 'Le guide des communs', url: 'https://lescommuns.org/guide', kind: 'website' };
 		t.app.syntheses.addLink(s.facilitator, s.edition.id, link);
-		expect(t.app.syntheses.get(s.facilitator, synthesisId).links.map((l) => l.url)).toEqual(['https://lescommuns.org/guide']);
+		expect(await (await t.app.syntheses.get(s.facilitator, synthesisId)).links.map((l) => l.url)).toEqual(['https://lescommuns.org/guide']);
 		expect((await expectAppError(() => t.app.syntheses.addLink(s.facilitator, s.edition.id, { ...link, url: 'javascript:alert(1)' }), 'invalid')).fields).toEqual({ url: 'invalidUrl' });
 		expect((await expectAppError(() => t.app.syntheses.addLink(s.facilitator, s.edition.id, { ...link, targetId: 'nope' }), 'invalid')).fields).toEqual({ targetId: 'invalid' });
 	});
 
-	it('renders raw HTML written in a synthesis as text', () => {
-		t.app.syntheses.save(s.facilitator, synthesisId, { title: 'x', markdown: '<img src=x onerror=alert(1)>' });
-		expect(t.app.syntheses.get(s.facilitator, synthesisId).html).not.toContain('<img');
+	it('renders raw HTML written in a synthesis as text', async () => {
+		await t.app.syntheses.save(s.facilitator, synthesisId, { title: 'x', markdown: '<img src=x onerror=alert(1)>' });
+		expect(await (await t.app.syntheses.get(s.facilitator, synthesisId)).html).not.toContain('<img');
 	});
 
-	it('gives the syntheses a person edited in their personal data export', () => {
-		t.app.syntheses.save(s.facilitator, synthesisId, { title: 'Communs', markdown: 'Texte de Fanny.' });
-		expect(t.app.privacy.collect(s.facilitator).syntheses).toEqual([expect.objectContaining({ id: synthesisId, title: 'Communs', markdown: 'Texte de Fanny.' })]);
-		expect(t.app.privacy.collect(s.alice).syntheses).toEqual([]);
+	it('gives the syntheses a person edited in their personal data export', async () => {
+		await t.app.syntheses.save(s.facilitator, synthesisId, { title: 'Communs', markdown: 'Texte de Fanny.' });
+		expect((await t.app.privacy.collect(s.facilitator)).syntheses).toEqual([expect.objectContaining({ id: synthesisId, title: 'Communs', markdown: 'Texte de Fanny.' })]);
+		expect((await t.app.privacy.collect(s.alice)).syntheses).toEqual([]);
 	});
 });

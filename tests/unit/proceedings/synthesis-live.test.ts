@@ -27,7 +27,7 @@ describe('syntheses written like pads', () => {
 			citation, id, s.first, 'h1-constats', 'manquent de contributeurs réguliers', at
 		);
 
-		const view = app.syntheses.get(s.facilitator, id);
+		const view = await app.syntheses.get(s.facilitator, id);
 		expect(view.markdown).toContain('# Contexte');
 		expect(view.markdown).toContain('**communs**');
 		expect(view.markdown).toContain('[liens](https://example.org)');
@@ -40,20 +40,20 @@ describe('syntheses written like pads', () => {
 		expect(row.live_at).not.toBeNull();
 		expect(row.markdown_before_live).toBe(before);
 		// Once only: reading again does not append the text a second time; the last writer is credited.
-		expect(app.syntheses.get(s.facilitator, id).markdown.match(/# Contexte/g)).toHaveLength(1);
-		expect(app.syntheses.editors(id)).toContain(s.facilitator.id);
+		expect(await (await app.syntheses.get(s.facilitator, id)).markdown.match(/# Contexte/g)).toHaveLength(1);
+		expect(await app.syntheses.editors(id)).toContain(s.facilitator.id);
 	});
 
 	it('appends a citation to the live document; a Markdown save replaces the text and the history keeps the old one', async () => {
 		const { app } = createTestApp();
 		const s = await proceedingsScenario(app);
 		const id = app.syntheses.open(s.facilitator, s.edition.id, s.themeId);
-		app.syntheses.save(s.organiser, id, { title: 'Communs', markdown: 'Premier jet.' });
-		const citation = app.syntheses.cite(s.facilitator, id, { deliverableId: s.second, version: 1, anchor: 'h1-divergences', quotedText: 'Certains veulent une licence unique' });
-		expect(app.syntheses.get(s.facilitator, id).markdown).toBe(`Premier jet.\n\n[[cite:${citation}]]\n`);
-		expect(app.syntheses.editors(id).sort()).toEqual([s.facilitator.id, s.organiser.id].sort());
-		app.syntheses.save(s.facilitator, id, { title: 'Communs', markdown: 'Second jet.' });
-		expect(app.syntheses.get(s.facilitator, id).markdown).toBe('Second jet.\n');
+		await app.syntheses.save(s.organiser, id, { title: 'Communs', markdown: 'Premier jet.' });
+		const citation = await app.syntheses.cite(s.facilitator, id, { deliverableId: s.second, version: 1, anchor: 'h1-divergences', quotedText: 'Certains veulent une licence unique' });
+		expect(await (await app.syntheses.get(s.facilitator, id)).markdown).toBe(`Premier jet.\n\n[[cite:${citation}]]\n`);
+		expect((await app.syntheses.editors(id)).sort()).toEqual([s.facilitator.id, s.organiser.id].sort());
+		await app.syntheses.save(s.facilitator, id, { title: 'Communs', markdown: 'Second jet.' });
+		expect(await (await app.syntheses.get(s.facilitator, id)).markdown).toBe('Second jet.\n');
 	});
 });
 
@@ -80,11 +80,11 @@ describe('a synthesis room', () => {
 		text.insert(0, 'Les ateliers convergent.');
 		await waitFor(() => fragmentText(org.doc).includes('Les ateliers convergent.'));
 		// A citation inserted from the sources panel reaches both editors at once.
-		const citation = h.app.syntheses.cite(s.organiser, id, { deliverableId: s.first, version: 1, anchor: 'h2-propositions', quotedText: 'Créer une grille' });
+		const citation = await h.app.syntheses.cite(s.organiser, id, { deliverableId: s.first, version: 1, anchor: 'h2-propositions', quotedText: 'Créer une grille' });
 		await waitFor(() => fragmentText(fanny.doc).includes(`[[cite:${citation}]]`));
-		expect(h.app.syntheses.get(s.facilitator, id).markdown).toBe(`Les ateliers convergent.\n\n[[cite:${citation}]]\n`);
+		expect(await (await h.app.syntheses.get(s.facilitator, id)).markdown).toBe(`Les ateliers convergent.\n\n[[cite:${citation}]]\n`);
 		h.app.rooms.flush();
-		expect(h.app.syntheses.editors(id)).toEqual(expect.arrayContaining([s.facilitator.id, s.organiser.id]));
+		expect(await h.app.syntheses.editors(id)).toEqual(expect.arrayContaining([s.facilitator.id, s.organiser.id]));
 
 		const alice = await rawSocket(`${h.url}/synthesis:${id}`, token(s.alice));
 		expect((await alice.closed).code).toBe(4404);

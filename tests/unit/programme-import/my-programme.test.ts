@@ -144,9 +144,9 @@ describe('« Mon programme » and its personal calendar feed', () => {
 		const { Ouverture } = ids();
 		t.app.myProgramme.setPicked(reader, edition.id, Ouverture!, true);
 		const token = t.app.myProgramme.renewFeed(reader, edition.id);
-		const data = t.app.privacy.collect(reader);
-		expect(data.programmePicks).toEqual([expect.objectContaining({ editionId: edition.id, workshopId: Ouverture, workshopTitle: expect.stringContaining('Ouverture') })]);
-		expect(data.programmeFeeds).toEqual([expect.objectContaining({ editionId: edition.id })]);
+		const data = await t.app.privacy.collect(reader);
+		expect((await data).programmePicks).toEqual([expect.objectContaining({ editionId: edition.id, workshopId: Ouverture, workshopTitle: expect.stringContaining('Ouverture') })]);
+		expect((await data).programmeFeeds).toEqual([expect.objectContaining({ editionId: edition.id })]);
 		expect(JSON.stringify(data)).not.toContain(token);
 
 		await t.app.privacy.erase(reader, { password: PASSWORD });

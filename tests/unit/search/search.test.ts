@@ -170,10 +170,10 @@ describe('search over a real Meilisearch', () => {
 		const { app } = w;
 		const first = say(app, liveA, carol, 'Une remarque hippopotamesque à modérer.', Date.parse('2018-09-13T12:11:00Z'));
 		for (let i = 0; i < 260; i++) say(app, liveA, carol, `Message ${i}`, Date.parse('2018-09-13T12:12:00Z') + i);
-		expect(app.chat.archive(alice, liveA).archived).toBeGreaterThan(0);
+		expect((await app.chat.archive(alice, liveA)).archived).toBeGreaterThan(0);
 		await w.flush();
 		expect((await ask(w, alice, 'hippopotamesque')).total).toBe(1);
-		app.chat.moderate(alice, liveA, { messageId: first, action: 'hide' });
+		await app.chat.moderate(alice, liveA, { messageId: first, action: 'hide' });
 		await w.flush();
 		expect((await ask(w, alice, 'hippopotamesque')).total).toBe(0);
 	});
@@ -184,14 +184,14 @@ describe('search over a real Meilisearch', () => {
 		app.workshops.join(dave, joinCodeOf(app, liveA));
 		const messageId = say(app, liveA, dave, 'Une question ptérodactylesque sur la médiation.', Date.parse('2018-09-13T12:20:00Z'));
 		const quotes = app.pads.create(alice, liveA, { title: 'Citations' }).id;
-		app.chat.promote(alice, liveA, { messageId, padId: quotes, timeZone: 'Europe/Paris' }, { chatUrl: 'http://localhost/chat', locale: 'fr' });
+		await app.chat.promote(alice, liveA, { messageId, padId: quotes, timeZone: 'Europe/Paris' }, { chatUrl: 'http://localhost/chat', locale: 'fr' });
 		const plain = (s: string) => s.replace(/<\/?mark>/g, '');
 		const found = async (q: string) => (await ask(w, alice, q)).hits.map((h) => ({ type: h.type, title: plain(h.title), snippet: plain(h.snippet) }));
 		await w.flush();
 		expect(await found('ptérodactylesque')).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'chat', title: 'Dave Durand' })]));
 		expect((await found('Durand')).map((h) => h.type).sort()).toEqual(['chat', 'pad']);
 
-		app.credits.setChoice(dave, editionA, { mode: 'pseudonym', pseudonym: 'Dodo974' });
+		await app.credits.setChoice(dave, editionA, { mode: 'pseudonym', pseudonym: 'Dodo974' });
 		await w.flush();
 		expect((await found('ptérodactylesque')).filter((h) => h.type === 'chat').map((h) => h.title)).toEqual(['Dodo974']);
 		expect(await found('Durand')).toEqual([]);
@@ -208,7 +208,7 @@ describe('search over a real Meilisearch', () => {
 		const id = app.deliverables.create(alice, closedA, { padId: padClosed, title: 'Grille de lecture des données ouvertes', summary: 'Une synthèse quadrupède.' });
 		await w.flush();
 		expect((await ask(w, alice, 'quadrupède')).total).toBe(0); // a draft is not yet a deliverable anyone can read
-		app.deliverables.publish(alice, id);
+		await app.deliverables.publish(alice, id);
 		await w.flush();
 		const hits = (await ask(w, null, 'quadrupède', { type: ['deliverable'] })).hits;
 		expect(hits.map((h) => h.url)).toEqual([`/archive/${editionA}/deliverables/${id}`]);

@@ -21,8 +21,8 @@ describe('syntheses in search', () => {
 		w = await createSearchWorld();
 		s = await proceedingsScenario(w.app);
 		synthesisId = w.app.syntheses.open(s.facilitator, s.edition.id, s.themeId);
-		w.app.syntheses.save(s.facilitator, synthesisId, { title: 'Les communs en synthèse', markdown: '## Convergences\n\nLes ateliers convergent vers une cartographie partagée.' });
-		w.app.syntheses.cite(s.facilitator, synthesisId, { deliverableId: s.second, version: 1, anchor: 'h1-divergences', quotedText: 'Certains veulent une licence unique' });
+		await w.app.syntheses.save(s.facilitator, synthesisId, { title: 'Les communs en synthèse', markdown: '## Convergences\n\nLes ateliers convergent vers une cartographie partagée.' });
+		await w.app.syntheses.cite(s.facilitator, synthesisId, { deliverableId: s.second, version: 1, anchor: 'h1-divergences', quotedText: 'Certains veulent une licence unique' });
 		await w.flush();
 	}, 60_000);
 	afterAll(async () => w?.close());
@@ -42,8 +42,8 @@ describe('syntheses in search', () => {
 	});
 
 	it('gives readers the published synthesis, never the text written after it', async () => {
-		w.app.proceedings.publish(s.facilitator, s.edition.id);
-		w.app.syntheses.save(s.facilitator, synthesisId, { title: 'Les communs en synthèse', markdown: 'Un brouillon confidentiel pour la suite.\n\n' });
+		await w.app.proceedings.publish(s.facilitator, s.edition.id);
+		await w.app.syntheses.save(s.facilitator, synthesisId, { title: 'Les communs en synthèse', markdown: 'Un brouillon confidentiel pour la suite.\n\n' });
 		await w.flush();
 		for (const viewer of [null, s.alice]) {
 			const hits = await synthesisHits(w, viewer, 'cartographie partagée');

@@ -9,9 +9,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: ({ request, locals }) =>
-		formAction(request, (values) => {
+		formAction(request, async (values) => {
 			const editionId = typeof values.editionId === 'string' ? values.editionId : '';
-			locals.app.credits.setChoice(locals.viewer, editionId, values);
+			await locals.app.credits.setChoice(locals.viewer, editionId, values);
 			return { saved: editionId };
 		})
 };

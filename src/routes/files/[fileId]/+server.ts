@@ -22,14 +22,14 @@ function parseRange(header: string | null, size: number): { start: number; end: 
 const contentDisposition = (kind: 'inline' | 'attachment', name: string) =>
 	`${kind}; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-export const GET: RequestHandler = ({ locals, params, url, request }) => {
+export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 	const drive = locals.app.files;
 	try {
-		const { file, body: whole } = drive.open(locals.viewer, params.fileId);
+		const { file, body: whole } = await drive.open(locals.viewer, params.fileId);
 		whole.destroy();
 		const range = parseRange(request.headers.get('range'), file.size);
 		if (range === 'invalid') return new Response(null, { status: 416, headers: { 'Content-Range': `bytes */${file.size}` } });
-		const { body } = drive.open(locals.viewer, params.fileId, range ?? undefined);
+		const { body } = await drive.open(locals.viewer, params.fileId, range ?? undefined);
 		const inline = isInlineSafe(file) && url.searchParams.get('download') !== '1';
 		const headers = new Headers({
 			'Content-Type': file.kind === 'text' ? `${file.mime}; charset=utf-8` : file.mime,

@@ -14,7 +14,7 @@ async function bytesOf(stream: Readable): Promise<Buffer> {
 
 export const GET: RequestHandler = async ({ locals, params }) => {
 	if (!locals.viewer) redirect(303, '/login?redirectTo=/account/data');
-	const data = orError(() => locals.app.privacy.collect(locals.viewer));
+	const data = await orError(() => locals.app.privacy.collect(locals.viewer));
 	const json = `${JSON.stringify(data, null, 2)}\n`;
 	const headers = { 'cache-control': 'private, no-store' };
 	if (params.file === 'my-data.json') {
@@ -24,7 +24,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const files = new Map<string, string | Buffer>([['my-data.json', json]]);
 	for (const file of locals.app.privacy.uploadedFiles(locals.viewer)) {
 		try {
-			const { body } = locals.app.files.open(locals.viewer, file.id);
+			const { body } = await locals.app.files.open(locals.viewer, file.id);
 			files.set(`files/${file.id}-${file.name.replace(/[/\\]/g, '_')}`, await bytesOf(body as Readable));
 		} catch {
 			// A file the person can no longer read (trashed, or its workshop closed to them) stays listed in my-data.json.

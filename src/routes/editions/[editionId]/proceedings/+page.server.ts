@@ -29,7 +29,7 @@ export const actions: Actions = {
 	publish: ({ request, locals, params }) =>
 		formAction(request, async () => {
 			const linkReport = await locals.app.proceedings.checkLinks(locals.viewer, params.editionId);
-			return { published: locals.app.proceedings.publish(locals.viewer, params.editionId), linkReport };
+			return { published: await locals.app.proceedings.publish(locals.viewer, params.editionId), linkReport };
 		}),
 	checkLinks: ({ request, locals, params }) => formAction(request, async () => ({ linkReport: await locals.app.proceedings.checkLinks(locals.viewer, params.editionId) })),
 	synthesis: async ({ request, locals, params }) => {

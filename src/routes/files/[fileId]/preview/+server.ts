@@ -8,7 +8,7 @@ const SANDBOX_CSP = "sandbox; default-src 'none'; img-src 'self'; media-src 'sel
 /** A DOCX, ODT or Markdown file as readable, sanitised HTML, for the drive's preview frame. */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	try {
-		const { file, body, sha256 } = locals.app.files.open(locals.viewer, params.fileId);
+		const { file, body, sha256 } = await locals.app.files.open(locals.viewer, params.fileId);
 		const read = async () => {
 			const chunks: Buffer[] = [];
 			for await (const chunk of body) chunks.push(chunk as Buffer);

@@ -17,7 +17,7 @@ import type { RequestHandler } from './$types';
 const isTable = (name: string): name is CsvTable => (csvTables as readonly string[]).includes(name);
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const snapshot = orError(() => locals.app.archive.snapshot(params.editionId, locals.locale));
+	const snapshot = await orError(() => locals.app.archive.snapshot(params.editionId, locals.locale));
 	const name = slugify(snapshot.edition.title);
 	if (params.file === 'site.zip') {
 		const shown = await readSiteFiles(locals.app.files, snapshot.versions.flat().flatMap((d) => fileLinksOf(d.html)));

@@ -21,7 +21,7 @@ function trackContext(locals: App.Locals, editionId: string, workshopId: string,
 	};
 }
 
-export const load: PageServerLoad = ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const found = readWorkshopInEdition(locals, params);
 	const { workshop, edition, access, joinCode } = found;
 	// null when the viewer may not read the workshop's pads: the page then hides its notes.
@@ -34,7 +34,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		isParticipant: found.isParticipant,
 		// Organisers and the edition's facilitators document every workshop: they need not join it.
 		isFacilitator: access.canFacilitate,
-		chat: chatPanel(locals, workshop.id, notes?.pads ?? []),
+		chat: await chatPanel(locals, workshop.id, notes?.pads ?? []),
 		drive: drivePanel(locals, found),
 		deliverables: locals.app.deliverables.listForWorkshop(locals.viewer, workshop.id),
 		closure: locals.app.workshopClosure.get(locals.viewer, workshop.id),

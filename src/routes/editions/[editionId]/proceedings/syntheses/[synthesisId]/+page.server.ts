@@ -3,9 +3,9 @@ import { formAction, orError } from '$lib/server/forms';
 import { liveIdentity } from '$lib/server/live-room';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.viewer) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-	const synthesis = orError(() => locals.app.syntheses.get(locals.viewer, params.synthesisId, locals.locale));
+	const synthesis = await orError(() => locals.app.syntheses.get(locals.viewer, params.synthesisId, locals.locale));
 	if (synthesis.editionId !== params.editionId) redirect(303, `/editions/${synthesis.editionId}/proceedings/syntheses/${synthesis.id}`);
 	const filter = (url.searchParams.get('q') ?? '').slice(0, 200);
 	return { synthesis, filter, me: liveIdentity(locals), sources: locals.app.syntheses.sources(locals.viewer, params.synthesisId, filter) };
@@ -13,13 +13,13 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	save: ({ request, locals, params }) =>
-		formAction(request, (values) => {
-			locals.app.syntheses.save(locals.viewer, params.synthesisId, values);
+		formAction(request, async (values) => {
+			await locals.app.syntheses.save(locals.viewer, params.synthesisId, values);
 			return { saved: 'synthesis' as const };
 		}),
 	cite: ({ request, locals, params }) =>
-		formAction(request, (values) => {
-			locals.app.syntheses.cite(locals.viewer, params.synthesisId, values);
+		formAction(request, async (values) => {
+			await locals.app.syntheses.cite(locals.viewer, params.synthesisId, values);
 			return { saved: 'cite' as const };
 		}),
 	update: ({ request, locals }) =>

@@ -14,8 +14,8 @@ export const load: PageServerLoad = ({ locals, params }) => {
 
 export const actions: Actions = {
 	create: ({ request, locals, params }) =>
-		formAction(request, (values) => {
-			const pad = locals.app.pads.createWithTemplate(locals.viewer, params.workshopId, values);
+		formAction(request, async (values) => {
+			const pad = await locals.app.pads.createWithTemplate(locals.viewer, params.workshopId, values);
 			redirect(303, `/editions/${params.editionId}/workshops/${params.workshopId}/pads/${pad.id}`);
 		}),
 	restore: ({ request, locals }) =>

@@ -3,10 +3,10 @@ import { chatEndpoint, jsonBody } from '../chat-endpoint';
 import type { RequestHandler } from './$types';
 
 /** Hidden messages with their text and trace: facilitators only. */
-export const GET: RequestHandler = chatEndpoint(({ locals, params }) => json({ hidden: locals.app.chat.hiddenMessages(locals.viewer, params.workshopId) }));
+export const GET: RequestHandler = chatEndpoint(async ({ locals, params }) => json({ hidden: await locals.app.chat.hiddenMessages(locals.viewer, params.workshopId) }));
 
 /** `{ messageId, action: 'hide' | 'unhide' }` */
 export const POST: RequestHandler = chatEndpoint(async ({ locals, params, request }) => {
-	locals.app.chat.moderate(locals.viewer, params.workshopId, await jsonBody(request));
-	return json({ hidden: locals.app.chat.hiddenMessages(locals.viewer, params.workshopId) });
+	await locals.app.chat.moderate(locals.viewer, params.workshopId, await jsonBody(request));
+	return json({ hidden: await locals.app.chat.hiddenMessages(locals.viewer, params.workshopId) });
 });

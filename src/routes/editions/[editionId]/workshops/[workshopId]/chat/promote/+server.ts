@@ -5,6 +5,6 @@ import type { RequestHandler } from './$types';
 /** `{ messageId, padId, timeZone? }`: copies the message into the pad as a quote linking back to the chat. */
 export const POST: RequestHandler = chatEndpoint(async ({ locals, params, request, url }) => {
 	const chatUrl = `${url.origin}/editions/${params.editionId}/workshops/${params.workshopId}/chat`;
-	locals.app.chat.promote(locals.viewer, params.workshopId, await jsonBody(request), { chatUrl, locale: locals.locale });
+	await locals.app.chat.promote(locals.viewer, params.workshopId, await jsonBody(request), { chatUrl, locale: locals.locale });
 	return json({ promoted: true });
 });

@@ -4,7 +4,7 @@ import { liveIdentity } from '$lib/server/live-room';
 import { readPadInWorkshop } from '$lib/server/pad-in-workshop';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params }) => {
 	const found = readPadInWorkshop(locals, params);
 	// After the workshop closes, participants read its pads; the real-time room refuses their edits too.
 	const closedToViewer = locals.app.workshopClosure.get(locals.viewer, found.workshop.id).readOnly;

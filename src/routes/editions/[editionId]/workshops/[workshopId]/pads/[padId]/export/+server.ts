@@ -7,10 +7,10 @@ import type { RequestHandler } from './$types';
 
 const formats = ['md', 'html', 'print'] as const;
 
-export const GET: RequestHandler = ({ locals, params, url }) => {
+export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const format = url.searchParams.get('format') ?? 'md';
 	if (!(formats as readonly string[]).includes(format)) error(400, { message: `format must be one of ${formats.join(', ')}`, code: 'invalid' });
-	const pad = orError(() => locals.app.pads.exportDocument(locals.viewer, params, locals.locale));
+	const pad = await orError(() => locals.app.pads.exportDocument(locals.viewer, params, locals.locale));
 	const doc: ExportDocument = {
 		...pad,
 		summary: '',

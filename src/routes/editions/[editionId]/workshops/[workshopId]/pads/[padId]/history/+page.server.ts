@@ -3,13 +3,13 @@ import { formAction, orError } from '$lib/server/forms';
 import { readPadInWorkshop } from '$lib/server/pad-in-workshop';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const found = readPadInWorkshop(locals, params);
-	const history = orError(() => locals.app.pads.history(locals.viewer, params, locals.locale));
+	const history = await orError(() => locals.app.pads.history(locals.viewer, params, locals.locale));
 	const selected = url.searchParams.get('version');
 	const versionId = selected === null ? null : Number(selected);
 	if (versionId !== null && !Number.isInteger(versionId)) error(404, { message: 'version not found', code: 'not_found' });
-	const viewing = versionId === null ? null : orError(() => locals.app.pads.version(locals.viewer, params, versionId));
+	const viewing = versionId === null ? null : await orError(() => locals.app.pads.version(locals.viewer, params, versionId));
 	return {
 		edition: { id: found.edition.id, title: found.edition.title, timezone: found.edition.timezone },
 		workshop: { id: found.workshop.id, title: found.workshop.title },
@@ -22,10 +22,10 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	save: ({ request, locals, params }) => formAction(request, () => ({ saved: locals.app.pads.saveVersion(locals.viewer, params) })),
+	save: ({ request, locals, params }) => formAction(request, async () => ({ saved: await locals.app.pads.saveVersion(locals.viewer, params) })),
 	restore: ({ request, locals, params }) =>
-		formAction(request, (values) => {
-			locals.app.pads.restoreVersion(locals.viewer, params, Number(values.version));
+		formAction(request, async (values) => {
+			await locals.app.pads.restoreVersion(locals.viewer, params, Number(values.version));
 			return { restored: true };
 		})
 };
