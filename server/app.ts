@@ -140,7 +140,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const syntheses = createSynthesesService({ clock, repo: proceedingsRepo, editorial, deliverables, credits, renderMarkdown });
 	const chatDocuments = createChatDocuments({ db, rooms, store: docStore, repo: createChatRepo(db), clock });
 	// A change of credit choice rewrites the names stored beside what the person wrote (chats, pads) and re-indexes them.
-	const creditNames = createCreditNames({ db, clock, credits, chat: chatDocuments, pads: padPeopleLabels, documents: padDocuments });
+	const creditNames = createCreditNames({ db, clock, credits, chat: chatDocuments, drive: driveDocuments, pads: padPeopleLabels, documents: padDocuments });
 	// The MédiaLab desk: help requests and the live board, fed by the rooms' activity counted once a second (ActivityFeed port).
 	const deskEvents = createDeskEvents();
 	const activityFeed = createActivityFeed(rooms);
@@ -190,7 +190,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 			metadata: driveDocuments,
 			limits: drive.limits,
 			isShownPublicly: (fileId) => deliverables.showsFile(fileId),
-			storage
+			storage,
+			credits
 		}),
 		/** Readable previews of DOCX, ODT and Markdown files in the drive. */
 		documentPreviews: createDocumentPreviews(),
