@@ -15,7 +15,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		pad: found.pad,
 		canWrite: found.canWrite && !closedToViewer,
 		canFacilitate: found.access.canFacilitate,
-		me: liveIdentity(locals),
+		me: liveIdentity(locals, found.edition.id),
 		/** « Aidant »: participants present the facilitator may write for (empty for everyone else). */
 		assistable: found.access.canFacilitate ? locals.app.assisted.present(locals.viewer, params.padId) : []
 	};
