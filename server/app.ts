@@ -144,7 +144,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	// The MédiaLab desk: help requests and the live board, fed by the rooms' activity counted once a second (ActivityFeed port).
 	const deskEvents = createDeskEvents();
 	const activityFeed = createActivityFeed(rooms);
-	const helpRequests = createHelpRequestsService({ db, clock, access, workshops, workshopsRepo, repo: createHelpRequestsRepo(db), events: deskEvents });
+	const helpRequests = createHelpRequestsService({ db, clock, access, workshops, workshopsRepo, repo: createHelpRequestsRepo(db), events: deskEvents, credits });
 	const deskActivity = createDeskActivityRepo(db);
 	const desk = createDeskService({ clock, workshops, activity: deskActivity, help: helpRequests, feed: activityFeed });
 	deskEvents.follow(activityFeed, (room) => desk.ownerOfRoom(room));
