@@ -146,7 +146,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const activityFeed = createActivityFeed(rooms);
 	const helpRequests = createHelpRequestsService({ db, clock, access, workshops, workshopsRepo, repo: createHelpRequestsRepo(db), events: deskEvents, credits });
 	const deskActivity = createDeskActivityRepo(db);
-	const desk = createDeskService({ clock, workshops, activity: deskActivity, help: helpRequests, feed: activityFeed });
+	const desk = createDeskService({ clock, workshops, activity: deskActivity, help: helpRequests, feed: activityFeed, credits });
 	deskEvents.follow(activityFeed, (room) => desk.ownerOfRoom(room));
 	const health = new Map<string, HealthCheck>([
 		[
@@ -256,7 +256,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		activityFeed,
 		deskSettings: createDeskSettings({ db, access }),
 		/** « Aidant »: a facilitator writes in a pad for a participant present, credited « avec l'aide de » them. */
-		assisted: createAssistedService({ clock, workshops, workshopsRepo, pads, credits, activity: deskActivity, feed: activityFeed, documents: chatDocuments }),
+		assisted: createAssistedService({ clock, workshops, workshopsRepo, pads, credits, feed: activityFeed, documents: chatDocuments }),
 		/** The projected wall: live workshops' latest lines, as its audience may read them (docs/desk.md). */
 		wall: createWallService({ workshops, workshopsRepo, pads: createPadsRepo(db).listByWorkshop, padContent: (padId) => padDocuments.currentContent(padId) }),
 		/** Components (search, real-time endpoint) register their own check; /api/health reports them all. */

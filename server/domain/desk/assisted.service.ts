@@ -10,7 +10,6 @@ import type { ActivityFeed, ChatDocumentsPort } from '../ports';
 import type { WorkshopsService } from '../programme/workshops.service';
 import type { WorkshopsRepo } from '../programme/workshops.repo';
 import type { Clock, Viewer } from '../types';
-import type { DeskActivityRepo } from './desk-activity.repo';
 
 export const assistedSchema = z.object({
 	participantId: z.string().trim().min(1, 'required').max(40),
@@ -23,7 +22,6 @@ type Deps = {
 	workshopsRepo: WorkshopsRepo;
 	pads: PadsService;
 	credits: CreditsService;
-	activity: DeskActivityRepo;
 	feed: ActivityFeed;
 	/** Writes a quote into a pad through its live room (the same path as promoting a chat message). */
 	documents: Pick<ChatDocumentsPort, 'promote'>;
@@ -39,19 +37,19 @@ export function createAssistedService(deps: Deps) {
 	}
 
 	/** Participants of the workshop connected to one of its rooms right now. */
-	function presentParticipants(workshopId: string, padIds: string[]): { id: string; name: string }[] {
+	function presentParticipants(editionId: string, workshopId: string, padIds: string[]): { id: string; name: string }[] {
 		const rooms = [`chat:${workshopId}`, `drive:${workshopId}`, ...padIds.map((id) => `pad:${id}`)];
 		const ids = new Set(rooms.flatMap((room) => deps.feed.presence(room)).filter((id): id is string => id !== null && deps.workshopsRepo.isParticipant(workshopId, id)));
-		const names = deps.activity.displayNames([...ids]);
-		return [...ids].map((id) => ({ id, name: names.get(id) ?? '?' })).sort((a, b) => a.name.localeCompare(b.name));
+		// By the name they chose to be credited by in the edition, the one the pad will show beside what is written for them.
+		return [...ids].map((id) => ({ id, name: deps.credits.display(id, editionId) })).sort((a, b) => a.name.localeCompare(b.name));
 	}
 
 	return {
 		/** Whom the facilitator may write for in this pad; [] for anyone else. */
 		present(viewer: Viewer | null, padId: string) {
 			try {
-				const { workshopId } = facilitated(viewer, padId);
-				return presentParticipants(workshopId, [padId]);
+				const { workshopId, pad } = facilitated(viewer, padId);
+				return presentParticipants(pad.edition.id, workshopId, [padId]);
 			} catch {
 				return [];
 			}
