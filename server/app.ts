@@ -84,6 +84,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const workshopsRepo = createWorkshopsRepo(db);
 	const access = createAccessRules(editionsRepo);
 	const members = createMembersService({ db, clock, repo: editionsRepo, access });
+	const credits = createCreditsService({ db, clock, access });
 	// The pads' lock is a policy fact (server/domain/access/policy.ts); the closure service computes it when asked.
 	const workshops = createWorkshopsService({
 		db,
@@ -93,13 +94,13 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		structure: structureRepo,
 		workshops: workshopsRepo,
 		members,
+		credits,
 		padsLocked: (workshopId) => workshopClosure.closureOf(workshopId).locked
 	});
 	const workshopClosure = createWorkshopClosure({ db, clock, access, workshops });
 	const kitsRepo = createKitsRepo(db);
 	const editions = createEditionsService({ db, clock, repo: editionsRepo, access });
 	const structure = createStructureService({ db, clock, repo: structureRepo, access });
-	const credits = createCreditsService({ db, clock, access });
 	// Real-time documents in memory and in SQLite; the WebSocket endpoint serves them, the pads use cases change them (LiveDocuments port).
 	// Whether the data directory takes writes (failed writes, free-space watermarks): every writer reads it.
 	const storage = deps.docStore?.health ?? new StorageHealth();
