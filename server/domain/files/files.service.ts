@@ -161,17 +161,29 @@ export function createFilesService(deps: Deps) {
 			if (!rights.canRead) throw new AppError('not_found', 'error.drive.notFound');
 			const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'fr');
 			const nameOf = namesIn(rights.editionId);
-			return {
+			const drifted = new Map<string, string>();
+			const current = (userId: string | null, stored: string) => {
+				const name = nameOf(userId, stored);
+				if (userId && name !== stored) drifted.set(userId, name);
+				return name;
+			};
+			const listed = {
 				schemaVersion: DRIVE_SCHEMA_VERSION,
 				folders: repo
 					.listFolders(workshopId)
-					.map((row) => toDriveFolder({ ...row, creator_name: nameOf(row.created_by, row.creator_name) }))
+					.map((row) => toDriveFolder({ ...row, creator_name: current(row.created_by, row.creator_name) }))
 					.sort(byName),
 				files: repo
 					.listFiles(workshopId)
-					.map((row) => toDriveFile({ ...row, uploader_name: nameOf(row.uploaded_by, row.uploader_name) }))
+					.map((row) => toDriveFile({ ...row, uploader_name: current(row.uploaded_by, row.uploader_name) }))
 					.sort(byName)
 			};
+			// A name stored before the person's latest choice (older data): the rows and the live entries follow it now.
+			for (const [userId, name] of drifted) {
+				repo.renamePerson(workshopId, userId, name);
+				deps.metadata.renamePerson(workshopId, userId, name);
+			}
+			return listed;
 		},
 
 		/** A file reached through another workshop's URL does not exist. */

@@ -1,6 +1,7 @@
 // Who added a file or a folder to a drive is shown by their credit choice for the edition, today's choice, live and in pages.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createDriveDocuments } from '../../../server/collab/drive-documents';
 import { readFiles, readFolders } from '../../../server/shared/drive-doc';
 import { createAccount, createEdition, createGuest, createTestApp, createWorkshop, joinCodeOf, PASSWORD } from '../factories';
 import { chunks } from './drive-fixtures';
@@ -56,9 +57,10 @@ describe('drive names follow the credit choice', () => {
 		w.app.rooms.flush();
 		w.app.rooms.withRoom(`drive:${w.workshopId}`, (room) => expect(Buffer.from(room.state()).toString('utf8')).not.toContain('Bob'));
 
-		// A name stored before choices were followed is still shown by today's choice.
+		// A name stored before choices were followed is shown by today's choice, and opening the drive repairs it, live too.
 		w.app.db.prepare('UPDATE files SET uploader_name = ?').run('Bob');
-		expect(w.shown().page).toEqual([anonymous, anonymous]);
+		createDriveDocuments({ rooms: w.app.rooms }).renamePerson(w.workshopId, w.bob.id, 'Bob');
+		expect(w.shown()).toEqual({ page: [anonymous, anonymous], live: [anonymous, anonymous], stored: [anonymous, anonymous] });
 	});
 
 	it('an erased uploader is shown as an anonymous contributor', async () => {
