@@ -94,3 +94,20 @@ describe('names around a deliverable in the making', () => {
 		expect(picker).not.toContain('Organiser');
 	});
 });
+
+describe('names in a pad’s history', () => {
+	it('lists each version’s writers, and who wrote since, by their credit choice as it is when the history is read', async () => {
+		const t = createTestApp();
+		const s = await deliverableScenario(t.app);
+		writeParagraph(t.app, s.pad.id, s.alice.id, 'Alice écrit.');
+		t.app.padDocuments.saveVersion(s.pad.id);
+		writeParagraph(t.app, s.pad.id, s.bob.id, 'Bob écrit.');
+		const history = () => t.app.pads.history(s.facilitator, s.pad.id);
+		expect(history().versions[0]!.authors).toEqual(['Alice']);
+		t.app.credits.setChoice(s.alice, s.edition.id, { mode: 'pseudonym', pseudonym: 'alice_communs' });
+		t.app.credits.setChoice(s.bob, s.edition.id, { mode: 'anonymous' });
+		expect(history().versions[0]!.authors).toEqual(['alice_communs']);
+		expect(history().unsavedAuthors).toEqual([anonymousLabel.fr]);
+		expect(t.app.pads.history(s.facilitator, s.pad.id, 'en').unsavedAuthors).toEqual([anonymousLabel.en]);
+	});
+});
