@@ -5,7 +5,7 @@ import { AppError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { kitDocumentSchema, kitExportSchema, kitNotesSchema, kitRepublishSchema, kitTemplateSchema } from '../shared/kit-schemas';
 import { parseInput } from '../shared/validate';
-import { canonicalKitFiles, diffKits } from './kit-diff';
+import { byModule, canonicalKitFiles, diffKits } from './kit-diff';
 import type { KitFiles } from './kit-files';
 import { bumpVersion, renderKit, type KitSnapshot } from './kit-render';
 import { sha256 } from './kit-zip';
@@ -98,7 +98,8 @@ export function createEditionKit({ deps, repo, now, kitOf, snapshotOf, ensureKit
 			if (!row?.upstream_files) throw new AppError('not_found', 'error.kit.notForked');
 			const upstream: KitFiles = canonicalKitFiles(new Map(Object.entries(JSON.parse(row.upstream_files) as Record<string, string>)));
 			const forkedFrom = JSON.parse(row.forked_from!) as { kit: string; version: string };
-			return { edition, forkedFrom, kitId: row.kit_id, files: diffKits(upstream, canonicalKitFiles(renderKit(snapshotOf(edition, false)))) };
+			const files = diffKits(upstream, canonicalKitFiles(renderKit(snapshotOf(edition, false))));
+			return { edition, forkedFrom, kitId: row.kit_id, files, modules: byModule(files) };
 		}
 	};
 }

@@ -168,7 +168,7 @@ export function createSearchService(deps: { db: Db; engine: SearchEngine; permis
 				context: {
 					editionTitle: edition?.title ?? '',
 					...(h.workshopId ? { workshopTitle: workshopTitle.get(h.workshopId) ?? undefined } : {}),
-					...(h.date ? { date: localDateTime(h.date, edition?.timezone ?? 'Europe/Paris') } : {}),
+					...(h.date ? { date: localDateTime(h.date, edition?.timezone ?? 'Europe/Paris'), at: h.date, timeZone: edition?.timezone ?? 'Europe/Paris' } : {}),
 					...(h.room ? { room: h.room } : {})
 				}
 			};

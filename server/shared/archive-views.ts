@@ -17,6 +17,8 @@ export type ArchiveEditionHead = {
 	endsOn: string;
 	description: string;
 	licence: string;
+	/** IANA zone of the event's clock: every time of the archive reads on it. */
+	timezone: string;
 };
 
 export type ArchiveWorkshop = WorkshopHead & {

@@ -3,6 +3,8 @@ export const SESSION_COOKIE = 'ml_session';
 /** A random id per browser, used to limit log-in attempts per device rather than per IP. */
 export const DEVICE_COOKIE = 'ml_device';
 export const LANG_COOKIE = 'ml_lang';
+/** The reader's own time zone, written by the browser so that pages without script can tell whether it differs. */
+export const ZONE_COOKIE = 'ml_tz';
 
 export function readCookie(header: string | undefined, name: string): string | undefined {
 	if (!header) return undefined;

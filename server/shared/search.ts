@@ -3,7 +3,7 @@
 export const searchFacets = ['edition', 'theme', 'track', 'format', 'type', 'licence', 'year'] as const;
 export type SearchFacet = (typeof searchFacets)[number];
 
-export const searchHitTypes = ['pad', 'chat', 'file', 'workshop', 'edition', 'deliverable'] as const;
+export const searchHitTypes = ['pad', 'chat', 'file', 'workshop', 'edition', 'deliverable', 'synthesis'] as const;
 export type SearchHitType = (typeof searchHitTypes)[number];
 
 export type SearchInput = {
@@ -23,8 +23,11 @@ export type SearchHit = {
 	snippet: string;
 	/** Opens the exact place: a pad section (#anchor), a chat message, a file, a workshop… */
 	url: string;
-	/** Where and when it was said: « atelier X, 14 sept., salle Y ». */
-	context: { editionTitle: string; workshopTitle?: string; date?: string; room?: string };
+	/**
+	 * Where and when it was said: « atelier X, 14 sept., salle Y ». `date` is the wall-clock time on the edition's
+	 * clock (`timeZone`), `at` the same instant in Unix ms, so a reader on another clock is told which one it is.
+	 */
+	context: { editionTitle: string; workshopTitle?: string; date?: string; at?: number; timeZone?: string; room?: string };
 };
 
 export type FacetCount = { value: string; label: string; count: number };

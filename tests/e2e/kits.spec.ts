@@ -6,6 +6,8 @@ import { writeKitZip } from '../../server/kits/kit-zip';
 import { expect, expectAccessible, test } from './fixtures';
 
 test('an organiser forks the NEC kit into a new edition, uses its templates, downloads its kit and sees its lineage', async ({ page, createPerson, logIn }) => {
+	// Seven axe-core audits and a build of the kit on a shared two-core machine.
+	test.setTimeout(90_000);
 	const maelle = await createPerson('Maëlle');
 	await logIn(page.context(), maelle);
 

@@ -38,7 +38,8 @@ export function createArchiveService(deps: Deps) {
 				startsOn: e.starts_on,
 				endsOn: e.ends_on,
 				description: e.description,
-				licence: e.licence
+				licence: e.licence,
+				timezone: e.timezone
 			},
 			themes: programme.themes,
 			tracks: programme.tracks.map((t) => ({ id: t.id, title: t.title, lead: t.lead, description: t.description, workshopIds: t.workshops.map((w) => w.id) })),

@@ -58,3 +58,22 @@ export function formatInstant(locale: Locale, at: number | string, timeZone: str
 /** The edition's calendar day of an instant, as 'YYYY-MM-DD' (for dates such as « published on »). */
 export const dayInZone = (at: number | string, timeZone: string) =>
 	new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(typeof at === 'number' ? at : Date.parse(at));
+
+/** A zone name as Intl spells it (« europe/paris » -> « Europe/Paris »), or null for anything Intl does not know. */
+export function knownZone(raw: string | undefined | null): string | null {
+	if (!raw || raw.length > 64) return null;
+	try {
+		return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone;
+	} catch {
+		return null;
+	}
+}
+
+/** The zone's short name at an instant (« UTC+2 », « CEST »), to name it beside a time. */
+export function zoneName(locale: Locale, at: number, timeZone: string): string {
+	try {
+		return new Intl.DateTimeFormat(tag(locale), { timeZone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+	} catch {
+		return timeZone;
+	}
+}

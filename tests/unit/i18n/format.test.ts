@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayInZone, formatInstant, zoneDiffers } from '../../../src/lib/i18n/format';
+import { dayInZone, formatInstant, knownZone, zoneDiffers, zoneName } from '../../../src/lib/i18n/format';
 
 // 2018-09-13 12:05 UTC: 14:05 in Paris (summer time), 16:05 in La Réunion.
 const noonUtc = Date.parse('2018-09-13T12:05:00Z');
@@ -24,5 +24,14 @@ describe('one clock per edition', () => {
 		// 23:30 UTC on the 13th is already the 14th in Paris.
 		expect(dayInZone('2018-09-13T23:30:00Z', 'Europe/Paris')).toBe('2018-09-14');
 		expect(dayInZone('2018-09-13T23:30:00Z', 'UTC')).toBe('2018-09-13');
+	});
+
+	it('names a zone by its short name at that instant, and reads back only zones Intl knows', () => {
+		expect(zoneName('fr', noonUtc, 'Europe/Paris')).toBe('UTC+2');
+		expect(zoneName('en', Date.parse('2018-12-13T12:00:00Z'), 'Europe/Paris')).toBe('CET');
+		expect(knownZone('Indian/Reunion')).toBe('Indian/Reunion');
+		expect(knownZone('not/a-zone')).toBeNull();
+		expect(knownZone(undefined)).toBeNull();
+		expect(knownZone('x'.repeat(65))).toBeNull();
 	});
 });

@@ -116,9 +116,16 @@ describe('kit round trip: fork, export, fork the export, export again', () => {
 		expect(byPath.get('templates/masterclass.md')).toMatchObject({ status: 'added', added: 3, removed: 0 });
 		const template = byPath.get('templates/atelier-contributif.md')!;
 		expect(template).toMatchObject({ status: 'changed', added: 1, removed: 1 });
+		expect(template.module).toBe('templates');
+		// One line edited: each side says which words changed.
 		expect(template.hunks[0]!.lines.filter((l) => l.type !== 'context')).toEqual([
-			{ type: 'remove', text: '## Contexte du territoire' },
-			{ type: 'add', text: '## Contexte brestois' }
+			{ type: 'remove', text: '## Contexte du territoire', words: [{ type: 'same', text: '## Contexte ' }, { type: 'remove', text: 'du territoire' }] },
+			{ type: 'add', text: '## Contexte brestois', words: [{ type: 'same', text: '## Contexte ' }, { type: 'add', text: 'brestois' }] }
+		]);
+		// Grouped as the kit page shows it: the manifest first, then the templates.
+		expect(app.kits.diff(orga, brestEdition.id).modules.map((m) => [m.module, m.files.map((f) => f.path)])).toEqual([
+			['manifest', ['kit.json']],
+			['templates', ['templates/atelier-contributif.md', 'templates/masterclass.md']]
 		]);
 		expect(byPath.has('guides/01-medialab.md')).toBe(false);
 		expect(byPath.get('kit.json')!.status).toBe('changed');

@@ -94,6 +94,8 @@ describe('search over a real Meilisearch', () => {
 		expect(hit.title).toBe('Points de convergence');
 		expect(hit.url).toBe(`/editions/${editionA}/workshops/${closedA}/pads/${padClosed}#h1-points-de-convergence`);
 		expect(hit.context).toMatchObject({ editionTitle: 'NEC 2018 Nantes', workshopTitle: 'Ouvrir les données publiques', date: '2018-09-13T14:00' });
+		// The same instant, and the clock it reads on, so a reader elsewhere is told which clock.
+		expect(hit.context).toMatchObject({ at: Date.parse('2018-09-13T12:00:00Z'), timeZone: 'Europe/Paris' });
 		expect(hit.snippet).toMatch(/<mark>Licence<\/mark> <mark>Ouverte<\/mark>/);
 	});
 

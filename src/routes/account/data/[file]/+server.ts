@@ -2,6 +2,7 @@
 import { Readable } from 'node:stream';
 import { error, redirect } from '@sveltejs/kit';
 import { orError } from '$lib/server/forms';
+import { translate } from '$lib/i18n/catalogue';
 import { zipFiles } from '$lib/server/presenters';
 import type { RequestHandler } from './$types';
 
@@ -19,7 +20,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	if (params.file === 'my-data.json') {
 		return new Response(json, { headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-disposition': 'attachment; filename="my-data.json"' } });
 	}
-	if (params.file !== 'my-data.zip') error(404, { message: 'unknown export', code: 'not_found' });
+	if (params.file !== 'my-data.zip') error(404, { message: translate(locals.locale, 'error.notFound'), code: 'not_found' });
 	const files = new Map<string, string | Buffer>([['my-data.json', json]]);
 	for (const file of locals.app.privacy.uploadedFiles(locals.viewer)) {
 		try {

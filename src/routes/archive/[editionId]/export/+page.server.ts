@@ -1,5 +1,5 @@
-import { csvTables } from '$lib/server/presenters';
+import { csvTables, slugify } from '$lib/server/presenters';
 import type { PageServerLoad } from './$types';
 
-// The CSV writer stays on the server: the page only needs the names of its tables.
-export const load: PageServerLoad = () => ({ csvTables: [...csvTables] });
+// The CSV writer stays on the server: the page only needs the names of its tables, and of the files it will get.
+export const load: PageServerLoad = async ({ parent }) => ({ csvTables: [...csvTables], name: slugify((await parent()).archive.edition.title) });

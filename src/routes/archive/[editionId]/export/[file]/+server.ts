@@ -2,6 +2,7 @@
 import { Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
 import { orError } from '$lib/server/forms';
+import { translate } from '$lib/i18n/catalogue';
 import { exportLabels } from '$lib/components/archive/export-labels';
 import { slugify } from '$lib/server/presenters';
 import { buildOpenData, csvTables, openDataCsv, type CsvTable } from '$lib/server/presenters';
@@ -10,6 +11,7 @@ import { paths } from '$lib/server/presenters';
 import { fileLinksOf } from '$lib/server/presenters';
 import { readSiteFiles } from '$lib/server/presenters';
 import { zipFiles } from '$lib/server/presenters';
+import { bookletFiles } from '$lib/server/presenters';
 import type { RequestHandler } from './$types';
 
 const isTable = (name: string): name is CsvTable => (csvTables as readonly string[]).includes(name);
@@ -30,6 +32,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 				: null;
 		const site: Map<string, string | Buffer> = renderStaticSite(snapshot, exportLabels(locals.locale), url.origin, new Set(shown.keys()), proceedings);
 		for (const [id, bytes] of shown) site.set(paths.file(id), bytes);
+		if (proceedings) for (const [path, bytes] of await bookletFiles(proceedings.view, exportLabels(locals.locale), url.origin, proceedings.url)) site.set(path, bytes);
 		const zip = zipFiles(site, `${name}/`);
 		return new Response(Readable.toWeb(zip) as ReadableStream, {
 			headers: { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${name}-archive.zip"` }
@@ -47,5 +50,5 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 			headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}-${table}.csv"` }
 		});
 	}
-	error(404, { message: 'unknown export', code: 'not_found' });
+	error(404, { message: translate(locals.locale, 'error.notFound'), code: 'not_found' });
 };
