@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { load as padPage } from '../../../src/routes/editions/[editionId]/workshops/[workshopId]/pads/[padId]/+page.server';
 import { load as drivePage } from '../../../src/routes/editions/[editionId]/workshops/[workshopId]/drive/+page.server';
 import { load as chatPage } from '../../../src/routes/editions/[editionId]/workshops/[workshopId]/chat/+page.server';
+import { load as synthesisPage } from '../../../src/routes/editions/[editionId]/proceedings/syntheses/[synthesisId]/+page.server';
+import { proceedingsScenario } from '../proceedings/proceedings-fixtures';
 import type { Viewer } from '../../../server/domain/types';
 import { createTestApp } from '../factories';
 import { padScenario } from './realtime-fixtures';
@@ -50,5 +52,16 @@ describe('live names follow the credit choice', () => {
 		expect(await s.names(s.bob)).toEqual(['Bob', 'Bob', 'Bob']);
 		s.app.credits.setChoice(s.organiser, s.edition.id, { mode: 'pseudonym', pseudonym: 'orga' });
 		expect(await s.names(s.organiser)).toEqual(['orga', 'orga', 'orga']);
+	});
+
+	it('gives the synthesis editor the name its writer chose for the edition', async () => {
+		const t = createTestApp();
+		apps.push(t);
+		const s = await proceedingsScenario(t.app);
+		const synthesisId = t.app.syntheses.open(s.facilitator, s.edition.id, s.themeId);
+		t.app.credits.setChoice(s.facilitator, s.edition.id, { mode: 'pseudonym', pseudonym: 'F.' });
+		const locals = { app: t.app, viewer: s.facilitator, locale: 'fr' } as App.Locals;
+		const page = (await synthesisPage({ locals, params: { editionId: s.edition.id, synthesisId }, url: new URL('http://localhost/') } as never)) as { me: { name: string } };
+		expect(page.me.name).toBe('F.');
 	});
 });
