@@ -19,8 +19,8 @@ const browserOnlyShared = {
 	message: 'Browser code imports only $server/shared/ (contracts and DTO types), type-only imports included: move the contract to server/shared/.'
 };
 const routesNoAdapter = {
-	regex: '^\\$server/(collab|search|storage)/|^\\$server/(app|main|runtime)$',
-	message: 'Routes reach the server through $lib/server (the composed app and its use cases), never an adapter: expose what is missing in src/lib/server/.'
+	regex: '^\\$server/(collab|search|storage|exports|kits)/|^\\$server/(app|main|runtime)$|^(\\.\\./)+server/',
+	message: 'Routes reach the server through $lib/server (the composed app and its use cases; the server formats through $lib/server/presenters), never an adapter: expose what is missing in src/lib/server/.'
 };
 /** Files that run in the browser (src/lib/server/ is excluded where used). */
 const browserFiles = ['src/**/*.svelte', 'src/**/*.svelte.ts', 'src/lib/**/*.ts', 'src/routes/**/+page.ts', 'src/routes/**/+layout.ts'];

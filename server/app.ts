@@ -1,6 +1,7 @@
 // Builds every domain service once over one database: the object both composition roots hand out.
 import { createDocStore, type DocStoreOptions } from './collab/doc-store';
 import { createQuarantine, withQuarantine } from './collab/quarantine';
+import { createQuarantineReview } from './domain/admin/quarantine-review';
 import { createPadDocuments } from './collab/pad-documents';
 import { createRoomTokens } from './collab/room-tokens';
 import { createRooms, type RoomsOptions } from './collab/rooms';
@@ -62,6 +63,10 @@ import { createHelpRequestsService } from './domain/desk/help-requests.service';
 import { createWallService } from './domain/desk/wall.service';
 import { createDeskSettings } from './domain/desk/desk-settings';
 import { createAssistedService } from './domain/desk/assisted.service';
+import { createAssistedSessionsRepo } from './domain/desk/assisted-sessions.repo';
+import { createChatReportsRepo } from './domain/chat/chat-reports.repo';
+import { createChatReportsService } from './domain/chat/chat-reports.service';
+import { createFileFailuresRepo } from './domain/files/file-failures.repo';
 import { createPadsRepo } from './domain/pads/pads.repo';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,7 +117,9 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const rooms = createRooms(docStore, deps.rooms);
 	const blobs = createLocalBlobStore(drive.dataDir);
 	// Idle until bootstrap starts it: tests and tools that never search pay nothing.
-	const search = createSearch({ db, clock, store: docStore, blobs, nameOf: (userId, editionId) => credits.display(userId, editionId) });
+	// Failed previews and text extractions, per blob: the desk's « files whose processing failed ».
+	const fileFailures = createFileFailuresRepo(db, clock);
+	const search = createSearch({ db, clock, store: docStore, blobs, nameOf: (userId, editionId) => credits.display(userId, editionId), failures: fileFailures });
 	// People named in pads (promoted quotes) are read by their current credit choice in the pad's edition.
 	const padPeople = createPadPeopleRepo(db);
 	const padPeopleLabels = createPadPeople({ rooms });
@@ -149,8 +156,29 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const activityFeed = createActivityFeed(rooms);
 	const helpRequests = createHelpRequestsService({ db, clock, access, workshops, workshopsRepo, repo: createHelpRequestsRepo(db), events: deskEvents, credits });
 	const deskActivity = createDeskActivityRepo(db);
-	const desk = createDeskService({ clock, workshops, activity: deskActivity, help: helpRequests, feed: activityFeed, credits });
+	const chatReports = createChatReportsService({
+		clock,
+		workshops,
+		documents: chatDocuments,
+		repo: createChatReportsRepo(db),
+		changed: (workshopId) => {
+			const owner = desk.ownerOfRoom(`chat:${workshopId}`);
+			if (owner) deskEvents.publish({ type: 'alerts', ...owner });
+		}
+	});
+	const desk = createDeskService({
+		clock,
+		workshops,
+		activity: deskActivity,
+		help: helpRequests,
+		feed: activityFeed,
+		reported: chatReports.waitingByWorkshop,
+		failedFiles: fileFailures.failedByEdition,
+		events: deskEvents,
+		credits
+	});
 	deskEvents.follow(activityFeed, (room) => desk.ownerOfRoom(room));
+	const accounts = createAccountsService({ db, queryDb, clock });
 	const health = new Map<string, HealthCheck>([
 		[
 			'database',
@@ -169,7 +197,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		db,
 		clock,
 		access,
-		accounts: createAccountsService({ db, queryDb, clock }),
+		accounts,
 		sessions: createSessionsService({ db, clock, sessionDays: deps.sessionDays ?? 30 }),
 		apiTokens: createApiTokensService({ db, clock }),
 		editions,
@@ -182,6 +210,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		storage,
 		/** Stored real-time rows moved aside because they no longer apply (admin page /admin/quarantine). */
 		quarantine,
+		/** The administrators' review of those rows (the policy's `administer instance`). */
+		quarantineReview: createQuarantineReview({ log: { list: async (limit) => quarantine.list(limit) }, nameOf: (id) => accounts.getViewer(id)?.displayName ?? null }),
 		padDocuments,
 		roomTokens: createRoomTokens(db, clock),
 		/** The workshop drive: bytes in the blob store, rows in SQLite, live entries in the drive room, in that order. */
@@ -197,14 +227,17 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 			credits
 		}),
 		/** Readable previews of DOCX, ODT and Markdown files in the drive. */
-		documentPreviews: createDocumentPreviews(),
+		documentPreviews: createDocumentPreviews({ failures: fileFailures }),
 		/** The workshop chat: history pages, moderation and promotion into pads, through the chat rooms. */
 		chat: createChatService({
 			workshops,
 			pads,
 			documents: chatDocuments,
-			credits
+			credits,
+			reports: chatReports
 		}),
+		/** « Signaler »: chat reports and the staff's moderation queue (docs/desk.md). */
+		chatReports,
 		csvImport: createCsvImport({ db, clock, access, structure: structureRepo, workshops: workshopsRepo }),
 		/** frab/pretalx/Indico/iCalendar/CSV import with preview and idempotent re-import (docs/programme-import.md). */
 		programmeImport: createProgrammeImport({
@@ -269,7 +302,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		activityFeed,
 		deskSettings: createDeskSettings({ db, access }),
 		/** « Aidant »: a facilitator writes in a pad for a participant present, credited « avec l'aide de » them. */
-		assisted: createAssistedService({ clock, workshops, workshopsRepo, pads, credits, feed: activityFeed, documents: chatDocuments }),
+		assisted: createAssistedService({ clock, workshops, pads, credits, feed: activityFeed, repo: createAssistedSessionsRepo(db) }),
 		/** The projected wall: live workshops' latest lines, as its audience may read them (docs/desk.md). */
 		wall: createWallService({ workshops, workshopsRepo, pads: createPadsRepo(db).listByWorkshop, padContent: (padId) => padDocuments.currentContent(padId) }),
 		/** Components (search, real-time endpoint) register their own check; /api/health reports them all. */

@@ -3,7 +3,8 @@ import { rootLogger } from '../log';
 import type { Db } from '../db/open';
 import { isStorageError, StorageHealth, storageUnavailable } from '../domain/storage-health';
 
-export type PendingUpdate = { room: string; data: Uint8Array; authorId: string | null; at: number };
+/** `helperId`: who typed it on the author's behalf (« avec l'aide de »), when someone did. */
+export type PendingUpdate = { room: string; data: Uint8Array; authorId: string | null; at: number; helperId?: string | null };
 export type StoredRoom = { base: Uint8Array | null; updates: Uint8Array[]; lastUpdateId: number; lastSnapshotUpto: number };
 export type VersionRow = { id: number; created_at: number; authors: string; reason: string; upto_update_id: number };
 
@@ -18,8 +19,8 @@ export function createDocStore(db: Db, options: DocStoreOptions = {}) {
 	const health = options.health ?? new StorageHealth();
 	const maxPendingBytes = options.maxPendingBytes ?? DEFAULT_MAX_PENDING_BYTES;
 	const retryMs = options.retryMs ?? { first: 100, max: 5000 };
-	const insertUpdate = db.prepare('INSERT INTO doc_updates (room, data, author_id, created_at) VALUES (?, ?, ?, ?)');
-	const insertClient = db.prepare('INSERT OR IGNORE INTO doc_clients (room, client_id, user_id, first_seen) VALUES (?, ?, ?, ?)');
+	const insertUpdate = db.prepare('INSERT INTO doc_updates (room, data, author_id, created_at, helper_id) VALUES (?, ?, ?, ?, ?)');
+	const insertClient = db.prepare('INSERT OR IGNORE INTO doc_clients (room, client_id, user_id, first_seen, helper_id) VALUES (?, ?, ?, ?, ?)');
 	const latestSnapshot = db.prepare<[string], { data: Buffer; upto_update_id: number }>(
 		'SELECT data, upto_update_id FROM doc_snapshots WHERE room = ? ORDER BY id DESC LIMIT 1'
 	);
@@ -27,7 +28,7 @@ export function createDocStore(db: Db, options: DocStoreOptions = {}) {
 	const selectClientAuthors = db.prepare<[string], { client_id: number; user_id: string | null }>('SELECT client_id, user_id FROM doc_clients WHERE room = ?');
 
 	let queue: PendingUpdate[] = [];
-	let clients: { room: string; clientId: number; userId: string | null; at: number }[] = [];
+	let clients: { room: string; clientId: number; userId: string | null; at: number; helperId: string | null }[] = [];
 	let scheduled = false;
 	let pendingBytes = 0;
 	let retryTimer: NodeJS.Timeout | null = null;
@@ -39,10 +40,10 @@ export function createDocStore(db: Db, options: DocStoreOptions = {}) {
 		let previousRoom = '';
 		const changed = new Set<string>();
 		for (const u of updates) {
-			insertUpdate.run(u.room, u.data, u.authorId, u.at);
+			insertUpdate.run(u.room, u.data, u.authorId, u.at, u.helperId ?? null);
 			if (u.room !== previousRoom) changed.add((previousRoom = u.room));
 		}
-		for (const c of newClients) insertClient.run(c.room, c.clientId, c.userId, c.at);
+		for (const c of newClients) insertClient.run(c.room, c.clientId, c.userId, c.at, c.helperId);
 		// Strictly increasing, so the indexer clears a mark only if nothing changed since it read the room.
 		if (changed.size > 0) lastMark = Math.max(lastMark + 1, Date.now());
 		for (const room of changed) markChanged.run(room, lastMark);
@@ -114,8 +115,8 @@ export function createDocStore(db: Db, options: DocStoreOptions = {}) {
 		},
 		/** Bytes of updates accepted but not yet written. */
 		pendingBytes: () => pendingBytes,
-		recordClient(room: string, clientId: number, userId: string | null) {
-			clients.push({ room, clientId, userId, at: Date.now() });
+		recordClient(room: string, clientId: number, userId: string | null, helperId: string | null = null) {
+			clients.push({ room, clientId, userId, at: Date.now(), helperId });
 			schedule();
 		},
 		flush,
@@ -172,6 +173,11 @@ export function createDocStore(db: Db, options: DocStoreOptions = {}) {
 				)
 				.pluck()
 				.all(room, room) as string[],
+		/** Who wrote with whose help in the room (doc_clients survives compaction): each pair once. */
+		assistedAuthors: (room: string) =>
+			db
+				.prepare<[string], { user_id: string; helper_id: string }>('SELECT DISTINCT user_id, helper_id FROM doc_clients WHERE room = ? AND helper_id IS NOT NULL AND user_id IS NOT NULL ORDER BY first_seen')
+				.all(room),
 		clientAuthors: (room: string) => selectClientAuthors.all(room)
 	};
 }

@@ -45,10 +45,11 @@ type Connection = {
 };
 
 /** Writes ready-made frames straight to the TCP socket: one syscall per batch instead of one per message. */
-function createPeer(socket: WebSocket, viewer: Viewer | null, canWrite: boolean): Peer {
+function createPeer(socket: WebSocket, viewer: Viewer | null, canWrite: boolean, helperId: string | null = null): Peer {
 	const raw = (socket as unknown as { _socket?: Socket })._socket;
 	return {
 		userId: viewer?.id ?? null,
+		helperId,
 		canWrite,
 		awarenessClients: new Set(),
 		backlog: null,
@@ -119,6 +120,22 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 		return userId ? app.accounts.getViewer(userId) : null;
 	}
 
+	/**
+	 * Writing on someone's behalf: the helper's own session plus a token naming the participant and the helper, for a
+	 * pad where that session was accepted. Anything less is refused outright (never downgraded to the helper's own
+	 * identity: their editor would then write as themselves without knowing it).
+	 */
+	function behalfOf(request: IncomingMessage, room: RoomName, helperSession: Viewer | null): { viewer: Viewer; helperId: string } | AppError | null {
+		const token = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token');
+		const claims = token ? app.roomTokens.claims(token, formatRoom(room)) : null;
+		if (!claims?.helperId) return null;
+		const refused = new AppError('forbidden', 'writing on someone’s behalf is over or was not accepted');
+		if (room.kind !== 'pad' || !helperSession || helperSession.id !== claims.helperId) return refused;
+		if (!safely(() => app.assisted.isActive(room.id, claims.userId, claims.helperId!), false)) return refused;
+		const participant = app.accounts.getViewer(claims.userId);
+		return participant ? { viewer: participant, helperId: claims.helperId } : refused;
+	}
+
 	/** Open pads and whether their workshop had locked them at the last check (or when their first person came in). */
 	let padLocks = new Map<string, boolean>();
 
@@ -128,7 +145,9 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 		const token = readCookie(request.headers.cookie, SESSION_COOKIE);
 		const ask = facts.forConnection();
 		const session = token ? ask.session(token) : null;
-		const viewer = session?.viewer ?? viewerFromRoomToken(request, roomName);
+		const behalf = behalfOf(request, room, session?.viewer ?? null);
+		if (behalf instanceof AppError) return refuse(socket, behalf);
+		const viewer = behalf?.viewer ?? session?.viewer ?? viewerFromRoomToken(request, roomName);
 		let canWrite: boolean;
 		try {
 			canWrite = ask.access(viewer, room) === 'write';
@@ -155,7 +174,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 		}
 
 		if (room.kind === 'pad' && !padLocks.has(room.id)) padLocks.set(room.id, safely(() => ask.padLocked(room.id), false));
-		const peer = createPeer(socket, viewer, canWrite);
+		const peer = createPeer(socket, viewer, canWrite, behalf?.helperId ?? null);
 		// Anonymous readers have no session: each connection gets its own bucket.
 		const connection: Connection = { socket, peer, room: target, roomName: room, viewer, sessionKey, bucket: bucketOf(sessionKey), alive: true };
 		connections.add(connection);
@@ -220,6 +239,13 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 			if (padLocks.has(c.roomName.id) && padLocks.get(c.roomName.id) !== locked) flipped.add(c.roomName.id);
 		}
 		padLocks = now;
+		// Writing on someone's behalf stops as soon as either person ends it (or the helper stops facilitating).
+		for (const c of connections) {
+			const helperId = c.peer.helperId;
+			if (helperId && c.roomName.kind === 'pad' && !safely(() => app.assisted.isActive(c.roomName.id, c.peer.userId ?? '', helperId), false)) {
+				refuse(c.socket, new AppError('forbidden', 'writing on someone’s behalf ended'));
+			}
+		}
 		if (flipped.size === 0) return;
 		for (const c of connections) {
 			if (c.roomName.kind !== 'pad' || !flipped.has(c.roomName.id)) continue;

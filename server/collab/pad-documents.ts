@@ -8,7 +8,7 @@ import { PAD_FRAGMENT, padSchema } from '../shared/pad-schema';
 import type { DocStore } from './doc-store';
 import type { Rooms } from './rooms';
 
-import type { LiveDocuments, PadJson, PadVersion } from '../domain/ports';
+import type { AssistedAuthorship, LiveDocuments, PadJson, PadVersion } from '../domain/ports';
 
 export type { PadJson, PadVersion } from '../domain/ports';
 
@@ -57,7 +57,7 @@ export function createPadDocuments(deps: { rooms: Rooms; store: DocStore; templa
 		},
 
 		/** Saved versions, newest first, and who wrote since the last one. */
-		history(padId: string): { versions: PadVersion[]; unsavedAuthorIds: string[] } {
+		history(padId: string): { versions: PadVersion[]; unsavedAuthorIds: string[]; assisted: AssistedAuthorship[] } {
 			deps.store.flush();
 			const versions = deps.store.listVersions(roomOf(padId)).map((v) => ({
 				id: v.id,
@@ -65,7 +65,8 @@ export function createPadDocuments(deps: { rooms: Rooms; store: DocStore; templa
 				authorIds: JSON.parse(v.authors) as string[],
 				reason: v.reason
 			}));
-			return { versions, unsavedAuthorIds: deps.store.pendingAuthors(roomOf(padId)) };
+			const assisted = deps.store.assistedAuthors(roomOf(padId)).map((a) => ({ authorId: a.user_id, helperId: a.helper_id }));
+			return { versions, unsavedAuthorIds: deps.store.pendingAuthors(roomOf(padId)), assisted };
 		},
 
 		saveVersion(padId: string): number | null {

@@ -5,7 +5,9 @@ import type { Db } from '../db/open';
 import type { DocStore } from './doc-store';
 import { checkUpdate, readsToTheEnd } from './update-check';
 
-export type QuarantinedRow = { id: number; room: string; source: 'update' | 'snapshot'; size: number; authorId: string | null; createdAt: number; quarantinedAt: number; error: string };
+import type { QuarantinedUpdate } from '../domain/ports';
+
+export type QuarantinedRow = QuarantinedUpdate;
 
 type SnapshotRow = { id: number; data: Buffer; upto_update_id: number; created_at: number };
 type UpdateRow = { id: number; data: Buffer; author_id: string | null; created_at: number };

@@ -11,6 +11,8 @@ import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encod
 
 export type Peer = {
 	readonly userId: string | null;
+	/** Who types for `userId` (writing on someone's behalf): their edits are recorded as the user's, helped by this one. */
+	readonly helperId?: string | null;
 	readonly canWrite: boolean;
 	/** Writes ready-made WebSocket frames. */
 	write(buffer: Buffer): void;
@@ -126,7 +128,7 @@ export class Room {
 				const clients = checkUpdate(this.kind, message.update);
 				if (!this.store.health.writable) return this.refuseWhileStorageDown(message.type, message.update);
 				const refusal = this.guard?.refuse(message.update, peer.userId) ?? null;
-				if (refusal === null) this.applyUpdate(peer.userId, message.update, clients);
+				if (refusal === null) this.applyUpdate(peer.userId, message.update, clients, peer.helperId ?? null);
 				// A live update is the peer's own doing; a resync may carry what others wrote before a crash: dropped, not fatal.
 				else if (message.type === 'update') throw new ProtocolError(refusal, collabCloseCodes.refusedUpdate);
 				return;
@@ -177,17 +179,17 @@ export class Room {
 	}
 
 	/** `clients`: the Yjs client ids the update carries structs for, as `checkUpdate` proved it applicable. */
-	private applyUpdate(authorId: string | null, update: Uint8Array, clients: number[]): void {
+	private applyUpdate(authorId: string | null, update: Uint8Array, clients: number[], helperId: string | null = null): void {
 		if (update.length <= 2 && update[0] === 0 && update[1] === 0) return; // nothing new
 		if (isPadLike(this.kind)) (this.padShape ??= new PadShape(this.state())).accept(update);
 		const copy = update.slice(); // the frame buffer may be reused by the socket
 		// First, so that a refusal (storage down, backlog full) leaves the room as it was.
-		this.store.append({ room: this.name, data: copy, authorId, at: Date.now() });
+		this.store.append({ room: this.name, data: copy, authorId, at: Date.now(), ...(helperId ? { helperId } : {}) });
 		this.onApplied?.(this.name);
 		for (const clientId of clients) {
 			if (this.knownClients.has(clientId)) continue;
 			this.knownClients.add(clientId);
-			this.store.recordClient(this.name, clientId, authorId);
+			this.store.recordClient(this.name, clientId, authorId, helperId);
 		}
 		this.guard?.applied(copy);
 		this.tail.push(copy);

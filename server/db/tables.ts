@@ -15,6 +15,18 @@ export interface ApiTokensTable {
 	user_id: string;
 }
 
+export interface AssistedSessionsTable {
+	answered_at: number | null;
+	consent: string | null;
+	created_at: number;
+	ended_at: number | null;
+	helper_id: string;
+	id: string;
+	pad_id: string;
+	participant_id: string;
+	status: string;
+}
+
 export interface AuthSessionsTable {
 	created_at: number;
 	expires_at: number;
@@ -36,6 +48,18 @@ export interface ChatModerationTable {
 	hidden_by_name: string;
 	message: string;
 	message_id: string;
+	workshop_id: string;
+}
+
+export interface ChatReportsTable {
+	created_at: number;
+	id: string;
+	message_id: string;
+	reason: Generated<string>;
+	reporter_id: string | null;
+	resolution: string | null;
+	resolved_at: number | null;
+	resolved_by_name: string | null;
 	workshop_id: string;
 }
 
@@ -111,6 +135,7 @@ export interface DeliverablesTable {
 export interface DocClientsTable {
 	client_id: number;
 	first_seen: number;
+	helper_id: string | null;
 	room: string;
 	user_id: string | null;
 }
@@ -141,6 +166,7 @@ export interface DocUpdatesTable {
 	author_id: string | null;
 	created_at: number;
 	data: Uint8Array;
+	helper_id: string | null;
 	id: Generated<number>;
 	room: string;
 }
@@ -197,6 +223,7 @@ export interface EditionMembersTable {
 }
 
 export interface EditionsTable {
+	archived_at: string | null;
 	chat_public: Generated<number>;
 	city: Generated<string>;
 	close_delay_minutes: Generated<number>;
@@ -216,6 +243,13 @@ export interface EditionsTable {
 	venue: Generated<string>;
 	wall_public: Generated<number>;
 	workspace_public: Generated<number>;
+}
+
+export interface FileFailuresTable {
+	failed_at: number;
+	reason: string;
+	sha256: string;
+	stage: string;
 }
 
 export interface FilesTable {
@@ -518,9 +552,11 @@ export interface WorkshopsTable {
 export interface Tables {
 	access_generation: AccessGenerationTable;
 	api_tokens: ApiTokensTable;
+	assisted_sessions: AssistedSessionsTable;
 	auth_sessions: AuthSessionsTable;
 	chat_archive: ChatArchiveTable;
 	chat_moderation: ChatModerationTable;
+	chat_reports: ChatReportsTable;
 	citations: CitationsTable;
 	credit_choices: CreditChoicesTable;
 	deliverable_comments: DeliverableCommentsTable;
@@ -537,6 +573,7 @@ export interface Tables {
 	edition_kits: EditionKitsTable;
 	edition_members: EditionMembersTable;
 	editions: EditionsTable;
+	file_failures: FileFailuresTable;
 	files: FilesTable;
 	help_requests: HelpRequestsTable;
 	instance_secrets: InstanceSecretsTable;

@@ -51,7 +51,7 @@ export interface LiveDocuments {
 	applyTemplate(padId: string, templateKey: string, authorId: string | null): void;
 	currentContent(padId: string): PadJson;
 	/** Saved versions, newest first, and who wrote since the last one. */
-	history(padId: string): { versions: PadVersion[]; unsavedAuthorIds: string[] };
+	history(padId: string): { versions: PadVersion[]; unsavedAuthorIds: string[]; assisted?: AssistedAuthorship[] };
 	versionContent(padId: string, versionId: number): PadJson;
 	/** null when nothing changed since the last version. */
 	saveVersion(padId: string): number | null;
@@ -61,6 +61,9 @@ export interface LiveDocuments {
 	/** Replaces the whole content, credited to `authorId`; the history keeps the old one. */
 	replaceContent(padId: string, json: PadJson, authorId: string | null): void;
 }
+
+/** Someone who wrote in a pad with a helper typing for them (« avec l'aide de »). */
+export type AssistedAuthorship = { authorId: string; helperId: string };
 
 export type Moderator = { id: string; name: string };
 export type HiddenMessage = { message: ChatMessage; hidden: { byId: string; byName: string; at: number } };
@@ -101,6 +104,24 @@ export type DriveDocumentsPort = {
 	 * history; returns how many changed.
 	 */
 	renamePerson(workshopId: string, userId: string, name: string): number;
+};
+
+// --- File processing: adapters that derive something from a file's bytes say when it failed (the desk shows it).
+
+export type FileProcessingStage = 'preview' | 'extraction';
+export type FileProcessingLog = {
+	failed(sha256: string, stage: FileProcessingStage, reason: string): void;
+	/** A later run of the stage worked: the failure is forgotten. */
+	succeeded(sha256: string, stage: FileProcessingStage): void;
+};
+
+// --- Quarantine: stored real-time rows the rooms set aside because they no longer apply (collab/quarantine implements it).
+
+export type QuarantinedUpdate = { id: number; room: string; source: 'update' | 'snapshot'; size: number; authorId: string | null; createdAt: number; quarantinedAt: number; error: string };
+
+export type QuarantineLog = {
+	/** The most recently quarantined rows, newest first. */
+	list(limit?: number): Promise<QuarantinedUpdate[]>;
 };
 
 // --- Activity: what the desk learns from the real-time layer (collab/activity-feed implements it).

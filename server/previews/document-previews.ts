@@ -2,6 +2,7 @@
 import sanitizeHtml from 'sanitize-html';
 import { htmlPreviewFormat, type HtmlPreviewFormat } from '../shared/previews';
 import { documentHtml } from './office-html';
+import type { FileProcessingLog } from '../domain/ports';
 
 export type Preview = { html: string } | { none: 'unsupported' | 'tooLarge' | 'unreadable' | 'tooSlow' };
 type Source = { sha256: string; mime: string; name: string; size: number };
@@ -19,7 +20,7 @@ const page = (title: string, body: string) =>
 	'table{border-collapse:collapse}td,th{border:1px solid #d1d5db;padding:.25rem .5rem}pre{white-space:pre-wrap}' +
 	`</style></head><body>${body}</body></html>`;
 
-export function createDocumentPreviews(options: { maxBytes?: number; timeoutMs?: number; cacheEntries?: number } = {}) {
+export function createDocumentPreviews(options: { maxBytes?: number; timeoutMs?: number; cacheEntries?: number; failures?: FileProcessingLog } = {}) {
 	const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
 	const timeoutMs = options.timeoutMs ?? 5_000;
 	const cacheEntries = options.cacheEntries ?? 64;
@@ -55,7 +56,11 @@ export function createDocumentPreviews(options: { maxBytes?: number; timeoutMs?:
 			const key = `${source.sha256}:${format}`;
 			const cached = cache.get(key);
 			if (cached) return remember(key, cached);
-			return remember(key, await convert(format, await read(), source.name));
+			const preview = await convert(format, await read(), source.name);
+			// A document the converter could not read (or not in time) is a failure the desk shows; too large is a limit, not one.
+			if ('none' in preview) options.failures?.failed(source.sha256, 'preview', preview.none);
+			else options.failures?.succeeded(source.sha256, 'preview');
+			return remember(key, preview);
 		}
 	};
 }

@@ -13,6 +13,7 @@ import { isHealthy, MeiliUnavailableError, startMeilisearch, type MeiliProcess }
 import { createSearchPermissions } from './permissions';
 import { createSearchService } from './search.service';
 import { createSearchSources } from './sources';
+import type { FileProcessingLog } from '../domain/ports';
 import type { SearchInput, SearchResult } from '../shared/search';
 
 export type SearchStartOptions =
@@ -37,11 +38,13 @@ export function createSearch(deps: {
 	indexer?: IndexerOptions;
 	log?: (line: string) => void;
 	restart?: Partial<RestartPolicy>;
+	/** Where failed text extractions are recorded (the desk's « files whose processing failed »). */
+	failures?: FileProcessingLog;
 }) {
 	const log = deps.log ?? ((line: string) => rootLogger().info({ component: 'search' }, line));
 	const engine = createSearchEngine();
 	const extractor = createExtractor({ log });
-	const sources = createSearchSources({ db: deps.db, store: deps.store, blobs: deps.blobs, extractor, clock: deps.clock, nameOf: deps.nameOf });
+	const sources = createSearchSources({ db: deps.db, store: deps.store, blobs: deps.blobs, extractor, clock: deps.clock, nameOf: deps.nameOf, failures: deps.failures });
 	const indexer = createIndexer({ db: deps.db, engine, sources }, { log, ...deps.indexer });
 	const service = createSearchService({ db: deps.db, engine, permissions: createSearchPermissions(deps.db), clock: deps.clock });
 	let child: MeiliProcess | null = null;

@@ -10,7 +10,7 @@ import { withCurrentNames } from '../domain/pads/person-names';
 import { withoutTemplatePrompts } from '../domain/pads/template-prompts';
 import { PAD_FRAGMENT } from '../shared/pad-schema';
 import { themeKey, trackKey } from '../shared/themes';
-import type { BlobStore } from '../domain/ports';
+import type { BlobStore, FileProcessingLog } from '../domain/ports';
 import { chatDoc, deliverableDoc, editionDoc, fileDoc, NEVER, padDocs, workshopDoc, type Placement, type SearchDoc } from './documents';
 import type { Extractor } from './extract/extractor';
 import { createSynthesisSources } from './synthesis-sources';
@@ -63,6 +63,8 @@ export function createSearchSources(deps: {
 	clock: () => number;
 	/** How a person is named in an edition today; without it, the names stored beside messages and in pads. */
 	nameOf?: (userId: string, editionId: string) => string;
+	/** Where failed text extractions are recorded (the desk's « files whose processing failed »). */
+	failures?: FileProcessingLog;
 }) {
 	const { db } = deps;
 	const edition = db.prepare<[string], EditionFacts>('SELECT * FROM editions WHERE id = ?');
@@ -157,6 +159,9 @@ export function createSearchSources(deps: {
 			}
 		}
 		saveExtract.run(file.sha256, result.text, result.note, deps.clock());
+		// No text and a note is a failure (unreadable, too slow, bytes missing); an unsupported format has no note.
+		if (result.text === '' && result.note !== null) deps.failures?.failed(file.sha256, 'extraction', result.note);
+		else deps.failures?.succeeded(file.sha256, 'extraction');
 		return result;
 	}
 

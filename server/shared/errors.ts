@@ -6,7 +6,10 @@ export type ErrorCode = (typeof errorCodes)[number];
 export type FieldErrors = Record<string, string>;
 
 /** Values interpolated into an error's message key (`{host}`, `{seconds}`…). */
-export type ErrorParams = Record<string, string | number>;
+/** One translated line inside a message (a CSV row's problem): a message key and its own parameters. */
+export type MessageItem = { key: string; params?: Record<string, string | number> };
+/** A list parameter is translated item by item, then joined with « ; ». */
+export type ErrorParams = Record<string, string | number | MessageItem[]>;
 
 export class AppError extends Error {
 	readonly isAppError = true;

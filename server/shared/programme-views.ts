@@ -15,6 +15,8 @@ export type EditionView = {
 	description: string;
 	licence: Licence;
 	status: EditionStatus;
+	/** Set when the organiser archived the (published) edition: read-only for everyone (migration 041). */
+	archived_at?: string | null;
 	/** 1 when readers of the edition may read (and search) its closed workshops' chats. */
 	chat_public: number;
 	/** 1 when the organiser opened live pads, history, chat and drive to the edition's readers. */

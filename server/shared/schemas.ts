@@ -78,6 +78,7 @@ export type EditionInput = z.infer<typeof editionSchema>;
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 export const editionSharingSchema = z.object({ chatPublic: checkbox, workspacePublic: checkbox });
 export const editionStatusSchema = z.object({ status: z.enum(editionStatuses, 'invalidChoice') });
+export const editionArchiveSchema = z.object({ archived: z.enum(['on', 'off'], 'invalidChoice') });
 
 export const themeSchema = z.object({
 	label: required(60),

@@ -41,6 +41,10 @@ export type EditionRole = (typeof editionRoles)[number];
 
 export const editionStatuses = ['draft', 'published'] as const;
 export type EditionStatus = (typeof editionStatuses)[number];
+/** What the policy reads of an edition: its status, and whether the organiser archived it (a published edition, frozen). */
+export type EditionState = EditionStatus | 'archived';
+export const editionStateOf = (edition: { status: EditionStatus; archived_at?: string | null }): EditionState =>
+	edition.status === 'published' && edition.archived_at ? 'archived' : edition.status;
 
 export const workshopStatuses = ['upcoming', 'live', 'closed'] as const;
 export type WorkshopStatus = (typeof workshopStatuses)[number];

@@ -3,6 +3,8 @@
 // machine and in this run, then prints every figure, its ratio to the better reference, and PASS/FAIL checks.
 import { type Ctx } from './kit';
 import { scenarioChat } from './scenarios-chat';
+import { scenarioDesk } from './scenario-desk';
+import { scenarioWall } from './scenario-wall';
 import { scenarioPages } from './pages/scenario';
 import { scenarioSoak } from './scenario-soak';
 import { scenarioD, scenarioE, scenarioF } from './scenarios-other';
@@ -19,6 +21,8 @@ const scenarios: Record<string, { title: string; run: (ctx: Ctx) => Promise<void
 	f: { title: 'memory per idle open room', run: scenarioF },
 	g: { title: 'collaboration carets: an awareness update per keystroke on (a)', run: scenarioG },
 	chat: { title: 'the workshop chat: 30 rooms × 30 participants, 1 message/s per room, stock y-websocket clients', run: scenarioChat },
+	desk: { title: 'the MédiaLab desk during (a) with 60 live workshops: its CPU cost and edit/help → desk time', run: scenarioDesk, optIn: true },
+	wall: { title: 'the projected wall left on for a day, compressed: a real browser, its memory over time and network cuts', run: scenarioWall, optIn: true },
 	soak: { title: 'an event day compressed: rooms open and close, people come and go, our memory after every slot', run: scenarioSoak, optIn: true },
 	pages: { title: 'the pages people open most: 50 readers on the production build, an edition of 300 workshops, while 30 rooms type', run: scenarioPages, optIn: true }
 };

@@ -4,6 +4,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import type { ServerKind } from './stats';
 import { listen, type FixtureKind, type ServerUnderTest } from './servers/types';
+import type { DeskCommand } from './servers/ours-desk';
 
 export type ChildRequest =
 	| { id: number; cmd: 'fixtures'; rooms: number; clientsPerRoom: number; kind?: FixtureKind }
@@ -14,6 +15,7 @@ export type ChildRequest =
 	| { id: number; cmd: 'roomLoaded'; name: string }
 	| { id: number; cmd: 'profileStart' }
 	| { id: number; cmd: 'profileStop'; file: string }
+	| { id: number; cmd: 'desk'; desk: DeskCommand }
 	| { id: number; cmd: 'exit' };
 
 export type ServerStats = {
@@ -130,6 +132,9 @@ async function main() {
 				case 'profileStop':
 					await (await import('./profile')).stopProfiling(req.file);
 					return send({ id: req.id, result: true });
+				case 'desk':
+					if (!sut.desk) throw new Error('this server has no desk');
+					return send({ id: req.id, result: sut.desk(req.desk) });
 				case 'roomLoaded':
 					return send({ id: req.id, result: sut.roomLoaded(req.name) });
 				case 'exit':

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { MemoryReading, ServerStats } from './server-child';
 import type { ServerKind } from './stats';
 import type { FixtureKind, RoomFixture } from './servers/types';
+import type { DeskCommand } from './servers/ours-desk';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -20,6 +21,8 @@ export type ServerHandle = {
 	/** Forced GC, then a V8 heap snapshot written to `file` (pauses the server and inflates its RSS afterwards). */
 	heapSnapshot(file: string): Promise<void>;
 	roomLoaded(name: string): Promise<boolean>;
+	/** Ours only: drives the desk's pages and probes (servers/ours-desk.ts). */
+	desk<T>(cmd: DeskCommand): Promise<T>;
 	profileStart(): Promise<void>;
 	profileStop(file: string): Promise<void>;
 	stop(): Promise<void>;
@@ -92,6 +95,7 @@ export async function launchServer(kind: ServerKind, options: LaunchOptions = {}
 		memory: (gc) => request({ cmd: 'memory', gc }),
 		heapSnapshot: (file) => request({ cmd: 'heapSnapshot', file }, 300_000),
 		roomLoaded: (name) => request({ cmd: 'roomLoaded', name }),
+		desk: (cmd) => request({ cmd: 'desk', desk: cmd }),
 		profileStart: () => request({ cmd: 'profileStart' }),
 		profileStop: (file) => request({ cmd: 'profileStop', file }, 300_000),
 		async stop() {

@@ -5,7 +5,7 @@ export type Role = (typeof roles)[number];
 export const actions = ['read', 'write', 'moderate', 'curate', 'publish', 'export', 'administer'] as const;
 export type Action = (typeof actions)[number];
 
-export const resources = ['edition', 'workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'accountData', 'helpRequest', 'mySchedule'] as const;
+export const resources = ['edition', 'workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'accountData', 'helpRequest', 'mySchedule', 'chatReport', 'assistedWriting', 'instance'] as const;
 export type Resource = (typeof resources)[number];
 
 /**
@@ -13,7 +13,8 @@ export type Resource = (typeof resources)[number];
  * person: the person is the row.
  */
 export const conditions = {
-	published: 'the edition is published',
+	published: 'the edition is published (archived editions too)',
+	notArchived: 'the organiser has not archived the edition (an archived edition is read-only for everyone)',
 	closed: 'the workshop has closed',
 	workspacePublic: 'the organiser opened closed workshops’ pads, histories and drive to readers',
 	chatPublic: 'the organiser opened closed workshops’ chats to readers',
@@ -50,7 +51,7 @@ const signedIn = (cell: Cell): Row => {
 
 /** The workshop's live workspace: its members, and readers once it closed if the organiser opened it. */
 const workspaceRead: Row = { ...outsiders(when('notDeleted', 'closed', 'workspacePublic')), guest: when('notDeleted'), participant: when('notDeleted'), ...staff() };
-const workspaceWrite: Row = { guest: when('notDeleted', 'notLocked'), participant: when('notDeleted', 'notLocked'), ...staff(when('notDeleted')) };
+const workspaceWrite: Row = { guest: when('notDeleted', 'notLocked', 'notArchived'), participant: when('notDeleted', 'notLocked', 'notArchived'), ...staff(when('notDeleted', 'notArchived')) };
 
 /**
  * THE table. Before any cell is read, the edition itself must be readable (see `can`): nothing of a draft edition
@@ -68,15 +69,16 @@ export const policy: Record<Resource, Partial<Record<Action, Row>>> = {
 	workshop: {
 		read: everyone(),
 		// taking part (joining from the workshop page) needs an account
-		write: { reader: always, member: always, ...workshopMembers() },
+		write: { reader: when('notArchived'), member: when('notArchived'), ...workshopMembers(when('notArchived')) },
 		moderate: staff(),
 		administer: managers()
 	},
-	padLive: { read: workspaceRead, export: workspaceRead, write: workspaceWrite, moderate: staff() },
+	padLive: { read: workspaceRead, export: workspaceRead, write: workspaceWrite, moderate: staff(when('notArchived')) },
 	padHistory: { read: workspaceRead, export: workspaceRead, write: workspaceWrite },
 	chat: {
 		read: { ...outsiders(when('closed', 'chatPublic')), ...workshopMembers() },
-		write: workshopMembers(),
+		write: workshopMembers(when('notArchived')),
+		// Hiding a message stays possible in an archive: it protects the people in it.
 		moderate: staff()
 	},
 	driveFile: {
@@ -86,22 +88,22 @@ export const policy: Record<Resource, Partial<Record<Action, Row>>> = {
 			participant: when('notDeleted'),
 			...staff()
 		},
-		write: workshopMembers(),
-		moderate: staff()
+		write: workshopMembers(when('notArchived')),
+		moderate: staff(when('notArchived'))
 	},
 	deliverable: {
 		read: { ...outsiders(when('deliverableOut')), guest: when('deliverableShared'), participant: when('deliverableShared'), ...staff() },
 		export: { ...outsiders(when('deliverableOut')), guest: when('deliverableShared'), participant: when('deliverableShared'), ...staff() },
-		write: { guest: when('deliverableShared'), participant: when('deliverableShared'), ...staff() },
-		curate: staff(),
-		publish: staff()
+		write: { guest: when('deliverableShared', 'notArchived'), participant: when('deliverableShared', 'notArchived'), ...staff(when('notArchived')) },
+		curate: staff(when('notArchived')),
+		publish: staff(when('notArchived'))
 	},
 	// Syntheses, citations and « En savoir + » links are composed by the staff; readers see published versions only.
 	proceedings: {
 		read: { ...outsiders(when('proceedingsOut')), guest: when('proceedingsOut'), participant: when('proceedingsOut'), ...staff() },
 		export: { ...outsiders(when('proceedingsOut')), guest: when('proceedingsOut'), participant: when('proceedingsOut'), ...staff() },
-		write: staff(),
-		publish: staff()
+		write: staff(when('notArchived')),
+		publish: staff(when('notArchived'))
 	},
 	kit: {
 		read: everyone(),
@@ -113,16 +115,22 @@ export const policy: Record<Resource, Partial<Record<Action, Row>>> = {
 	// The MédiaLab desk: people of the workshop ask (and cancel their own); the edition's staff see, claim and close.
 	helpRequest: {
 		read: { guest: when('self'), participant: when('self'), ...staff() },
-		write: { guest: always, participant: always },
+		write: { guest: when('notArchived'), participant: when('notArchived') },
 		moderate: staff()
 	},
 	// « Mon programme »: the sessions a person picked and their calendar feed, only ever their own; the feed's token
 	// acts as its owner, so it stops when the owner may no longer read the edition.
-	mySchedule: { read: signedIn(when('self')), write: signedIn(when('self')), export: signedIn(when('self')) }
+	mySchedule: { read: signedIn(when('self')), write: signedIn(when('self')), export: signedIn(when('self')) },
+	// « Signaler »: the people of the workshop flag a chat message; the staff see the queue and hide or dismiss.
+	chatReport: { write: workshopMembers(when('notArchived')), moderate: staff() },
+	// Writing on someone's behalf: the staff ask and write; the participant asked answers (accepts or declines) for themselves.
+	assistedWriting: { write: { guest: when('self', 'notArchived'), participant: when('self', 'notArchived') }, moderate: staff(when('notArchived')) },
+	// The instance's own administration pages (quarantined real-time rows): its administrators, nobody else.
+	instance: { administer: { admin: always } }
 };
 
 /** Resources that live inside an edition: refused outright when the edition itself is not readable. */
-const insideEdition = new Set<Resource>(['workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'helpRequest', 'mySchedule']);
+const insideEdition = new Set<Resource>(['workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'helpRequest', 'mySchedule', 'chatReport', 'assistedWriting']);
 
 /** The cell's raw alternatives, for code that must translate the rule (the search filter) rather than apply it. */
 export function cellOf(role: Role, action: Action, resource: Resource): Cell | null {

@@ -1,5 +1,5 @@
 // Who the viewer is in an edition or one of its workshops (the policy's row), and the facts a decision reads.
-import type { EditionRole, WorkshopStatus } from '../../shared/vocabulary';
+import { editionStateOf, type EditionRole, type EditionStatus, type WorkshopStatus } from '../../shared/vocabulary';
 import type { Viewer } from '../types';
 import type { Role, Situation } from './policy';
 
@@ -19,10 +19,12 @@ export function roleInWorkshop(viewer: Viewer | null, editionRole: EditionRole |
 	return isParticipant ? role : 'member';
 }
 
-type EditionFacts = { status: string; chat_public: number; workspace_public: number };
+type EditionFacts = { status: EditionStatus; archived_at?: string | null; chat_public: number; workspace_public: number };
 
 export function editionFacts(edition: EditionFacts): Situation {
-	return { published: edition.status === 'published', chatPublic: edition.chat_public === 1, workspacePublic: edition.workspace_public === 1 };
+	const state = editionStateOf(edition);
+	// An archived edition is still published for its readers; what it loses is every write.
+	return { published: state !== 'draft', notArchived: state !== 'archived', chatPublic: edition.chat_public === 1, workspacePublic: edition.workspace_public === 1 };
 }
 
 export function workshopFacts(edition: EditionFacts, status: WorkshopStatus, padsLocked = false): Situation {

@@ -24,11 +24,15 @@ export const resourceLabels: Record<Resource, string> = {
 	kit: 'Event kits',
 	accountData: 'Account data (profile, credit choices, tokens, personal data export)',
 	helpRequest: 'A help request to the MédiaLab desk (ask and cancel; see, claim and close)',
-	mySchedule: 'A person’s own programme (« Mon programme »: picked sessions and their private calendar feed)'
+	mySchedule: 'A person’s own programme (« Mon programme »: picked sessions and their private calendar feed)',
+	chatReport: 'A report of a chat message (« Signaler »; the moderation queue: hide or dismiss)',
+	assistedWriting: 'Writing in a pad on someone’s behalf (accept or decline for oneself; ask, mark present and write)',
+	instance: 'The instance’s administration (quarantined real-time rows)'
 };
 
 const shortConditions: Record<keyof typeof conditions, string> = {
 	published: 'published edition',
+	notArchived: 'edition not archived',
 	closed: 'closed workshop',
 	workspacePublic: 'workspace opened by the organiser',
 	chatPublic: 'chats opened by the organiser',

@@ -33,7 +33,14 @@ export type ChatAccess = { canRead: boolean; canWrite: boolean; canModerate: boo
 /** Where a promoted quote links back to, and the language of its attribution line. */
 export type PromoteContext = { chatUrl: string; locale: 'fr' | 'en' };
 
-export function createChatService(deps: { workshops: WorkshopsService; pads: PadsService; documents: ChatDocumentsPort; credits: CreditsService }) {
+export function createChatService(deps: {
+	workshops: WorkshopsService;
+	pads: PadsService;
+	documents: ChatDocumentsPort;
+	credits: CreditsService;
+	/** Reports of a message hidden from the chat leave the moderation queue. */
+	reports?: { hidden(workshopId: string, messageId: string, byName: string): void };
+}) {
 	const { documents } = deps;
 
 	/** The policy's answer, for the pages and the real-time room alike: a workshop's conversation stays with its members unless the organiser opened it. */
@@ -109,8 +116,11 @@ export function createChatService(deps: { workshops: WorkshopsService; pads: Pad
 		moderate(viewer: Viewer | null, workshopId: string, raw: unknown): void {
 			const moderator = moderated(viewer, workshopId);
 			const input = parseInput(chatModerationSchema, raw);
-			if (input.action === 'hide') documents.hide(workshopId, input.messageId, { id: moderator.id, name: nameIn(moderator, workshopId) });
-			else documents.unhide(workshopId, input.messageId);
+			if (input.action === 'hide') {
+				const by = nameIn(moderator, workshopId);
+				documents.hide(workshopId, input.messageId, { id: moderator.id, name: by });
+				deps.reports?.hidden(workshopId, input.messageId, by);
+			} else documents.unhide(workshopId, input.messageId);
 		},
 
 		/** Copies a visible message into one of the workshop's pads as an attributed, timestamped quote. */

@@ -4,7 +4,9 @@ import type { ActivityFeed } from '../ports';
 export type DeskEvent =
 	| { type: 'help'; editionId: string; requestId: string }
 	| { type: 'activity'; editionId: string; workshopId: string; updates: number }
-	| { type: 'presence'; editionId: string; workshopId: string };
+	| { type: 'presence'; editionId: string; workshopId: string }
+	/** A chat report came in or was resolved, or a file's processing failed: the board's alerts changed. */
+	| { type: 'alerts'; editionId: string; workshopId: string };
 
 type Listener = (event: DeskEvent) => void;
 /** Which workshop (and edition) a real-time room belongs to; null for rooms the desk does not follow. */

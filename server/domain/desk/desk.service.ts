@@ -26,7 +26,9 @@ export type DeskTile = {
 	padCount: number;
 };
 export type DeskBoard = { now: number; tiles: DeskTile[]; alerts: DeskAlert[]; help: HelpRequestView[] };
+type FullBoard = DeskBoard & { edition: { id: string; title: string; timezone: string } };
 
+type Counted = { count: number; since: number };
 type Deps = {
 	clock: Clock;
 	workshops: WorkshopsService;
@@ -35,7 +37,16 @@ type Deps = {
 	feed: ActivityFeed | null;
 	/** People present are named by their credit choice for the edition. */
 	credits: Pick<CreditsService, 'display'>;
+	/** Chat messages waiting for moderation, per workshop of the edition. */
+	reported?: (editionId: string) => Map<string, Counted>;
+	/** Drive files whose processing failed, per workshop of the edition. */
+	failedFiles?: (editionId: string) => Map<string, Counted>;
+	/** The desk's events: a board shared by the pages open at once is good until the edition's next event. */
+	events?: { subscribe(editionId: string, listener: () => void): () => void };
 };
+
+/** However quiet the edition, a shared board is computed again after this long (alerts depend on the time). */
+export const SHARED_BOARD_MS = 1000;
 
 /** An edition-local 'YYYY-MM-DDTHH:MM' as an instant, using the offset the edition's zone has now. */
 function localToMs(local: string, now: number, timeZone: string): number {
@@ -53,15 +64,21 @@ export function createDeskService(deps: Deps) {
 		return [...ids].map((id) => deps.credits.display(id, editionId)).sort((a, b) => a.localeCompare(b));
 	}
 
-	return {
+	/** Per edition: the last board computed for its staff, and whether an event came since (then it is stale). */
+	const shared = new Map<string, { board: FullBoard; at: number; fresh: boolean }>();
+	const followed = new Set<string>();
+
+	const service = {
 		/** Staff of the edition only (the help queue decides: not_found for anyone else). */
-		board(viewer: Viewer | null, editionId: string): DeskBoard & { edition: { id: string; title: string; timezone: string } } {
+		board(viewer: Viewer | null, editionId: string): FullBoard {
 			const help = deps.help.pending(viewer, editionId);
 			const programme = deps.workshops.programme(viewer, editionId);
 			const now = deps.clock();
 			const edition = programme.edition;
 			const pads = deps.activity.padsOfEdition(editionId, now);
 			const withDeliverable = deps.activity.workshopsWithDeliverable(editionId);
+			const reported = deps.reported?.(editionId) ?? new Map<string, Counted>();
+			const failedFiles = deps.failedFiles?.(editionId) ?? new Map<string, Counted>();
 			const settings = { emptyPadMinutes: edition.desk_empty_pad_minutes ?? 20, idlePadMinutes: IDLE_PAD_MINUTES, closeDelayMinutes: edition.close_delay_minutes ?? 120 };
 			const alerts: DeskAlert[] = [];
 			const tiles = programme.workshops
@@ -78,7 +95,9 @@ export function createDeskService(deps: Deps) {
 								endedAt: localToMs(w.endsAt, now, edition.timezone),
 								pads: own,
 								hasDeliverable: withDeliverable.has(w.id),
-								openHelp
+								openHelp,
+								reported: reported.get(w.id) ?? null,
+								failedFiles: failedFiles.get(w.id) ?? null
 							},
 							now,
 							settings
@@ -104,6 +123,26 @@ export function createDeskService(deps: Deps) {
 			return { edition: { id: edition.id, title: edition.title, timezone: edition.timezone }, now, tiles, alerts: rankAlerts(alerts), help };
 		},
 
+		/**
+		 * The board for the desk page: every page open reloads on the same event, so the staff share one computation
+		 * until the edition's next desk event (or SHARED_BOARD_MS). The access check is still each viewer's own.
+		 */
+		sharedBoard(viewer: Viewer | null, editionId: string): FullBoard {
+			deps.help.pending(viewer, editionId);
+			const kept = shared.get(editionId);
+			if (kept?.fresh && performance.now() - kept.at < SHARED_BOARD_MS) return kept.board;
+			if (deps.events && !followed.has(editionId)) {
+				followed.add(editionId);
+				deps.events.subscribe(editionId, () => {
+					const entry = shared.get(editionId);
+					if (entry) entry.fresh = false;
+				});
+			}
+			const board = service.board(viewer, editionId);
+			shared.set(editionId, { board, at: performance.now(), fresh: deps.events !== undefined });
+			return board;
+		},
+
 		/** The room's workshop and edition, for the activity feed (pad rooms are named by pad, chat and drive by workshop). */
 		ownerOfRoom(room: string): { editionId: string; workshopId: string } | null {
 			const [kind, id] = room.split(':');
@@ -116,5 +155,6 @@ export function createDeskService(deps: Deps) {
 			return editionId ? { editionId, workshopId: id } : null;
 		}
 	};
+	return service;
 }
 export type DeskService = ReturnType<typeof createDeskService>;

@@ -60,6 +60,8 @@ export function createEditionsRepo(db: Db) {
 			),
 		updateStatus: (id: string, status: EditionStatus, now: string) =>
 			prepare('UPDATE editions SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id),
+		updateArchived: (id: string, archivedAt: string | null, now: string) =>
+			prepare('UPDATE editions SET archived_at = ?, updated_at = ? WHERE id = ?').run(archivedAt, now, id),
 
 		findRole: (editionId: string, userId: string) =>
 			prepare<[string, string], EditionRole>('SELECT role FROM edition_members WHERE edition_id = ? AND user_id = ?').pluck().get(editionId, userId),

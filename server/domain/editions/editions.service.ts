@@ -2,7 +2,9 @@
 import type { Db } from '../../db/open';
 import { AppError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
-import { editionSchema, editionSharingSchema, editionStatusSchema, type EditionInput } from '../../shared/schemas';
+import { editionArchiveSchema, editionSchema, editionSharingSchema, editionStatusSchema, type EditionInput } from '../../shared/schemas';
+import { can } from '../access/policy';
+import { editionFacts } from '../access/subject';
 import { parseInput } from '../../shared/validate';
 import { createOutboxRepo } from '../outbox/outbox.repo';
 import type { Clock, Viewer } from '../types';
@@ -86,9 +88,25 @@ export function createEditionsService(deps: { db: Db; clock: Clock; repo: Editio
 		setStatus(viewer: Viewer | null, id: string, raw: unknown): EditionRow {
 			access.managed(viewer, id);
 			const { status } = parseInput(editionStatusSchema, raw);
+			if (repo.findById(id)?.archived_at) throw new AppError('conflict', 'error.edition.unarchiveFirst');
 			return db.transaction(() => {
 				repo.updateStatus(id, status, now());
 				outbox.record('edition.changed', id, { status });
+				return repo.findById(id)!;
+			})();
+		},
+
+		/** Archives a published edition (read-only for everyone, still read as published) or brings it back: the organisers decide. */
+		setArchived(viewer: Viewer | null, id: string, raw: unknown): EditionRow {
+			const { edition, access: rights } = access.readable(viewer, id);
+			if (!viewer) throw new AppError('unauthenticated', 'error.loginFirst');
+			if (!can(rights.subject, 'publish', 'edition', editionFacts(edition))) throw new AppError('forbidden', 'error.edition.organisersOnly');
+			const archive = parseInput(editionArchiveSchema, raw).archived === 'on';
+			if (archive && edition.status !== 'published') throw new AppError('conflict', 'error.edition.archivePublishedOnly');
+			if (archive === Boolean(edition.archived_at)) return edition;
+			return db.transaction(() => {
+				repo.updateArchived(id, archive ? now() : null, now());
+				outbox.record('edition.changed', id, { archived: archive });
 				return repo.findById(id)!;
 			})();
 		}

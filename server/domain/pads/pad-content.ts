@@ -1,7 +1,7 @@
 // Viewer-first use cases on a pad's live document: history, a saved version, saving, restoring, exporting.
 import { AppError } from '../../shared/errors';
 import type { Credit, CreditLocale, CreditsService } from '../deliverables/credits';
-import type { LiveDocuments, PadJson } from '../ports';
+import type { AssistedAuthorship, LiveDocuments, PadJson } from '../ports';
 import type { Clock, Viewer } from '../types';
 import { renderPadHtml, type PmNode } from './pad-html';
 import { renderPadMarkdown } from './pad-markdown';
@@ -31,7 +31,15 @@ export function createPadContent(deps: { readable: Readable; documents: LiveDocu
 	const { documents } = deps;
 
 	/** Names as each person chose to be credited in this edition (name, pseudonym or anonymous), resolved now. */
-	const namesIn = (editionId: string, locale: CreditLocale) => (ids: string[]) => ids.map((id) => deps.credits.display(id, editionId, locale));
+	const namesIn = (editionId: string, locale: CreditLocale, assisted: AssistedAuthorship[] = []) => (ids: string[]) =>
+		ids.map((id) => withHelpers(id, deps.credits.display(id, editionId, locale), editionId, locale, assisted));
+
+	/** « Alice, avec l'aide de Fanny »: each name as its person chose to be credited. */
+	function withHelpers(authorId: string, display: string, editionId: string, locale: CreditLocale, assisted: AssistedAuthorship[]): string {
+		const helpers = [...new Set(assisted.filter((a) => a.authorId === authorId).map((a) => deps.credits.display(a.helperId, editionId, locale)))];
+		if (helpers.length === 0) return display;
+		return `${display}, ${locale === 'fr' ? 'avec l’aide de' : 'with help from'} ${helpers.join(locale === 'fr' ? ' et ' : ' and ')}`;
+	}
 
 	function writable(viewer: Viewer | null, ref: PadRef | string): { viewer: Viewer; pad: PadRow } {
 		const found = deps.readable(viewer, ref);
@@ -43,8 +51,8 @@ export function createPadContent(deps: { readable: Readable; documents: LiveDocu
 		/** Saved versions, newest first, with their writers' credited names, and who wrote since the last version. */
 		history(viewer: Viewer | null, ref: PadRef | string, locale: CreditLocale = 'fr') {
 			const { pad, rights, canWrite } = deps.readable(viewer, ref);
-			const { versions, unsavedAuthorIds } = documents.history(pad.id);
-			const names = namesIn(rights.edition.id, locale);
+			const { versions, unsavedAuthorIds, assisted } = documents.history(pad.id);
+			const names = namesIn(rights.edition.id, locale, assisted);
 			return {
 				canWrite,
 				versions: versions.map((v) => ({ id: v.id, createdAt: v.createdAt, reason: v.reason, authors: names(v.authorIds) })),
@@ -85,6 +93,8 @@ export function createPadContent(deps: { readable: Readable; documents: LiveDocu
 					rights.edition.id,
 					locale
 				)
+				// Same order as the ids: whoever wrote with a helper is credited « avec l'aide de » them.
+				.map((c, i) => ({ ...c, display: withHelpers(authorIds[i]!, c.display, rights.edition.id, locale, history.assisted ?? []) }))
 				.sort((a, b) => a.display.localeCompare(b.display, locale));
 			return {
 				title: pad.title,

@@ -1,7 +1,7 @@
 // Imports a programme from CSV: every row is checked first, then all are written in one transaction or none.
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../../db/open';
-import { AppError } from '../../shared/errors';
+import { AppError, type MessageItem } from '../../shared/errors';
 import { newId, newToken } from '../../shared/ids';
 import { isRealDate } from '../../shared/schemas';
 import { normaliseThemeLabel, themeKey } from '../../shared/themes';
@@ -20,7 +20,8 @@ export const requiredColumns = ['title', 'format', 'day', 'start', 'end'] as con
 export const MAX_CSV_BYTES = 1_000_000;
 const MAX_ROWS = 2000;
 
-export type CsvRowError = { line: number; column: string; problem: string };
+/** A row's problem as a message key (error.csv.row.*) with its parameters, translated where it is shown. */
+export type CsvRowError = { line: number; column: string; problem: string; params?: Record<string, string | number> };
 
 /** « Atelier contributif », « atelier_contributif » and « atelier-contributif » all name the same format. */
 const slug = (s: string) =>
@@ -51,14 +52,14 @@ function checkRow(record: Record<string, string>, line: number, errors: CsvRowEr
 		const value = (record[c] ?? '').trim();
 		return (c === 'start' || c === 'end') && /^\d:\d\d$/.test(value) ? `0${value}` : value;
 	};
-	const fail = (column: string, problem: string) => errors.push({ line, column, problem });
-	for (const c of requiredColumns) if (get(c) === '') fail(c, 'is empty');
-	if (get('title').length > 160) fail('title', 'is longer than 160 characters');
+	const fail = (column: string, problem: string, params: Record<string, string | number> = {}) => errors.push({ line, column, problem, params });
+	for (const c of requiredColumns) if (get(c) === '') fail(c, 'error.csv.row.empty');
+	if (get('title').length > 160) fail('title', 'error.csv.row.tooLong', { max: 160 });
 	const format = slug(get('format')) as WorkshopFormat;
-	if (get('format') && !workshopFormats.includes(format)) fail('format', `« ${get('format')} » is not one of: ${workshopFormats.join(', ')}`);
-	if (get('day') && !(/^\d{4}-\d{2}-\d{2}$/.test(get('day')) && isRealDate(get('day')))) fail('day', `« ${get('day')} » is not a date like 2018-09-13`);
-	for (const c of ['start', 'end']) if (get(c) && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(get(c))) fail(c, `« ${get(c)} » is not a time like 09:30`);
-	if (errors.length === before && get('end') <= get('start')) fail('end', 'is not after start');
+	if (get('format') && !workshopFormats.includes(format)) fail('format', 'error.csv.row.format', { value: get('format'), formats: workshopFormats.join(', ') });
+	if (get('day') && !(/^\d{4}-\d{2}-\d{2}$/.test(get('day')) && isRealDate(get('day')))) fail('day', 'error.csv.row.day', { value: get('day') });
+	for (const c of ['start', 'end']) if (get(c) && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(get(c))) fail(c, 'error.csv.row.time', { value: get(c) });
+	if (errors.length === before && get('end') <= get('start')) fail('end', 'error.csv.row.endBeforeStart');
 	if (errors.length > before) return null;
 	return {
 		title: get('title'),
@@ -107,9 +108,9 @@ export function parseProgrammeCsv(text: string): ParsedRow[] {
 	const errors: CsvRowError[] = [];
 	const rows = records.map(({ record, info }) => checkRow(record, info.lines, errors));
 	if (errors.length > 0) {
-		const listed = errors.slice(0, 20).map((e) => `line ${e.line}, ${e.column}: ${e.problem}`);
-		const more = errors.length > 20 ? `; and ${errors.length - 20} more` : '';
-		throw new AppError('invalid', 'error.csv.nothingImported', {}, {}, { problems: `${listed.join('; ')}${more}` });
+		const listed: MessageItem[] = errors.slice(0, 20).map((e) => ({ key: e.problem, params: { ...e.params, line: e.line, column: e.column } }));
+		if (errors.length > 20) listed.push({ key: 'error.csv.row.more', params: { count: errors.length - 20 } });
+		throw new AppError('invalid', 'error.csv.nothingImported', {}, {}, { problems: listed });
 	}
 	return rows as ParsedRow[];
 }

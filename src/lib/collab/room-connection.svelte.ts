@@ -10,6 +10,8 @@ import { colorFor } from './user-color';
 export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'refused' | 'storage';
 export type Presence = { clientId: number; name: string; color: string; isSelf: boolean };
 export type Me = { id: string; name: string };
+/** Writing on someone's behalf: a room token naming the participant and the helper, and who helps (shown with the caret). */
+export type Behalf = { token: string; helperName: string };
 
 /** After the server refused a change for lack of storage: try again at this pace rather than the stock backoff. */
 const STORAGE_RETRY_MS = 5000;
@@ -28,11 +30,17 @@ export class RoomConnection {
 	private readonly cleanups: (() => void)[] = [];
 	private storageTimer: ReturnType<typeof setTimeout> | undefined;
 
-	constructor(room: string, me: Me, options: { onAccessChanged?: () => void } = {}) {
-		this.local = new IndexeddbPersistence(`medialab:${room}`, this.doc);
+	constructor(room: string, me: Me, options: { onAccessChanged?: () => void; behalf?: Behalf } = {}) {
+		const { behalf } = options;
+		// A copy of its own while writing for someone: nothing typed for them may later travel under the helper's name.
+		this.local = new IndexeddbPersistence(behalf ? `medialab:${room}:for:${me.id}` : `medialab:${room}`, this.doc);
 		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-		this.provider = new WebsocketProvider(`${scheme}://${location.host}/collab`, room, this.doc, { disableBc: false });
-		this.provider.awareness.setLocalStateField('user', { name: me.name, color: colorFor(me.id) });
+		this.provider = new WebsocketProvider(`${scheme}://${location.host}/collab`, room, this.doc, {
+			// No cross-tab channel while writing for someone: the helper's other tabs write as themselves.
+			disableBc: !!behalf,
+			...(behalf ? { params: { token: behalf.token } } : {})
+		});
+		this.provider.awareness.setLocalStateField('user', { name: me.name, color: colorFor(me.id), ...(behalf ? { helper: behalf.helperName } : {}) });
 
 		this.provider.on('status', ({ status }: { status: string }) => {
 			if (status !== 'connected' && this.status !== 'refused' && this.status !== 'storage') this.status = navigator.onLine ? 'connecting' : 'offline';
@@ -85,6 +93,11 @@ export class RoomConnection {
 	private later(ms: number, run: () => void) {
 		clearTimeout(this.storageTimer);
 		this.storageTimer = setTimeout(run, ms);
+	}
+
+	/** A fresh room token (they live 5 minutes): the next reconnection presents it. */
+	renewToken(token: string) {
+		this.provider.params = { ...this.provider.params, token };
 	}
 
 	destroy() {

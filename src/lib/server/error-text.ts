@@ -14,5 +14,14 @@ function requestLocale(): Locale {
 
 /** The error's message in `locale` (by default the current request's); a message that is not a key passes through. */
 export function errorText(e: Pick<AppError, 'message' | 'params'>, locale?: Locale): string {
-	return isMessageKey(e.message) ? translate(locale ?? requestLocale(), e.message, e.params) : e.message;
+	if (!isMessageKey(e.message)) return e.message;
+	const language = locale ?? requestLocale();
+	// A list parameter (a CSV file's row problems) holds keys too: each item is translated in the same language.
+	const params = Object.fromEntries(
+		Object.entries(e.params).map(([name, value]) => [
+			name,
+			Array.isArray(value) ? value.map((item) => (isMessageKey(item.key) ? translate(language, item.key, item.params) : item.key)).join(language === 'fr' ? ' ; ' : '; ') : value
+		])
+	);
+	return translate(language, e.message, params);
 }

@@ -37,5 +37,7 @@ export function chatPanel(locals: App.Locals, workshopId: string, pads?: PadView
 	// Messages carry the name the viewer chose to be credited by in this edition, never a frozen real name.
 	const me = reader(locals);
 	const name = locals.viewer && access.canRead ? orError(() => locals.app.chat.senderName(locals.viewer!, workshopId)) : me.name;
-	return { access, pads: promotable, me: { ...me, name } };
+	// « Signaler »: the policy's chatReport/write cell.
+	const canReport = access.canRead && locals.app.chatReports.canReport(locals.viewer, workshopId);
+	return { access, pads: promotable, me: { ...me, name }, canReport };
 }

@@ -20,3 +20,4 @@ export { describeBytes } from '$server/domain/files/drive-inputs';
 export { isInlineSafe } from '$server/domain/files/sniff';
 export { templateMarkdown } from '$server/domain/pads/templates';
 export { workshopHead, type Programme } from '$server/domain/programme/programme-view';
+export { renderSchedule, type ScheduleFormat } from '$server/exports/schedule/schedule-export';

@@ -9,7 +9,9 @@ export const JSON_ENDPOINTS: readonly string[] = [
 	'/editions/[editionId]/workshops/[workshopId]/chat/archive',
 	'/editions/[editionId]/workshops/[workshopId]/chat/moderation',
 	'/editions/[editionId]/workshops/[workshopId]/chat/promote',
+	'/editions/[editionId]/workshops/[workshopId]/chat/reports',
 	'/editions/[editionId]/workshops/[workshopId]/drive/items',
+	'/assist',
 	'/help',
 	'/help/[requestId]'
 ];

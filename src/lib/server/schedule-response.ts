@@ -1,6 +1,6 @@
 // Answers the schedule export routes: read the programme as the viewer, render it, map domain errors to HTTP.
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { renderSchedule, type ScheduleFormat } from '$server/exports/schedule/schedule-export';
+import { renderSchedule, type ScheduleFormat } from './presenters';
 import { httpStatusOf, isAppError } from '$server/shared/errors';
 import { errorText } from './error-text';
 

@@ -9,6 +9,7 @@ import { startCheckpointer } from '../../../server/db/checkpointer';
 import { openDatabase, type Db } from '../../../server/db/open';
 import type { Viewer } from '../../../server/domain/types';
 import type { FixtureKind, RoomFixture, ServerUnderTest } from './types';
+import { createBenchDesk } from './ours-desk';
 
 /**
  * Times every SQLite transaction the app runs (the doc store's group commits, snapshots) without touching server
@@ -62,6 +63,7 @@ export async function startOurs(options: { idleUnloadMs: number }): Promise<Serv
 	app.editions.setStatus(organiser, edition.id, { status: 'published' });
 	let workshopCount = 0;
 	let guestCount = 0;
+	const desk = createBenchDesk(app, organiser, edition.id);
 
 	/** One workshop per room (all in one edition, as at a real event), its pad or its chat, one joined guest with a session per client. */
 	function fixtures(rooms: number, clientsPerRoom: number, kind: FixtureKind = 'pad'): RoomFixture[] {
@@ -94,6 +96,7 @@ export async function startOurs(options: { idleUnloadMs: number }): Promise<Serv
 		server,
 		fixtures,
 		roomLoaded: (name) => app.rooms.rooms.has(name),
+		desk: (cmd) => desk.command(cmd),
 		extraStats: () => sqlite.take(),
 		counters: () => {
 			let peers = 0;

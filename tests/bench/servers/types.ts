@@ -1,6 +1,7 @@
 // What every server under test exposes to the bench child process.
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DeskCommand } from './ours-desk';
 
 export type RoomFixture = {
 	/** The room (document) name as the server knows it, e.g. `pad:abc…`. */
@@ -26,6 +27,8 @@ export type ServerUnderTest = {
 	extraStats?(): Record<string, number>;
 	/** What the server holds right now (ours: rooms in memory, their peers, the database on disk), to explain memory. */
 	counters?(): Record<string, number>;
+	/** Ours only: the MédiaLab desk's pages and probes (scenario desk, servers/ours-desk.ts). */
+	desk?(cmd: DeskCommand): unknown;
 	close(): Promise<void>;
 };
 

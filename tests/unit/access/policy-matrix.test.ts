@@ -78,9 +78,10 @@ describe('the access policy, as the use cases and the real-time rooms apply it',
 		const other = createEdition(app, organiser, { title: 'Another edition', status: 'published' });
 		staff(other.id, elsewhere.id, 'facilitator');
 
-		for (const status of ['draft', 'published'] as const) {
+		// An archived edition is a published one its organisers froze once everything below was in it.
+		for (const status of ['draft', 'published', 'archived'] as const) {
 			for (const opened of [false, true]) {
-				const edition = createEdition(app, organiser, { title: `${status} ${opened ? 'open' : 'closed'}`, status });
+				const edition = createEdition(app, organiser, { title: `${status} ${opened ? 'open' : 'closed'}`, status: status === 'draft' ? 'draft' : 'published' });
 				if (opened) app.editions.setSharing(organiser, edition.id, { chatPublic: 'on', workspacePublic: 'on' });
 				staff(edition.id, facilitator.id, 'facilitator');
 				const side = createWorkshop(app, organiser, edition.id, { title: 'Side workshop', statusOverride: 'live' });
@@ -107,9 +108,10 @@ describe('the access policy, as the use cases and the real-time rooms apply it',
 						synthesisId,
 						binnedPadId,
 						deliverables,
-						facts: { published: status === 'published', workspacePublic: opened, chatPublic: opened, closed: phase !== 'live', notLocked: phase !== 'closedLocked' }
+						facts: { published: status !== 'draft', notArchived: status !== 'archived', workspacePublic: opened, chatPublic: opened, closed: phase !== 'live', notLocked: phase !== 'closedLocked' }
 					});
 				}
+				if (status === 'archived') app.editions.setArchived(organiser, edition.id, { archived: 'on' });
 			}
 		}
 		const person = (label: string, viewer: Viewer | null, role: Role): Person => ({
@@ -148,6 +150,7 @@ describe('the access policy, as the use cases and the real-time rooms apply it',
 		{ resource: 'padHistory', action: 'write', extra: { notDeleted: true }, readRefusal: false, run: (a, v, p) => a.pads.saveVersion(v, p.padId) },
 		{ resource: 'chat', action: 'read', readRefusal: true, run: (a, v, p) => a.chat.open(v, p.workshopId) },
 		{ resource: 'chat', action: 'moderate', readRefusal: false, run: (a, v, p) => a.chat.hiddenMessages(v, p.workshopId) },
+		{ resource: 'chatReport', action: 'moderate', readRefusal: false, run: (a, v, p) => a.chatReports.queue(v, p.workshopId) },
 		{ resource: 'driveFile', action: 'read', extra: { notDeleted: true }, readRefusal: true, run: (a, v, p) => a.files.list(v, p.workshopId) },
 		{ resource: 'deliverable', action: 'read', extra: { deliverableOut: false, deliverableShared: false }, readRefusal: true, run: (a, v, p) => a.deliverables.get(v, p.deliverables.draft) },
 		{ resource: 'deliverable', action: 'read', extra: { deliverableOut: false, deliverableShared: true }, readRefusal: true, run: (a, v, p) => a.deliverables.get(v, p.deliverables.review) },
@@ -163,6 +166,7 @@ describe('the access policy, as the use cases and the real-time rooms apply it',
 	const answers: { resource: Resource; action: Action; extra?: Situation; answer: (app: App, viewer: Viewer | null, place: Place) => boolean }[] = [
 		{ resource: 'padLive', action: 'write', extra: { notDeleted: true }, answer: (a, v, p) => a.pads.get(v, p.padId).canWrite },
 		{ resource: 'chat', action: 'write', answer: (a, v, p) => a.chat.access(v, p.workshopId).canWrite },
+		{ resource: 'chatReport', action: 'write', answer: (a, v, p) => a.chatReports.canReport(v, p.workshopId) },
 		{ resource: 'driveFile', action: 'write', answer: (a, v, p) => a.files.rightsIn(v, p.workshopId).canWrite },
 		{ resource: 'driveFile', action: 'moderate', answer: (a, v, p) => a.files.rightsIn(v, p.workshopId).canFacilitate }
 	];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { load } from '../../../src/routes/admin/quarantine/+page.server';
 import { createAccount, createTestApp } from '../factories';
 
-type Load = (event: unknown) => { rows: { room: string; authorName: string | null; size: number }[] };
+type Load = (event: unknown) => Promise<{ rows: { room: string; authorName: string | null; size: number }[] }>;
 const run = load as unknown as Load;
 
 describe('/admin/quarantine', () => {
@@ -15,10 +15,10 @@ describe('/admin/quarantine', () => {
 		app.db.prepare('INSERT INTO doc_updates (room, data, author_id, created_at) VALUES (?, ?, ?, ?)').run('pad:abcdefgh12', new Uint8Array([1, 1, 9]), other.id, 1000);
 		expect(app.quarantine.screen('pad:abcdefgh12')).toBe(1);
 
-		const page = run({ locals: { app, viewer: admin } });
+		const page = await run({ locals: { app, viewer: admin } });
 		expect(page.rows).toEqual([expect.objectContaining({ room: 'pad:abcdefgh12', size: 3, authorName: other.displayName })]);
 		for (const viewer of [other, null]) {
-			expect(() => run({ locals: { app, viewer } })).toThrow(expect.objectContaining({ status: 404 }));
+			await expect(run({ locals: { app, viewer } })).rejects.toThrow(expect.objectContaining({ status: 404 }));
 		}
 	});
 });

@@ -5,9 +5,10 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { catalogue } from '../../../src/lib/i18n/catalogue';
 import { apiError, handleApi } from '$lib/server/api';
 import { errorText } from '$lib/server/error-text';
-import { AppError } from '$server/shared/errors';
+import { AppError, type MessageItem } from '$server/shared/errors';
 import { GET as getEdition } from '../../../src/routes/api/editions/[editionId]/+server';
 import { createTestApp } from '../factories';
+import { parseProgrammeCsv } from '../../../server/domain/programme/csv-import';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -49,6 +50,45 @@ describe('domain error messages', () => {
 				});
 		}
 		expect(raw).toEqual([]);
+	});
+
+	it('leaves no English sentence in the parameters of an AppError either', () => {
+		const raw: string[] = [];
+		for (const file of files) {
+			readFileSync(file, 'utf8')
+				.split('\n')
+				.forEach((line, i) => {
+					// A parameter built from a template with words in it (« line 3, title: is empty ») is a sentence in one language:
+					// it belongs in the catalogue, passed as a list of message items (error.csv.row.*).
+					const args = line.match(/new AppError\((.*)$/)?.[1];
+					if (args && /:\s*`[^`]*\b[a-zA-Z]{2,} [a-zA-Z]{2,}/.test(args)) raw.push(`${file.slice(root.length)}:${i + 1}`);
+				});
+		}
+		expect(raw).toEqual([]);
+	});
+
+	it('says what is wrong with a CSV file’s rows in French on French pages', () => {
+		let refusal: unknown;
+		try {
+			parseProgrammeCsv(['title,format,day,start,end', ',keynote,13/09/2018,9h,25:00', 'Atelier,forum,2018-09-13,11:00,10:00'].join('\n'));
+		} catch (e) {
+			refusal = e;
+		}
+		const text = errorText(refusal as AppError, 'fr');
+		expect(text).toContain('ligne 2, title : est vide');
+		expect(text).toContain('ligne 3, end : n’est pas après le début');
+		expect(text).not.toMatch(/\b(line|is not|is empty|more)\b/);
+	});
+
+	it('translates a list parameter item by item, in the reader’s language', () => {
+		const problems: MessageItem[] = [
+			{ key: 'error.csv.row.empty', params: { line: 2, column: 'title' } },
+			{ key: 'error.csv.row.time', params: { line: 3, column: 'start', value: '9h' } },
+			{ key: 'error.csv.row.more', params: { count: 4 } }
+		];
+		const error = new AppError('invalid', 'error.csv.nothingImported', {}, {}, { problems });
+		expect(errorText(error, 'fr')).toBe('Rien n’a été importé. ligne 2, title : est vide ; ligne 3, start : « 9h » n’est pas une heure comme 09:30 ; et 4 autres');
+		expect(errorText(error, 'en')).toBe('Nothing was imported. line 2, title: is empty; line 3, start: « 9h » is not a time like 09:30; and 4 more');
 	});
 
 	it('translates a key with its parameters, and lets a message that is not a key through', () => {

@@ -101,6 +101,16 @@ describe('route server files go through $lib/server', () => {
 		}
 	});
 
+	it('refuses the server formats (exports, kits) and relative paths into server/, which go through $lib/server/presenters', async () => {
+		for (const specifier of ['$server/exports/open-data', '$server/exports/static-site/build', '$server/kits/kit-view', '../../../server/exports/zip']) {
+			const errors = await boundaryErrors('src/routes/archive/fixture/+server.ts', `import * as m from '${specifier}';\nexport const GET = () => new Response(String(m));\n`);
+			expect(errors, specifier).toHaveLength(1);
+			expect(errors[0]).toContain('presenters');
+		}
+		expect(await boundaryErrors('src/routes/archive/fixture/+server.ts', "import { zipFiles } from '$lib/server/presenters';\nexport const GET = () => new Response(String(zipFiles));\n")).toEqual([]);
+		expect(await boundaryErrors('src/lib/server/fixture.ts', "export { zipFiles } from '$server/exports/zip';\n")).toEqual([]);
+	});
+
 	it('refuses a +page.server.ts importing the search adapter, and allows the shared search contract', async () => {
 		expect(await boundaryErrors('src/routes/search/+page.server.ts', "import { search } from '$server/search/search';\nexport const load = () => ({ search });\n")).toHaveLength(1);
 		expect(await boundaryErrors('src/routes/search/+page.server.ts', "import { searchFacets } from '$server/shared/search';\nexport const load = () => ({ searchFacets });\n")).toEqual([]);

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params, depends }) => {
 	depends('desk:board');
-	const board = orError(() => locals.app.desk.board(locals.viewer, params.editionId));
+	const board = orError(() => locals.app.desk.sharedBoard(locals.viewer, params.editionId));
 	const { edition, access } = locals.app.access.readable(locals.viewer, params.editionId);
 	return { ...board, settings: access.canManage ? { emptyPadMinutes: edition.desk_empty_pad_minutes ?? 20, wallPublic: edition.wall_public === 1 } : null };
 };

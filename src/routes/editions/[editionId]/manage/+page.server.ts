@@ -30,5 +30,11 @@ export const actions: Actions = {
 		formAction(request, (values) => {
 			const edition = locals.app.editions.setStatus(locals.viewer, params.editionId, values);
 			return { saved: edition.status };
+		}),
+	/** Archiving (read-only for everyone) or unarchiving a published edition. */
+	archive: async ({ request, locals, params }) =>
+		formAction(request, (values) => {
+			locals.app.editions.setArchived(locals.viewer, params.editionId, values);
+			return { saved: 'archive' as const };
 		})
 };

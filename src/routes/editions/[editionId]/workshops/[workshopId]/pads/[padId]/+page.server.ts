@@ -16,18 +16,12 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		canWrite: found.canWrite && !closedToViewer,
 		canFacilitate: found.access.canFacilitate,
 		me: liveIdentity(locals, found.edition.id),
-		/** « Aidant »: participants present the facilitator may write for (empty for everyone else). */
-		assistable: found.access.canFacilitate ? locals.app.assisted.present(locals.viewer, params.padId) : []
+		/** « Aidant »: whether the viewer may write in this pad on a participant's behalf (docs/desk.md). */
+		canAssist: found.access.canFacilitate && found.canWrite && !closedToViewer
 	};
 };
 
 export const actions: Actions = {
-	assist: ({ request, locals, params }) =>
-		formAction(request, (values) => {
-			readPadInWorkshop(locals, params);
-			locals.app.assisted.write(locals.viewer, params.padId, values, locals.locale);
-			return { assisted: true };
-		}),
 	rename: ({ request, locals, params }) =>
 		formAction(request, (values) => {
 			readPadInWorkshop(locals, params);
