@@ -161,6 +161,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		workshops,
 		documents: chatDocuments,
 		repo: createChatReportsRepo(db),
+		credits,
 		changed: (workshopId) => {
 			const owner = desk.ownerOfRoom(`chat:${workshopId}`);
 			if (owner) deskEvents.publish({ type: 'alerts', ...owner });
