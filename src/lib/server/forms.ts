@@ -36,12 +36,17 @@ export async function formAction<T>(
 	}
 }
 
-/** For load functions: domain errors become SvelteKit errors with the right status. */
+function asHttpError(e: unknown): never {
+	if (isAppError(e)) error(httpStatusOf[e.code], { message: errorText(e), code: e.code });
+	throw e;
+}
+
+/** For load functions: domain errors become SvelteKit errors with the right status (a promise's rejection too: await the result). */
 export function orError<T>(run: () => T): T {
 	try {
-		return run();
+		const result = run();
+		return (result instanceof Promise ? result.catch(asHttpError) : result) as T;
 	} catch (e) {
-		if (isAppError(e)) error(httpStatusOf[e.code], { message: errorText(e), code: e.code });
-		throw e;
+		return asHttpError(e);
 	}
 }
