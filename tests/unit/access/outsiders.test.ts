@@ -58,7 +58,7 @@ describe('a published edition, seen from outside', () => {
 		t.app.editions.setSharing(organiser, editionId, { workspacePublic: 'on' });
 		expect((await t.app.pads.exportDocument(null, padId)).markdown).toContain('Une idée de Camille.');
 		expect(t.app.pads.roomAccess(outsider, padId).mode).toBe('read');
-		expect(t.app.files.list(null, workshopId).files).toEqual([]);
+		expect((await t.app.files.list(null, workshopId)).files).toEqual([]);
 		await expectAppError(() => t.app.chat.open(null, workshopId), 'not_found');
 		// a workshop still running stays with its members
 		const live = createWorkshop(t.app, organiser, editionId, { title: 'En cours', statusOverride: 'live' });

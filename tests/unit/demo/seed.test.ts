@@ -173,12 +173,12 @@ describe('demo seed', () => {
 		expect(t.app.db.prepare("SELECT count(DISTINCT room) FROM doc_updates WHERE room LIKE 'chat:%'").pluck().get()).toBe(3);
 	});
 
-	it('shares the cited resources as a Markdown file in the tiers-lieux drive', () => {
+	it('shares the cited resources as a Markdown file in the tiers-lieux drive', async () => {
 		const yanis = demoViewer(t.app, 'Yanis (démo)');
 		const drive = t.app.files.list(yanis, workshopIdOf(t.app, 'Ouvrir un tiers-lieu sans copier-coller'));
-		expect(drive.files).toHaveLength(1);
-		expect(drive.files[0]).toMatchObject({ name: 'ressources-citees.md' });
-		expect(drive.files[0]!.size).toBeGreaterThan(300);
+		expect((await drive).files).toHaveLength(1);
+		expect((await drive).files[0]).toMatchObject({ name: 'ressources-citees.md' });
+		expect((await drive).files[0]!.size).toBeGreaterThan(300);
 	});
 
 	it('publishes proceedings whose syntheses quote the demo deliverables, for readers without an account', () => {

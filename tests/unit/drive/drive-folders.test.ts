@@ -91,10 +91,10 @@ describe('drive folders', () => {
 		const w = await tree();
 		await w.files.trashFolder(w.bob, w.bruts.id);
 		const listed = w.files.list(w.bob, w.workshopId);
-		expect(listed.files.map((f) => f.name)).toEqual(['interview.mp3', 'notes.md', 'raw.txt']);
-		expect(listed.folders.map((f) => f.name)).toEqual(['Bruts', 'Sons']);
-		expect(new Set(listed.files)).toEqual(new Set(w.liveFiles()));
-		expect(new Set(listed.folders)).toEqual(new Set(w.liveFolders()));
+		expect((await listed).files.map((f) => f.name)).toEqual(['interview.mp3', 'notes.md', 'raw.txt']);
+		expect((await listed).folders.map((f) => f.name)).toEqual(['Bruts', 'Sons']);
+		expect(new Set((await listed).files)).toEqual(new Set(w.liveFiles()));
+		expect(new Set((await listed).folders)).toEqual(new Set(w.liveFolders()));
 		await expectAppError(() => w.files.list(null, w.workshopId), 'not_found');
 	});
 

@@ -86,7 +86,7 @@ describe('a data directory on a small tmpfs that fills up', () => {
 		const answer = await server.upload('video.mp4', Buffer.alloc(3 * 1024 * 1024, 7));
 		expect(answer.status).toBe(507);
 		expect(answer.body.error).toMatchObject({ code: 'insufficient_storage', fields: { file: 'storageFull' } });
-		expect(app.files.list(guest, s.workshopId).files).toEqual([]);
+		expect((await app.files.list(guest, s.workshopId)).files).toEqual([]);
 		expect(fs.readdirSync(path.join(disk.dir, 'blobs', 'tmp'))).toEqual([]);
 		// Nothing was kept: the disk has its space back, and the next (small) upload goes through.
 		expect((await statDisk(disk.dir)).freeBytes).toBeGreaterThan(900 * 1024);

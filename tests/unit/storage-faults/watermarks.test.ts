@@ -64,7 +64,7 @@ describe('free-space watermarks', () => {
 		const refused = await server.upload('during.txt', Buffer.alloc(50_000, 'a'));
 		expect(refused.status).toBe(507);
 		expect(refused.body.error).toMatchObject({ code: 'insufficient_storage', fields: { file: 'storageFull' } });
-		expect(app.files.list(guest, s.workshopId).files.map((f) => f.name)).toEqual(['before.txt']);
+		expect((await app.files.list(guest, s.workshopId)).files.map((f) => f.name)).toEqual(['before.txt']);
 		expect(stagedFiles(dataDir)).toEqual([]);
 		const report = healthReport(app.health);
 		expect(report.status).toBe('degraded');
@@ -142,7 +142,7 @@ describe('an upload over the size limit (issue 13)', () => {
 			expect(near.status).toBe(413);
 			expect(near.body.error).toMatchObject({ code: 'too_large', fields: { file: 'fileTooLarge' } });
 		}
-		expect(app.files.list(guest, s.workshopId).files).toEqual([]);
+		expect((await app.files.list(guest, s.workshopId)).files).toEqual([]);
 		expect(stagedFiles(dataDir)).toEqual([]);
 	});
 });

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { translate } from '$lib/i18n/catalogue';
 import { errorText } from '$lib/server/error-text';
-import { renderSchedule } from '$server/exports/schedule/schedule-export';
+import { renderSchedule } from '$lib/server/presenters';
 import { httpStatusOf, isAppError } from '$server/shared/errors';
 import type { RequestHandler } from './$types';
 

@@ -5,10 +5,10 @@ import { readWorkshopInEdition } from '../workshop-in-edition';
 import { chunksOf, driveOf } from './drive-json';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params }) => {
 	const found = readWorkshopInEdition(locals, params);
 	// Rendered on the server so that the list and its download links need no JavaScript; a 404 for whoever may not read it.
-	const drive = orError(() => locals.app.files.list(locals.viewer, found.workshop.id));
+	const drive = await orError(() => locals.app.files.list(locals.viewer, found.workshop.id));
 	return {
 		edition: { id: found.edition.id, title: found.edition.title },
 		workshop: { id: found.workshop.id, title: found.workshop.title, status: found.workshop.status },
