@@ -6,7 +6,7 @@ import { count, createAccount, createTestApp, expectAppError, type TestApp } fro
 import { kitZip, rawZip, tinyKit } from './kit-fixtures';
 import { errorText, messageItemsText } from '$lib/server/error-text';
 import { actions as newEditionActions } from '../../../src/routes/editions/new/+page.server';
-import { translate, type MessageKey } from '../../../src/lib/i18n/catalogue';
+import { catalogue, translate, type MessageKey } from '../../../src/lib/i18n/catalogue';
 import { createBuiltInKits } from '../../../server/kits/built-in-kits';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -196,6 +196,18 @@ describe('a refused kit in the reader’s language', () => {
 		expect(problems).toContain('programme.json, workshops[0].track : parcours « Parcours fantôme » inconnu');
 		expect(problems.length).toBeGreaterThan(4);
 		for (const line of problems) expect(line).not.toMatch(english);
+	});
+
+	it('names only kit problems the catalogue has, in both languages', () => {
+		const keys = new Set<string>();
+		for (const file of ['server/kits/kit-files.ts', 'server/kits/kit-validate.ts', 'server/kits/check-cli.ts']) {
+			const text = fs.readFileSync(path.resolve(file), 'utf8');
+			for (const [, name] of text.matchAll(/\b(?:kitProblem|problem|at\([^,]+,)\s*\(?'([a-zA-Z]+)'/g)) keys.add(`error.kit.problem.${name}`);
+			for (const [, name] of text.matchAll(/\bfield\('([a-zA-Z]+)'/g)) keys.add(`error.kit.field.${name}`);
+		}
+		for (const [, key] of fs.readFileSync(path.resolve('server/shared/kit-format.ts'), 'utf8').matchAll(/'(error\.kit\.field\.[a-zA-Z]+)'/g)) keys.add(key!);
+		expect(keys.size).toBeGreaterThan(30);
+		expect([...keys].filter((key) => !(key in catalogue.fr) || !(key in catalogue.en))).toEqual([]);
 	});
 
 	it('lists a broken built-in kit’s problems as message keys the kits page translates', () => {
