@@ -90,6 +90,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const workshopsRepo = createWorkshopsRepo(db);
 	const access = createAccessRules(editionsRepo);
 	const members = createMembersService({ db, clock, repo: editionsRepo, access });
+	const credits = createCreditsService({ db, clock, access });
 	// The pads' lock is a policy fact (server/domain/access/policy.ts); the closure service computes it when asked.
 	const workshops = createWorkshopsService({
 		db,
@@ -99,13 +100,13 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		structure: structureRepo,
 		workshops: workshopsRepo,
 		members,
+		credits,
 		padsLocked: (workshopId) => workshopClosure.closureOf(workshopId).locked
 	});
 	const workshopClosure = createWorkshopClosure({ db, clock, access, workshops });
 	const kitsRepo = createKitsRepo(db);
 	const editions = createEditionsService({ db, clock, repo: editionsRepo, access });
 	const structure = createStructureService({ db, clock, repo: structureRepo, access });
-	const credits = createCreditsService({ db, clock, access });
 	// Real-time documents in memory and in SQLite; the WebSocket endpoint serves them, the pads use cases change them (LiveDocuments port).
 	// Whether the data directory takes writes (failed writes, free-space watermarks): every writer reads it.
 	const storage = deps.docStore?.health ?? new StorageHealth();
@@ -149,17 +150,18 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const syntheses = createSynthesesService({ clock, repo: proceedingsRepo, editorial, deliverables, credits, renderMarkdown, documents: synthesisDocuments });
 	const chatDocuments = createChatDocuments({ db, rooms, store: docStore, repo: createChatRepo(db), clock });
 	// A change of credit choice rewrites the names stored beside what the person wrote (chats, pads) and re-indexes them.
-	const creditNames = createCreditNames({ db, clock, credits, chat: chatDocuments, pads: padPeopleLabels, documents: padDocuments });
+	const creditNames = createCreditNames({ db, clock, credits, chat: chatDocuments, drive: driveDocuments, pads: padPeopleLabels, documents: padDocuments });
 	// The MédiaLab desk: help requests and the live board, fed by the rooms' activity counted once a second (ActivityFeed port).
 	const deskEvents = createDeskEvents();
 	const activityFeed = createActivityFeed(rooms);
-	const helpRequests = createHelpRequestsService({ db, clock, access, workshops, workshopsRepo, repo: createHelpRequestsRepo(db), events: deskEvents });
+	const helpRequests = createHelpRequestsService({ db, clock, access, workshops, workshopsRepo, repo: createHelpRequestsRepo(db), events: deskEvents, credits });
 	const deskActivity = createDeskActivityRepo(db);
 	const chatReports = createChatReportsService({
 		clock,
 		workshops,
 		documents: chatDocuments,
 		repo: createChatReportsRepo(db),
+		credits,
 		changed: (workshopId) => {
 			const owner = desk.ownerOfRoom(`chat:${workshopId}`);
 			if (owner) deskEvents.publish({ type: 'alerts', ...owner });
@@ -173,7 +175,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		feed: activityFeed,
 		reported: chatReports.waitingByWorkshop,
 		failedFiles: fileFailures.failedByEdition,
-		events: deskEvents
+		events: deskEvents,
+		credits
 	});
 	deskEvents.follow(activityFeed, (room) => desk.ownerOfRoom(room));
 	const accounts = createAccountsService({ db, queryDb, clock });
@@ -221,7 +224,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 			metadata: driveDocuments,
 			limits: drive.limits,
 			isShownPublicly: (fileId) => deliverables.showsFile(fileId),
-			storage
+			storage,
+			credits
 		}),
 		/** Readable previews of DOCX, ODT and Markdown files in the drive. */
 		documentPreviews: createDocumentPreviews({ failures: fileFailures }),

@@ -99,7 +99,10 @@ export type DriveDocumentsPort = {
 	apply(workshopId: string, batch: DriveBatch, authorId: string | null): void;
 	file(workshopId: string, fileId: string): DriveFile | null;
 	snapshot(workshopId: string): DriveSnapshot;
-	/** Erasure: the person's name leaves the entries they added and the room's stored history; returns how many changed. */
+	/**
+	 * Erasure or a change of credit choice: the person's name leaves the entries they added and the room's stored
+	 * history; returns how many changed.
+	 */
 	renamePerson(workshopId: string, userId: string, name: string): number;
 };
 

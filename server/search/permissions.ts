@@ -13,7 +13,7 @@ export const searchedResources: Record<DocAccess, Resource> = { edition: 'editio
 /** Read unless said: a synthesis being written is found by those who may write it (readers get the published one). */
 export const searchedActions: Partial<Record<DocAccess, Action>> = { proceedings: 'write' };
 
-type Facts = { published: Set<string>; chatPublic: Set<string>; workspacePublic: Set<string>; now: number };
+type Facts = { published: Set<string>; chatPublic: Set<string>; workspacePublic: Set<string>; archived: Set<string>; now: number };
 
 /** A condition as a filter: null when it always holds for indexed documents, false when it cannot be expressed (refuse). */
 function conditionFilter(condition: Condition, facts: Facts): string | null | false {
@@ -27,6 +27,9 @@ function conditionFilter(condition: Condition, facts: Facts): string | null | fa
 			return among(facts.workspacePublic);
 		case 'closed':
 			return `closedFrom <= ${facts.now}`;
+		// Only a write cell names it (syntheses being written): an archived edition's are no longer found as such.
+		case 'notArchived':
+			return facts.archived.size === 0 ? null : `editionId NOT IN ${list(facts.archived)}`;
 		// pads in the bin and trashed files are not indexed
 		case 'notDeleted':
 			return null;
@@ -53,8 +56,8 @@ export function cellFilter(cell: Cell | null, facts: Facts): string | null | fal
 const and = (...parts: (string | null)[]) => parts.filter((p): p is string => p !== null).join(' AND ');
 
 export function createSearchPermissions(db: Db) {
-	const editions = db.prepare<[string], { id: string; status: string; chat_public: number; workspace_public: number; role: EditionRole | null }>(
-		`SELECT e.id, e.status, e.chat_public, e.workspace_public, m.role FROM editions e
+	const editions = db.prepare<[string], { id: string; status: string; archived: number; chat_public: number; workspace_public: number; role: EditionRole | null }>(
+		`SELECT e.id, e.status, e.archived_at IS NOT NULL AS archived, e.chat_public, e.workspace_public, m.role FROM editions e
 		 LEFT JOIN edition_members m ON m.edition_id = e.id AND m.user_id = ?
 		 WHERE e.status = 'published' OR m.role IS NOT NULL`
 	);
@@ -63,13 +66,14 @@ export function createSearchPermissions(db: Db) {
 	/** null: no restriction; false: nothing is visible; else the filter to AND with the query's own. */
 	function filterFor(viewer: Viewer | null, now: number): string | null | false {
 		if (viewer?.isAdmin) return null;
-		const facts: Facts = { published: new Set(), chatPublic: new Set(), workspacePublic: new Set(), now };
+		const facts: Facts = { published: new Set(), chatPublic: new Set(), workspacePublic: new Set(), archived: new Set(), now };
 		// The viewer's role in each edition, for its workshops they do not take part in.
 		const byRole = new Map<Role, string[]>();
 		for (const e of editions.all(viewer?.id ?? '')) {
 			if (e.status === 'published') facts.published.add(e.id);
 			if (e.chat_public) facts.chatPublic.add(e.id);
 			if (e.workspace_public) facts.workspacePublic.add(e.id);
+			if (e.archived) facts.archived.add(e.id);
 			const role = roleInWorkshop(viewer, e.role, false);
 			byRole.set(role, [...(byRole.get(role) ?? []), e.id]);
 		}

@@ -4,6 +4,7 @@ import type { ChatMessage } from '../../shared/chat-doc';
 import { AppError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { parseInput } from '../../shared/validate';
+import type { CreditsService } from '../deliverables/credits';
 import type { WorkshopsService } from '../programme/workshops.service';
 import type { ChatDocumentsPort } from '../ports';
 import type { Clock, Viewer } from '../types';
@@ -16,17 +17,25 @@ export const chatReportResolveSchema = z.object({ messageId: messageIdSchema, ac
 /** One queued message: its text (null once it left the live chat and the archive), how many reported it, their reasons. */
 export type QueuedReport = { message: ChatMessage | null; messageId: string; count: number; reasons: string[]; since: number };
 
-type Deps = { clock: Clock; workshops: WorkshopsService; documents: Pick<ChatDocumentsPort, 'findMessage' | 'hide'>; repo: ChatReportsRepo; changed?: (workshopId: string) => void };
+type Deps = {
+	clock: Clock;
+	workshops: WorkshopsService;
+	documents: Pick<ChatDocumentsPort, 'findMessage' | 'hide'>;
+	repo: ChatReportsRepo;
+	changed?: (workshopId: string) => void;
+	/** The moderator is named by their credit choice for the edition, as the chat's own moderation does. */
+	credits: Pick<CreditsService, 'display'>;
+};
 
 export function createChatReportsService(deps: Deps) {
 	const { repo } = deps;
 
-	function staff(viewer: Viewer | null, workshopId: string): Viewer {
+	function staff(viewer: Viewer | null, workshopId: string): Viewer & { editionId: string } {
 		const rights = deps.workshops.rights(viewer, workshopId);
 		// Whoever may not even read the chat is told it does not exist.
 		const refusal = rights.can('read', 'chat') ? 'forbidden' : 'not_found';
 		if (!viewer || !rights.can('moderate', 'chatReport')) throw new AppError(refusal, 'error.chat.facilitatorsModerate');
-		return viewer;
+		return { ...viewer, editionId: rights.edition.id };
 	}
 
 	return {
@@ -67,8 +76,9 @@ export function createChatReportsService(deps: Deps) {
 		resolve(viewer: Viewer | null, workshopId: string, raw: unknown): void {
 			const moderator = staff(viewer, workshopId);
 			const input = parseInput(chatReportResolveSchema, raw);
-			if (input.action === 'hide' && deps.documents.findMessage(workshopId, input.messageId)) deps.documents.hide(workshopId, input.messageId, { id: moderator.id, name: moderator.displayName });
-			const closed = repo.resolve(workshopId, input.messageId, input.action === 'hide' ? 'hidden' : 'dismissed', moderator.displayName, deps.clock());
+			const name = deps.credits.display(moderator.id, moderator.editionId);
+			if (input.action === 'hide' && deps.documents.findMessage(workshopId, input.messageId)) deps.documents.hide(workshopId, input.messageId, { id: moderator.id, name });
+			const closed = repo.resolve(workshopId, input.messageId, input.action === 'hide' ? 'hidden' : 'dismissed', name, deps.clock());
 			if (closed > 0) deps.changed?.(workshopId);
 		},
 

@@ -1,13 +1,14 @@
 // Names follow the person's credit choice: when it changes (or the account is erased) the copies of their name beside
-// what they wrote are rewritten (live chats, the chat archive, pads naming them) and search is told to re-index them.
+// what they wrote are rewritten (live chats, the chat archive, drives, pads naming them) and search is told to re-index them.
 import type { Db } from '../../db/open';
 import { createChatRepo } from '../chat/chat.repo';
+import { createFilesRepo } from '../files/files.repo';
 import { createOutboxRepo } from '../outbox/outbox.repo';
 import { createPadPeopleRepo } from '../pads/pad-people.repo';
 import { renderPadHtml, type PmNode } from '../pads/pad-html';
 import { renderPadMarkdown } from '../pads/pad-markdown';
 import { namedPeople } from '../pads/person-names';
-import type { ChatDocumentsPort, LiveDocuments, PadPeoplePort } from '../ports';
+import type { ChatDocumentsPort, DriveDocumentsPort, LiveDocuments, PadPeoplePort } from '../ports';
 import { createDeliverablesRepo } from './deliverables.repo';
 import type { Clock, Viewer } from '../types';
 import type { CreditChoice, CreditsService } from './credits';
@@ -17,6 +18,8 @@ type Deps = {
 	clock: Clock;
 	credits: CreditsService;
 	chat: Pick<ChatDocumentsPort, 'renamePerson'>;
+	/** The workshop drives: who uploaded a file or created a folder is named there. */
+	drive: Pick<DriveDocumentsPort, 'renamePerson'>;
 	pads: PadPeoplePort;
 	/** Pad documents read with people resolved by their current choice (pads/person-names withPeopleResolved). */
 	documents: Pick<LiveDocuments, 'versionContent'>;
@@ -25,6 +28,7 @@ type Deps = {
 export function createCreditNames(deps: Deps) {
 	const { db } = deps;
 	const chatRepo = createChatRepo(db);
+	const filesRepo = createFilesRepo(db);
 	const padPeople = createPadPeopleRepo(db);
 	const outbox = createOutboxRepo(db, deps.clock);
 	const deliverables = createDeliverablesRepo(db);
@@ -72,10 +76,14 @@ export function createCreditNames(deps: Deps) {
 		const name = deps.credits.display(userId, editionId);
 		const workshops = workshopsOf.all(editionId);
 		// The live rooms keep the name inside their documents (stock clients render what they read there).
-		for (const workshopId of workshops) deps.chat.renamePerson(workshopId, userId, name);
+		for (const workshopId of workshops) {
+			deps.chat.renamePerson(workshopId, userId, name);
+			deps.drive.renamePerson(workshopId, userId, name);
+		}
 		db.transaction(() => {
 			for (const workshopId of workshops) {
 				chatRepo.renamePerson(workshopId, userId, name);
+				filesRepo.renamePerson(workshopId, userId, name);
 				// The whole chat again, archive included: its search documents carry the author's name.
 				outbox.record('chat.archive.changed', workshopId);
 			}

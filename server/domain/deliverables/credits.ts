@@ -54,6 +54,15 @@ export function createCreditsService(deps: { db: Db; clock: Clock; access: Acces
 		/** 'Alice Martin', 'alice_m' or anonymousLabel[locale], following the person's current choice. */
 		display: (userId: string, editionId: string, locale: CreditLocale = 'fr'): string => resolve(userId, editionId, locale).display,
 
+		/**
+		 * How the viewer is shown to the others in the edition's live rooms (their caret, their presence): by their own
+		 * choice for it. Only for an edition they may read.
+		 */
+		shownAs(viewer: Viewer, editionId: string): string {
+			deps.access.readable(viewer, editionId);
+			return resolve(viewer.id, editionId, 'fr').display;
+		},
+
 		/** Stored credit entries as readers see them today. */
 		resolveAll(entries: CreditEntry[], editionId: string, locale: CreditLocale = 'fr'): Credit[] {
 			return entries.map((e) =>

@@ -87,7 +87,10 @@ export function createDrafting({ deps, db, repo, outbox, now, inWorkshop, manage
 			return {
 				pads: deps.pads.list(viewer, workshopId).filter((p) => p.deletedAt === null).map((p) => ({ id: p.id, title: p.title })),
 				themes: repo.themesOfEdition(found.edition.id),
-				members: repo.membersOfEdition(found.edition.id),
+				members: repo
+					.membersOfEdition(found.edition.id)
+					.map((m) => ({ id: m.id, name: deps.credits.display(m.id, found.edition.id) }))
+					.sort((a, b) => a.name.localeCompare(b.name, 'fr')),
 				licences: licences.map(licenceInfo),
 				editionLicence: licenceInfo(found.edition.licence)
 			};

@@ -36,9 +36,17 @@ export function createReading({ deps, repo, inWorkshop, visibleTo, readable, cre
 				createdAt: row.created_at,
 				updatedAt: row.updated_at,
 				themes: repo.themesOf(id),
-				helpers: repo.helpersOf(id).map((h) => ({ userId: h.user_id, name: h.name ?? h.display_name ?? '' })),
+				// People with an account are named by their credit choice for the edition; a free name stays as typed.
+				helpers: repo.helpersOf(id).map((h) => ({ userId: h.user_id, name: h.user_id ? deps.credits.display(h.user_id, row.edition_id, locale) : (h.name ?? '') })),
 				versions: repo.listVersions(id).map((v) => ({ version: v.version, title: v.title, publishedAt: v.published_at, withdrawnAt: v.withdrawn_at })),
-				comments: canSeeWork ? repo.commentsOf(id).map((c) => ({ id: c.id, authorName: c.author_name, body: c.body, createdAt: c.created_at })) : [],
+				comments: canSeeWork
+					? repo.commentsOf(id).map((c) => ({
+							id: c.id,
+							authorName: c.author_id ? deps.credits.display(c.author_id, row.edition_id, locale) : c.author_name,
+							body: c.body,
+							createdAt: c.created_at
+						}))
+					: [],
 				preview: canSeeWork && row.pad_id ? renderPadHtml(deps.documents.currentContent(row.pad_id) as PmNode) : null,
 				credits: canSeeWork ? sortCredits(deps.credits.resolveAll(creditEntries(row), row.edition_id, locale), locale) : [],
 				canManage: found.canManage,

@@ -63,12 +63,7 @@ export function createDeskActivityRepo(db: Db) {
 		/** Which workshop owns a pad (for the activity feed's room names). */
 		workshopOfPad: (padId: string) =>
 			db.prepare<[string], { workshop_id: string; edition_id: string }>('SELECT p.workshop_id, w.edition_id FROM pads p JOIN workshops w ON w.id = p.workshop_id WHERE p.id = ?').get(padId),
-		workshopEdition: (workshopId: string) => db.prepare<[string], string>('SELECT edition_id FROM workshops WHERE id = ?').pluck().get(workshopId) ?? null,
-		displayNames(ids: string[]): Map<string, string> {
-			if (ids.length === 0) return new Map();
-			const rows = db.prepare<string[], { id: string; display_name: string }>(`SELECT id, display_name FROM users WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids);
-			return new Map(rows.map((r) => [r.id, r.display_name]));
-		}
+		workshopEdition: (workshopId: string) => db.prepare<[string], string>('SELECT edition_id FROM workshops WHERE id = ?').pluck().get(workshopId) ?? null
 	};
 }
 export type DeskActivityRepo = ReturnType<typeof createDeskActivityRepo>;

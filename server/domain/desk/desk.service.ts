@@ -1,4 +1,5 @@
 // The MédiaLab desk: every workshop of the edition as a tile (status, presence, writing activity, alerts), for its staff only.
+import type { CreditsService } from '../deliverables/credits';
 import { localDateTime } from '../programme/workshop-status';
 import type { WorkshopsService } from '../programme/workshops.service';
 import type { ActivityFeed } from '../ports';
@@ -34,6 +35,8 @@ type Deps = {
 	activity: DeskActivityRepo;
 	help: HelpRequestsService;
 	feed: ActivityFeed | null;
+	/** People present are named by their credit choice for the edition. */
+	credits: Pick<CreditsService, 'display'>;
 	/** Chat messages waiting for moderation, per workshop of the edition. */
 	reported?: (editionId: string) => Map<string, Counted>;
 	/** Drive files whose processing failed, per workshop of the edition. */
@@ -52,14 +55,13 @@ function localToMs(local: string, now: number, timeZone: string): number {
 }
 
 export function createDeskService(deps: Deps) {
-	function presentIn(workshopId: string, padIds: string[]): string[] {
+	function presentIn(editionId: string, workshopId: string, padIds: string[]): string[] {
 		if (!deps.feed) return [];
 		const rooms = [`chat:${workshopId}`, `drive:${workshopId}`, ...padIds.map((id) => `pad:${id}`)];
 		const ids = new Set<string>();
 		// Connections without an account (read-only visitors) have no name to show.
 		for (const room of rooms) for (const id of deps.feed.presence(room)) if (id) ids.add(id);
-		const names = deps.activity.displayNames([...ids]);
-		return [...ids].map((id) => names.get(id) ?? '?').sort((a, b) => a.localeCompare(b));
+		return [...ids].map((id) => deps.credits.display(id, editionId)).sort((a, b) => a.localeCompare(b));
 	}
 
 	/** Per edition: the last board computed for its staff, and whether an event came since (then it is stale). */
@@ -112,7 +114,7 @@ export function createDeskService(deps: Deps) {
 						room: w.room && { id: w.room.id, name: w.room.name },
 						track: w.track && { id: w.track.id, title: w.track.title },
 						themes: w.themes,
-						present: presentIn(w.id, own.map((p) => p.padId)),
+						present: presentIn(editionId, w.id, own.map((p) => p.padId)),
 						activity: own.reduce((sum, p) => sum.map((n, i) => n + p.perMinute[i]!), Array<number>(15).fill(0)),
 						lastEditAt: lastEdits.length && Math.max(...lastEdits) > 0 ? Math.max(...lastEdits) : null,
 						padCount: own.length

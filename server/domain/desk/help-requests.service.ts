@@ -7,6 +7,7 @@ import { newId, newToken } from '../../shared/ids';
 import { parseInput } from '../../shared/validate';
 import { can } from '../access/policy';
 import { editionFacts } from '../access/subject';
+import type { CreditsService } from '../deliverables/credits';
 import type { AccessRules } from '../editions/access';
 import type { WorkshopsService } from '../programme/workshops.service';
 import type { WorkshopsRepo } from '../programme/workshops.repo';
@@ -40,7 +41,17 @@ export type HelpRequestView = {
 	claimedByMe: boolean;
 };
 
-type Deps = { db: Db; clock: Clock; access: AccessRules; workshops: WorkshopsService; workshopsRepo: WorkshopsRepo; repo: HelpRequestsRepo; events: DeskEvents };
+type Deps = {
+	db: Db;
+	clock: Clock;
+	access: AccessRules;
+	workshops: WorkshopsService;
+	workshopsRepo: WorkshopsRepo;
+	repo: HelpRequestsRepo;
+	events: DeskEvents;
+	/** People with an account are named by their credit choice for the edition, as it is when the request is shown. */
+	credits: Pick<CreditsService, 'display'>;
+};
 
 export function createHelpRequestsService(deps: Deps) {
 	const { repo, clock, events } = deps;
@@ -65,18 +76,22 @@ export function createHelpRequestsService(deps: Deps) {
 		return row;
 	}
 
+	/** Today's name of whoever the row names; someone without an account keeps the name they typed. */
+	const nameIn = (editionId: string, userId: string | null, stored: string) => (userId ? deps.credits.display(userId, editionId) : stored);
+	const claimerOf = (row: HelpRequestRow) => (row.claimed_by_name === null ? null : nameIn(row.edition_id, row.claimed_by, row.claimed_by_name));
+
 	/** Who is asking, and from which workshop: a member of the workshop, or whoever holds its join code. */
 	function askerIn(viewer: Viewer | null, input: z.infer<typeof helpRequestSchema>) {
 		if (input.joinCode) {
 			const { workshop, edition } = deps.workshops.peekJoin(input.joinCode);
-			const name = viewer?.displayName ?? input.name;
+			const name = viewer ? deps.credits.display(viewer.id, edition.id) : input.name;
 			if (!name) throw new AppError('invalid', 'error.desk.nameNeeded', { name: 'required' });
 			return { workshopId: workshop.id, editionId: edition.id, name };
 		}
 		if (!input.workshopId) throw new AppError('invalid', 'error.desk.workshopNeeded', { workshopId: 'required' });
 		const rights = deps.workshops.rights(viewer, input.workshopId);
 		if (!viewer || !rights.can('write', 'helpRequest')) throw new AppError('forbidden', 'error.desk.membersAsk');
-		return { workshopId: rights.workshop.id, editionId: rights.edition.id, name: viewer.displayName };
+		return { workshopId: rights.workshop.id, editionId: rights.edition.id, name: deps.credits.display(viewer.id, rights.edition.id) };
 	}
 
 	function view(row: HelpRequestRow, viewer: Viewer): HelpRequestView {
@@ -84,13 +99,13 @@ export function createHelpRequestsService(deps: Deps) {
 			id: row.id,
 			workshopId: row.workshop_id,
 			workshopTitle: deps.workshopsRepo.findById(row.workshop_id)?.title ?? '',
-			requesterName: row.requester_name,
+			requesterName: nameIn(row.edition_id, row.requester_id, row.requester_name),
 			message: row.message,
 			place: row.place,
 			status: row.status,
 			createdAt: row.created_at,
 			claimedAt: row.claimed_at,
-			claimedByName: row.claimed_by_name,
+			claimedByName: claimerOf(row),
 			claimedByMe: row.claimed_by === viewer.id
 		};
 	}
@@ -122,7 +137,7 @@ export function createHelpRequestsService(deps: Deps) {
 
 		state(id: string, token: string): HelpRequestState {
 			const row = ownRequest(id, token);
-			return { id: row.id, status: row.status, claimedByName: row.claimed_by_name, workshopTitle: deps.workshopsRepo.findById(row.workshop_id)?.title ?? '' };
+			return { id: row.id, status: row.status, claimedByName: claimerOf(row), workshopTitle: deps.workshopsRepo.findById(row.workshop_id)?.title ?? '' };
 		},
 
 		cancel(id: string, token: string) {
@@ -138,8 +153,8 @@ export function createHelpRequestsService(deps: Deps) {
 
 		claim(viewer: Viewer | null, id: string): HelpRequestView {
 			const { row, viewer: staff } = staffRequest(viewer, id);
-			if (!repo.claim(row.id, { id: staff.id, name: staff.displayName }, clock())) {
-				throw new AppError('conflict', row.status === 'claimed' ? `already claimed by ${row.claimed_by_name}` : 'this request is over');
+			if (!repo.claim(row.id, { id: staff.id, name: nameIn(row.edition_id, staff.id, staff.displayName) }, clock())) {
+				throw new AppError('conflict', row.status === 'claimed' ? `already claimed by ${claimerOf(row)}` : 'this request is over');
 			}
 			announce(row);
 			return view(repo.findById(row.id)!, staff);

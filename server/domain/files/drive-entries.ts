@@ -13,6 +13,8 @@ export type DriveMetadata = {
 	removeFolder(workshopId: string, folderId: string): void;
 	/** Several entries as one change (a folder trashed with its contents, the trash emptied). */
 	apply(workshopId: string, batch: DriveBatch, authorId: string | null): void;
+	/** The person's name on every entry they added (a drifted name repaired); returns how many changed. */
+	renamePerson(workshopId: string, userId: string, name: string): number;
 };
 
 export const toDriveFile = (row: FileRow): DriveFile => ({

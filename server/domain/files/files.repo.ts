@@ -81,6 +81,11 @@ export function createFilesRepo(db: Db) {
 		foldersTrashedWith: (folderId: string) => db.prepare<[string], FolderRow>('SELECT * FROM drive_folders WHERE trashed_with = ?').all(folderId),
 		trashedFolders: (workshopId: string) => db.prepare<[string], FolderRow>('SELECT * FROM drive_folders WHERE workshop_id = ? AND trashed_at IS NOT NULL').all(workshopId),
 		removeFolder: (id: string) => db.prepare('DELETE FROM drive_folders WHERE id = ?').run(id),
+		/** The name stored beside what the person added to this workshop's drive, after a change of credit choice. */
+		renamePerson(workshopId: string, userId: string, name: string) {
+			db.prepare('UPDATE files SET uploader_name = ? WHERE workshop_id = ? AND uploaded_by = ?').run(name, workshopId, userId);
+			db.prepare('UPDATE drive_folders SET creator_name = ? WHERE workshop_id = ? AND created_by = ?').run(name, workshopId, userId);
+		},
 		isReferenced: (sha256: string) => db.prepare('SELECT 1 FROM files WHERE sha256 = ? LIMIT 1').pluck().get(sha256) !== undefined
 	};
 }

@@ -10,6 +10,7 @@ import { sniffType } from './sniff';
 import { isStorageError, type StorageHealth } from '../storage-health';
 import type { WorkshopsService } from '../programme/workshops.service';
 import type { Clock, Viewer } from '../types';
+import type { CreditsService } from '../deliverables/credits';
 import { toDriveFile, toDriveFolder, type DriveContext, type DriveMetadata } from './drive-entries';
 import { createDriveFolders } from './drive-folders';
 import { createDriveTrash } from './drive-trash';
@@ -41,6 +42,8 @@ type Deps = {
 	isShownPublicly?: (fileId: string) => boolean;
 	/** Free-space watermarks: uploads wait while the disk is low (docs/storage.md). */
 	storage?: StorageHealth;
+	/** Who uploaded or created an entry is shown by their credit choice for the edition (without it: the stored name). */
+	credits?: Pick<CreditsService, 'display'>;
 };
 
 const storageFull = () =>
@@ -54,6 +57,7 @@ export function createFilesService(deps: Deps) {
 	function rightsIn(viewer: Viewer | null, workshopId: string) {
 		const rights = deps.workshops.rights(viewer, workshopId);
 		return {
+			editionId: rights.edition.id,
 			canRead: rights.can('read', 'driveFile', { notDeleted: true }),
 			canWrite: rights.can('write', 'driveFile'),
 			canFacilitate: rights.can('moderate', 'driveFile'),
@@ -64,6 +68,16 @@ export function createFilesService(deps: Deps) {
 					markedPublic: file.public === 1,
 					shownPublicly: deps.isShownPublicly?.(file.id) === true
 				})
+		};
+	}
+
+	/** Names as the people chose to be credited in the edition today, looked up once per person. */
+	function namesIn(editionId: string) {
+		const known = new Map<string, string>();
+		return (userId: string | null, stored: string): string => {
+			if (!userId || !deps.credits) return stored;
+			if (!known.has(userId)) known.set(userId, deps.credits.display(userId, editionId));
+			return known.get(userId)!;
 		};
 	}
 
@@ -143,13 +157,33 @@ export function createFilesService(deps: Deps) {
 
 		/** The drive as stored, for the server-rendered list (it works without JavaScript); the live room carries the same entries. */
 		list(viewer: Viewer | null, workshopId: string): DriveSnapshot {
-			if (!rightsIn(viewer, workshopId).canRead) throw new AppError('not_found', 'error.drive.notFound');
+			const rights = rightsIn(viewer, workshopId);
+			if (!rights.canRead) throw new AppError('not_found', 'error.drive.notFound');
 			const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'fr');
-			return {
-				schemaVersion: DRIVE_SCHEMA_VERSION,
-				folders: repo.listFolders(workshopId).map(toDriveFolder).sort(byName),
-				files: repo.listFiles(workshopId).map(toDriveFile).sort(byName)
+			const nameOf = namesIn(rights.editionId);
+			const drifted = new Map<string, string>();
+			const current = (userId: string | null, stored: string) => {
+				const name = nameOf(userId, stored);
+				if (userId && name !== stored) drifted.set(userId, name);
+				return name;
 			};
+			const listed = {
+				schemaVersion: DRIVE_SCHEMA_VERSION,
+				folders: repo
+					.listFolders(workshopId)
+					.map((row) => toDriveFolder({ ...row, creator_name: current(row.created_by, row.creator_name) }))
+					.sort(byName),
+				files: repo
+					.listFiles(workshopId)
+					.map((row) => toDriveFile({ ...row, uploader_name: current(row.uploaded_by, row.uploader_name) }))
+					.sort(byName)
+			};
+			// A name stored before the person's latest choice (older data): the rows and the live entries follow it now.
+			for (const [userId, name] of drifted) {
+				repo.renamePerson(workshopId, userId, name);
+				deps.metadata.renamePerson(workshopId, userId, name);
+			}
+			return listed;
 		},
 
 		/** A file reached through another workshop's URL does not exist. */
@@ -199,7 +233,7 @@ export function createFilesService(deps: Deps) {
 				kind: type.kind,
 				active: type.active ? 1 : 0,
 				uploaded_by: who.viewer.id,
-				uploader_name: who.viewer.displayName,
+				uploader_name: namesIn(who.editionId)(who.viewer.id, who.viewer.displayName),
 				uploaded_at: now(),
 				trashed_at: null,
 				trashed_with: null,
@@ -233,7 +267,7 @@ export function createFilesService(deps: Deps) {
 				parent_id: input.parentId,
 				name: input.name,
 				created_by: who.viewer.id,
-				creator_name: who.viewer.displayName,
+				creator_name: namesIn(who.editionId)(who.viewer.id, who.viewer.displayName),
 				created_at: now(),
 				trashed_at: null,
 				trashed_with: null

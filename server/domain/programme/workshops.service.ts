@@ -11,6 +11,7 @@ import { can, type Action, type Resource, type Situation } from '../access/polic
 import { roleInWorkshop, workshopFacts } from '../access/subject';
 import type { AccessRules } from '../editions/access';
 import type { EditionRow, EditionsRepo } from '../editions/editions.repo';
+import type { CreditsService } from '../deliverables/credits';
 import type { MembersService } from '../editions/members.service';
 import { createOutboxRepo } from '../outbox/outbox.repo';
 import type { Clock, Viewer } from '../types';
@@ -26,6 +27,8 @@ type Deps = {
 	structure: StructureRepo;
 	workshops: WorkshopsRepo;
 	members: MembersService;
+	/** Facilitators are shown (programme, archive, static site) by their credit choice for the edition. */
+	credits: Pick<CreditsService, 'display'>;
 	/** Whether the workshop's pads are locked (closing delay passed, or a facilitator's lock): a policy fact. */
 	padsLocked?: (workshopId: string) => boolean;
 };
@@ -47,6 +50,8 @@ export function createWorkshopsService(deps: Deps) {
 				workshops: only ? [only] : workshops.listByEdition(edition.id),
 				themeLinks: mine(workshops.themeLinks(edition.id)),
 				facilitatorLinks: mine(workshops.facilitatorLinks(edition.id))
+					.map((l) => ({ ...l, display_name: deps.credits.display(l.user_id, edition.id) }))
+					.sort((a, b) => a.display_name.localeCompare(b.display_name, 'fr'))
 			},
 			deps.clock(),
 			filters

@@ -3,12 +3,16 @@ import { translate } from '$lib/i18n/catalogue';
 import type { PadView } from '$server/domain/pads/pads.service';
 import { orError } from './forms';
 
-/** The name shown next to a caret or a message; readers without a session get a neutral one. */
-export function liveIdentity(locals: App.Locals) {
-	return { id: locals.viewer?.id ?? 'reader', name: locals.viewer?.displayName ?? translate(locals.locale, 'pad.readerName') };
+/** Readers without a session get a neutral name. */
+const reader = (locals: App.Locals) => ({ id: locals.viewer?.id ?? 'reader', name: translate(locals.locale, 'pad.readerName') });
+
+/** The name shown next to a caret or in the list of people present: the one the viewer chose to be credited by in the edition. */
+export function liveIdentity(locals: App.Locals, editionId: string) {
+	const me = reader(locals);
+	return locals.viewer ? { ...me, name: orError(() => locals.app.credits.shownAs(locals.viewer!, editionId)) } : me;
 }
 
-type ReadableWorkshop = { workshop: { id: string } };
+type ReadableWorkshop = { workshop: { id: string }; edition: { id: string } };
 
 /** The drive's rights, as the policy gives them (server/domain/access/policy.ts). */
 export function drivePanel(locals: App.Locals, found: ReadableWorkshop) {
@@ -18,7 +22,7 @@ export function drivePanel(locals: App.Locals, found: ReadableWorkshop) {
 		canWrite,
 		canFacilitate,
 		limits: locals.app.files.limits,
-		me: liveIdentity(locals)
+		me: liveIdentity(locals, found.edition.id)
 	};
 }
 
@@ -31,8 +35,8 @@ export function chatPanel(locals: App.Locals, workshopId: string, pads?: PadView
 		? (pads ?? orError(() => locals.app.pads.list(locals.viewer, workshopId))).filter((p) => p.deletedAt === null).map((p) => ({ id: p.id, title: p.title }))
 		: [];
 	// Messages carry the name the viewer chose to be credited by in this edition, never a frozen real name.
-	const me = liveIdentity(locals);
-	const name = locals.viewer && access.canWrite ? orError(() => locals.app.chat.senderName(locals.viewer!, workshopId)) : me.name;
+	const me = reader(locals);
+	const name = locals.viewer && access.canRead ? orError(() => locals.app.chat.senderName(locals.viewer!, workshopId)) : me.name;
 	// « Signaler »: the policy's chatReport/write cell.
 	const canReport = access.canRead && locals.app.chatReports.canReport(locals.viewer, workshopId);
 	return { access, pads: promotable, me: { ...me, name }, canReport };

@@ -72,3 +72,42 @@ describe('credits', () => {
 		expect(t.app.credits.display(s.bob.id, s.edition.id, 'en')).toBe('anonymous contributor');
 	});
 });
+
+describe('names around a deliverable in the making', () => {
+	it('review comments, helpers and the helper picker name people by their credit choice for the edition', async () => {
+		const t = createTestApp();
+		const s = await deliverableScenario(t.app);
+		writeParagraph(t.app, s.pad.id, s.alice.id, 'Alice écrit.');
+		const id = t.app.deliverables.create(s.facilitator, s.workshopId, { padId: s.pad.id, title: 'Grille', helperIds: [s.organiser.id], helperNames: 'Dominique Relectrice\n' });
+		t.app.deliverables.submitForReview(s.facilitator, id);
+		t.app.deliverables.comment(s.alice, id, { body: 'Ajouter une question.' });
+		t.app.credits.setChoice(s.alice, s.edition.id, { mode: 'pseudonym', pseudonym: 'alice_communs' });
+		t.app.credits.setChoice(s.organiser, s.edition.id, { mode: 'anonymous' });
+
+		const seen = t.app.deliverables.get(s.facilitator, id);
+		expect(seen.comments.map((c) => c.authorName)).toEqual(['alice_communs']);
+		expect(seen.helpers.map((h) => h.name).sort()).toEqual(['Dominique Relectrice', anonymousLabel.fr]);
+		const picker = t.app.deliverables.formOptions(s.facilitator, s.workshopId).members.map((m) => m.name);
+		expect(picker).toContain('alice_communs');
+		expect(picker).toContain(anonymousLabel.fr);
+		expect(picker).not.toContain('Alice');
+		expect(picker).not.toContain('Organiser');
+	});
+});
+
+describe('names in a pad’s history', () => {
+	it('lists each version’s writers, and who wrote since, by their credit choice as it is when the history is read', async () => {
+		const t = createTestApp();
+		const s = await deliverableScenario(t.app);
+		writeParagraph(t.app, s.pad.id, s.alice.id, 'Alice écrit.');
+		t.app.padDocuments.saveVersion(s.pad.id);
+		writeParagraph(t.app, s.pad.id, s.bob.id, 'Bob écrit.');
+		const history = () => t.app.pads.history(s.facilitator, s.pad.id);
+		expect(history().versions[0]!.authors).toEqual(['Alice']);
+		t.app.credits.setChoice(s.alice, s.edition.id, { mode: 'pseudonym', pseudonym: 'alice_communs' });
+		t.app.credits.setChoice(s.bob, s.edition.id, { mode: 'anonymous' });
+		expect(history().versions[0]!.authors).toEqual(['alice_communs']);
+		expect(history().unsavedAuthors).toEqual([anonymousLabel.fr]);
+		expect(t.app.pads.history(s.facilitator, s.pad.id, 'en').unsavedAuthors).toEqual([anonymousLabel.en]);
+	});
+});

@@ -105,6 +105,17 @@ describe('« Signaler »: the moderation queue', () => {
 		expect(w.app.chatReports.queue(w.facilitator, w.workshopId)).toHaveLength(1);
 	});
 
+	it('a message hidden from the queue names the moderator by their credit choice for the edition', async () => {
+		const w = await world();
+		w.app.credits.setChoice(w.facilitator, w.edition.id, { mode: 'pseudonym', pseudonym: 'F.' });
+		const bad = say(w.app, w.workshopId, w.other, 'Spam spam spam');
+		w.app.chatReports.report(w.guest, w.workshopId, { messageId: bad });
+		w.app.chatReports.resolve(w.facilitator, w.workshopId, { messageId: bad, action: 'hide' });
+		const hidden = w.app.chat.open(w.facilitator, w.workshopId).entries.find((e) => e.id === bad) as { hidden?: { byName: string } };
+		expect(hidden.hidden?.byName).toBe('F.');
+		expect(w.app.db.prepare('SELECT resolved_by_name FROM chat_reports WHERE message_id = ?').pluck().get(bad)).toBe('F.');
+	});
+
 	it('only people of the workshop report, only the staff read the queue, and an unknown message is refused', async () => {
 		const w = await world();
 		const message = say(w.app, w.workshopId, w.other, 'Bonjour');

@@ -97,6 +97,22 @@ describe('help requests', () => {
 		expect(w.app.helpRequests.pending(w.organiser, w.editionId)).toHaveLength(1);
 	});
 
+	it('names the asker and the facilitator who came by their credit choice for the edition, as it is when the request is shown', () => {
+		const { app } = w;
+		app.credits.setChoice(w.guest, w.editionId, { mode: 'pseudonym', pseudonym: 'cam' });
+		const { id, token } = app.helpRequests.create(w.guest, { workshopId: w.workshopId });
+		expect(app.helpRequests.pending(w.farid, w.editionId)[0]).toMatchObject({ requesterName: 'cam' });
+		app.helpRequests.claim(w.fanny, id);
+		app.credits.setChoice(w.fanny, w.editionId, { mode: 'pseudonym', pseudonym: 'F.' });
+		app.credits.setChoice(w.guest, w.editionId, { mode: 'anonymous' });
+		expect(app.helpRequests.pending(w.farid, w.editionId)[0]).toMatchObject({ requesterName: anonymousLabel.fr, claimedByName: 'F.' });
+		expect(app.helpRequests.state(id, token)).toMatchObject({ claimedByName: 'F.' });
+		// Nothing stored names Camille, and someone without an account keeps the name they typed.
+		expect(app.db.prepare('SELECT requester_name FROM help_requests WHERE id = ?').pluck().get(id)).toBe('cam');
+		const typed = app.helpRequests.create(null, { joinCode: joinCodeOf(app, w.workshopId), name: 'Lou' });
+		expect(app.helpRequests.pending(w.farid, w.editionId).find((r) => r.id === typed.id)).toMatchObject({ requesterName: 'Lou' });
+	});
+
 	it('erasing an account takes its name off its requests and claims', async () => {
 		const { id } = w.app.helpRequests.create(w.guest, { workshopId: w.workshopId });
 		w.app.helpRequests.claim(w.fanny, id);

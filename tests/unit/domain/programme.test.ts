@@ -163,6 +163,19 @@ describe('programme', () => {
 			expect(t.app.db.prepare('SELECT topic, entity_id FROM outbox ORDER BY id DESC LIMIT 1').get()).toEqual({ topic: 'workshop.changed', entity_id: id });
 		});
 
+		it('shows facilitators by their credit choice for the edition, in the programme and the archive', () => {
+			const id = createWorkshop(t.app, orga, edition.id, { facilitatorIds: [facilitator.id, orga.id] });
+			const shown = () => [
+				t.app.workshops.get(null, id).workshop.facilitators.map((f) => f.displayName),
+				t.app.workshops.programme(null, edition.id).workshops.find((w) => w.id === id)!.facilitators.map((f) => f.displayName),
+				t.app.archive.workshop(edition.id, id).workshop.facilitators
+			];
+			expect(shown()).toEqual(Array(3).fill(['Fanny', 'Olivia']));
+			t.app.credits.setChoice(facilitator, edition.id, { mode: 'pseudonym', pseudonym: 'Zaza' });
+			t.app.credits.setChoice(orga, edition.id, { mode: 'anonymous' });
+			expect(shown()).toEqual(Array(3).fill(['contributeur anonyme', 'Zaza']));
+		});
+
 		it('validates the input', async () => {
 			const error = await expectAppError(() => createWorkshop(t.app, orga, edition.id, { title: '', format: 'keynote', startsAt: '2018-09-13T14:00', endsAt: '2018-09-13T15:00' }), 'invalid');
 			expect(error.fields).toEqual({ title: 'required', format: 'invalidChoice' });

@@ -70,13 +70,15 @@ describe('erasure', () => {
 			return Buffer.concat(blobs).toString('latin1');
 		};
 		expect(stored(`chat:${s.workshopId}`)).toContain(name);
-		expect(stored(`drive:${s.workshopId}`)).toContain(name);
+		// The drive names the uploader by their credit choice for the edition.
+		expect(stored(`drive:${s.workshopId}`)).toContain('alice_communs');
 
 		await app.privacy.erase(s.alice, { password: PASSWORD });
 
 		// The live chat and drive keep the message and the file, under the anonymous name, with no trace of the old one.
 		for (const room of [`chat:${s.workshopId}`, `drive:${s.workshopId}`]) {
 			expect(stored(room)).not.toContain(name);
+			expect(stored(room)).not.toContain('alice_communs');
 			expect(stored(room)).toContain('contributeur anonyme');
 		}
 

@@ -57,4 +57,11 @@ describe('syntheses in search', () => {
 	it('finds syntheses with typos and French plurals, like the rest of the index', async () => {
 		expect(await synthesisHits(w, null, 'cartographi partagee')).toHaveLength(1);
 	});
+
+	it('no longer offers the text being written once the edition is archived (read-only); readers keep the published one', async () => {
+		w.app.editions.setArchived(s.organiser, s.edition.id, { archived: 'on' });
+		await w.flush();
+		expect(await synthesisHits(w, s.facilitator, 'brouillon confidentiel')).toEqual([]);
+		expect((await synthesisHits(w, null, 'cartographie partagée')).map((h) => h.url)).toEqual([`/archive/${s.edition.id}/proceedings/v/1#synthese-1`]);
+	});
 });

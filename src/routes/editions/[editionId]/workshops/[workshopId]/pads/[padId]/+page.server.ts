@@ -15,7 +15,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		pad: found.pad,
 		canWrite: found.canWrite && !closedToViewer,
 		canFacilitate: found.access.canFacilitate,
-		me: liveIdentity(locals),
+		me: liveIdentity(locals, found.edition.id),
 		/** « Aidant »: whether the viewer may write in this pad on a participant's behalf (docs/desk.md). */
 		canAssist: found.access.canFacilitate && found.canWrite && !closedToViewer
 	};
