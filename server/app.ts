@@ -27,6 +27,7 @@ import { createMembersService } from './domain/editions/members.service';
 import { createCsvImport } from './domain/programme/csv-import';
 import { createStructureRepo } from './domain/programme/structure.repo';
 import { fetchSource } from './domain/programme/import/fetch-source';
+import { fetchProgrammeSource } from './domain/programme/import/pretalx-fetch';
 import { createImportRepo } from './domain/programme/import/import.repo';
 import { createProgrammeImport } from './domain/programme/import/programme-import.service';
 import { createMyProgramme } from './domain/programme/my-programme.service';
@@ -210,7 +211,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 			structure: structureRepo,
 			workshops: workshopsRepo,
 			repo: createImportRepo(db),
-			fetchUrl: (url) => fetchSource(url, { allowPrivate: deps.importAllowPrivateUrls ?? false })
+			fetchUrl: (url) => fetchProgrammeSource(url, (u) => fetchSource(u, { allowPrivate: deps.importAllowPrivateUrls ?? false }))
 		}),
 		/** « Mon programme »: a person's picked sessions and their secret calendar feed (docs/programme-import.md). */
 		myProgramme: createMyProgramme({ db, clock, access, workshops }),
