@@ -24,6 +24,7 @@ import { createAccessRules } from './domain/editions/access';
 import { createEditionsRepo } from './domain/editions/editions.repo';
 import { createEditionsService } from './domain/editions/editions.service';
 import { createMembersService } from './domain/editions/members.service';
+import { createSpeakerClaims } from './domain/programme/speaker-claims.service';
 import { createCsvImport } from './domain/programme/csv-import';
 import { createStructureRepo } from './domain/programme/structure.repo';
 import { fetchSource } from './domain/programme/import/fetch-source';
@@ -85,6 +86,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const workshopsRepo = createWorkshopsRepo(db);
 	const access = createAccessRules(editionsRepo);
 	const members = createMembersService({ db, clock, repo: editionsRepo, access });
+	const speakerClaims = createSpeakerClaims({ db, clock, access, editions: editionsRepo, workshops: workshopsRepo });
 	// The pads' lock is a policy fact (server/domain/access/policy.ts); the closure service computes it when asked.
 	const workshops = createWorkshopsService({
 		db,
@@ -94,6 +96,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		structure: structureRepo,
 		workshops: workshopsRepo,
 		members,
+		claimedSpeakers: speakerClaims.claimedNames,
 		padsLocked: (workshopId) => workshopClosure.closureOf(workshopId).locked
 	});
 	const workshopClosure = createWorkshopClosure({ db, clock, access, workshops });
@@ -172,6 +175,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		apiTokens: createApiTokensService({ db, clock }),
 		editions,
 		members,
+		/** Listed speakers claiming their name with a link an organiser hands over (docs/programme-import.md). */
+		speakerClaims,
 		structure,
 		workshops,
 		pads,

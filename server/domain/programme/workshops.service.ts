@@ -28,6 +28,8 @@ type Deps = {
 	members: MembersService;
 	/** Whether the workshop's pads are locked (closing delay passed, or a facilitator's lock): a policy fact. */
 	padsLocked?: (workshopId: string) => boolean;
+	/** Listed speakers who claimed their name: shown once, as the facilitator they became (speaker-claims.service.ts). */
+	claimedSpeakers?: (editionId: string) => { workshop_id: string; speaker_name: string }[];
 };
 
 export function createWorkshopsService(deps: Deps) {
@@ -46,7 +48,8 @@ export function createWorkshopsService(deps: Deps) {
 				rooms: structure.listRooms(edition.id),
 				workshops: only ? [only] : workshops.listByEdition(edition.id),
 				themeLinks: mine(workshops.themeLinks(edition.id)),
-				facilitatorLinks: mine(workshops.facilitatorLinks(edition.id))
+				facilitatorLinks: mine(workshops.facilitatorLinks(edition.id)),
+				claimedSpeakers: mine(deps.claimedSpeakers?.(edition.id) ?? [])
 			},
 			deps.clock(),
 			filters
