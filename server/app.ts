@@ -44,6 +44,7 @@ import { createProceedingsRepo } from './domain/proceedings/proceedings.repo';
 import { createEditorialAccess } from './domain/proceedings/editorial-access';
 import { createSynthesesService } from './domain/proceedings/syntheses.service';
 import { createProceedingsService } from './domain/proceedings/proceedings.service';
+import { checkLinks, type LinkCheckOptions } from './domain/proceedings/link-check';
 import { renderKitMarkdown } from './kits/kit-markdown';
 import { createHappening } from './domain/programme/happening';
 import { createWorkshopClosure } from './domain/deliverables/workshop-closure';
@@ -76,7 +77,7 @@ const defaultDrive = () => ({
 	limits: { uploadMaxBytes: 25 * 1024 * 1024, workshopQuotaBytes: 500 * 1024 * 1024 }
 });
 
-export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; rooms?: RoomsOptions; drive?: { dataDir: string; limits: DriveLimits }; kitsDir?: string; docStore?: DocStoreOptions; importAllowPrivateUrls?: boolean }) {
+export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; rooms?: RoomsOptions; drive?: { dataDir: string; limits: DriveLimits }; kitsDir?: string; docStore?: DocStoreOptions; importAllowPrivateUrls?: boolean; linkCheck?: Partial<LinkCheckOptions> }) {
 	const { db } = deps;
 	// Repositories moved to the query builder use this; the others still use `db` directly (docs/scaling.md).
 	const queryDb = sqliteQueryDb(db);
@@ -138,10 +139,11 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const driveDocuments = createDriveDocuments({ rooms });
 	const archive = createArchiveService({ db, editions: editionsRepo, workshops, deliverables, padContent: (padId) => padDocuments.currentContent(padId) });
 	// Syntheses and proceedings: the kits' safe Markdown renderer, headings under the page's own h2.
-	const proceedingsRepo = createProceedingsRepo(db);
+	const proceedingsRepo = createProceedingsRepo(db, clock);
 	const editorial = createEditorialAccess(access, proceedingsRepo.lastVersion);
 	const renderMarkdown = (markdown: string) => renderKitMarkdown(markdown, { headingShift: 2 });
-	const syntheses = createSynthesesService({ clock, repo: proceedingsRepo, editorial, deliverables, credits, renderMarkdown });
+	const synthesisDocuments = createPadDocuments({ rooms, store: docStore, kind: 'synthesis' });
+	const syntheses = createSynthesesService({ clock, repo: proceedingsRepo, editorial, deliverables, credits, renderMarkdown, documents: synthesisDocuments });
 	const chatDocuments = createChatDocuments({ db, rooms, store: docStore, repo: createChatRepo(db), clock });
 	// A change of credit choice rewrites the names stored beside what the person wrote (chats, pads) and re-indexes them.
 	const creditNames = createCreditNames({ db, clock, credits, chat: chatDocuments, pads: padPeopleLabels, documents: padDocuments });
@@ -232,7 +234,17 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		/** Syntheses per theme quoting published deliverables, and « En savoir + » links (docs/proceedings.md). */
 		syntheses,
 		/** An edition's proceedings: numbered frozen versions, colophon by each person's credit choice. */
-		proceedings: createProceedingsService({ clock, repo: proceedingsRepo, editorial, syntheses, archive, credits, renderMarkdown }),
+		proceedings: createProceedingsService({
+			clock,
+			repo: proceedingsRepo,
+			editorial,
+			syntheses,
+			archive,
+			credits,
+			renderMarkdown,
+			// Private addresses are refused like the programme import's, unless the same setting allows them.
+			checkLinks: (urls) => checkLinks(urls, { allowPrivate: deps.importAllowPrivateUrls ?? false, ...deps.linkCheck })
+		}),
 		/** Event kits: built-in ones (kits/), forking one into a new edition, an edition's own kit, lineage and diff. */
 		kits: createKitsService({
 			db,

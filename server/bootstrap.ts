@@ -4,6 +4,7 @@ import { createCollabEndpoint, sameOrigin, type CollabEndpoint } from './collab/
 import type { Config } from './config';
 import { createLeases, nodeName } from './cluster/leases';
 import { createSingletonJobs } from './cluster/singleton-jobs';
+import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/open';
 import { sqliteQueryDb } from './db/query-db';
 import { seedDemo } from './demo/seed';
@@ -15,6 +16,8 @@ export type Running = { app: App; collab: CollabEndpoint; demoEditionId: string 
 
 export async function bootstrap(config: Config): Promise<Running> {
 	const db = openDatabase(config.databaseFile, { busyTimeoutMs: config.busyTimeoutMs });
+	// WAL checkpoints (an fsync each) on a worker thread: real-time commits on the event loop stay short (docs/scaling.md).
+	const checkpointer = startCheckpointer(db, config.databaseFile);
 	const app = createApp({ db, sessionDays: config.sessionDays, drive: { dataDir: config.dataDir, limits: config.drive }, importAllowPrivateUrls: config.importAllowPrivateUrls });
 	if (config.admin) await app.accounts.ensureAdmin(config.admin.username, config.admin.password);
 	const demoEditionId = config.demo ? await seedDemo(app) : null;
@@ -44,6 +47,7 @@ export async function bootstrap(config: Config): Promise<Running> {
 			void jobs.close();
 			collab.close();
 			void app.search.stop();
+			void checkpointer.stop();
 			db.close();
 		}
 	};

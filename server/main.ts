@@ -1,6 +1,7 @@
 // Production entry point, built into build/server.js: one Node process serves the SvelteKit app and the /collab WebSocket endpoint.
 import http from 'node:http';
 import { bootstrap, type Running } from './bootstrap';
+import { compressResponses } from './http/compression';
 import { ConfigError, loadConfig, type Config } from './config';
 import { startupStorageFailure, STORAGE_EXIT_CODE } from './storage/startup-failure';
 import { createLogger, rootLogger, setRootLogger, watchProcessErrors } from './log';
@@ -46,6 +47,8 @@ async function main() {
 
 	const server = http.createServer((req, res) => {
 		if (!config.origin) req.headers[PROTOCOL_HEADER] = 'http';
+		// Pages and JSON in brotli or gzip (static assets are precompressed at build time and left as they are).
+		compressResponses(req, res);
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not found');

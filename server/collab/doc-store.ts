@@ -24,6 +24,7 @@ export function createDocStore(db: Db, options: DocStoreOptions = {}) {
 		'SELECT data, upto_update_id FROM doc_snapshots WHERE room = ? ORDER BY id DESC LIMIT 1'
 	);
 	const updatesAfter = db.prepare<[string, number], { id: number; data: Buffer }>('SELECT id, data FROM doc_updates WHERE room = ? AND id > ? ORDER BY id');
+	const selectClientAuthors = db.prepare<[string], { client_id: number; user_id: string | null }>('SELECT client_id, user_id FROM doc_clients WHERE room = ?');
 
 	let queue: PendingUpdate[] = [];
 	let clients: { room: string; clientId: number; userId: string | null; at: number }[] = [];
@@ -171,8 +172,7 @@ export function createDocStore(db: Db, options: DocStoreOptions = {}) {
 				)
 				.pluck()
 				.all(room, room) as string[],
-		clientAuthors: (room: string) =>
-			db.prepare<[string], { client_id: number; user_id: string | null }>('SELECT client_id, user_id FROM doc_clients WHERE room = ?').all(room)
+		clientAuthors: (room: string) => selectClientAuthors.all(room)
 	};
 }
 export type DocStore = ReturnType<typeof createDocStore>;

@@ -11,6 +11,7 @@ import type { Viewer } from '../domain/types';
 import { ProtocolError } from './protocol';
 import type { Peer, Room } from './room';
 import { resolveRoomAccess } from './room-access';
+import { createRoomFacts } from './room-facts';
 import { rootLogger } from '../log';
 
 export type CollabOptions = {
@@ -81,6 +82,14 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 	const rate = options.messageRate ?? defaultMessageRate;
 	// Kept after a session's last socket closes until it would be full again, so reconnecting does not refill it.
 	const buckets = new Map<string, Bucket>();
+	// A reconnect storm asks the same questions again and again: answered once while nothing deciding them changed.
+	const facts = createRoomFacts({
+		db: app.db,
+		clock: app.clock,
+		validateSession: (token) => app.sessions.validate(token),
+		resolveAccess: (viewer, room) => resolveRoomAccess(app, viewer, room),
+		padLocked: (padId) => app.workshopClosure.padLocked(padId)
+	});
 
 	function take(bucket: Bucket): boolean {
 		const now = performance.now();
@@ -117,11 +126,12 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 		const room = parseRoom(roomName);
 		if (!room) return refuse(socket, new AppError('invalid', `unknown room « ${roomName.slice(0, 60)} »`));
 		const token = readCookie(request.headers.cookie, SESSION_COOKIE);
-		const session = token ? app.sessions.validate(token) : null;
+		const ask = facts.forConnection();
+		const session = token ? ask.session(token) : null;
 		const viewer = session?.viewer ?? viewerFromRoomToken(request, roomName);
 		let canWrite: boolean;
 		try {
-			canWrite = resolveRoomAccess(app, viewer, room) === 'write';
+			canWrite = ask.access(viewer, room) === 'write';
 		} catch (e) {
 			return refuse(socket, isAppError(e) ? e : new AppError('unavailable', 'server error'));
 		}
@@ -134,7 +144,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 			return refuse(socket, new AppError('unavailable', 'this document could not be opened; retrying'));
 		}
 		// Limits are per session: a whole venue shares one IP address, so anonymous readers are not counted together.
-		const sessionKey = session?.session.id ?? null;
+		const sessionKey = session?.sessionId ?? null;
 		if (sessionKey) {
 			const count = perSession.get(sessionKey) ?? 0;
 			if (count >= maxPerSession) {
@@ -144,7 +154,7 @@ export function createCollabEndpoint(app: App, options: CollabOptions) {
 			perSession.set(sessionKey, count + 1);
 		}
 
-		if (room.kind === 'pad' && !padLocks.has(room.id)) padLocks.set(room.id, safely(() => app.workshopClosure.padLocked(room.id), false));
+		if (room.kind === 'pad' && !padLocks.has(room.id)) padLocks.set(room.id, safely(() => ask.padLocked(room.id), false));
 		const peer = createPeer(socket, viewer, canWrite);
 		// Anonymous readers have no session: each connection gets its own bucket.
 		const connection: Connection = { socket, peer, room: target, roomName: room, viewer, sessionKey, bucket: bucketOf(sessionKey), alive: true };

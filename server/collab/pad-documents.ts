@@ -12,13 +12,14 @@ import type { LiveDocuments, PadJson, PadVersion } from '../domain/ports';
 
 export type { PadJson, PadVersion } from '../domain/ports';
 
-const roomOf = (padId: string) => `pad:${padId}`;
 
 /** Resolves a template key for a pad (an edition's kit may set its own); the built-in templates when not given. */
 export type PadTemplateSource = (padId: string, key: string) => PadJson | null;
 
-export function createPadDocuments(deps: { rooms: Rooms; store: DocStore; templates?: PadTemplateSource }): LiveDocuments {
+/** `kind`: syntheses are written like pads, in rooms of their own kind (`synthesis:<id>`). */
+export function createPadDocuments(deps: { rooms: Rooms; store: DocStore; templates?: PadTemplateSource; kind?: 'pad' | 'synthesis' }): LiveDocuments {
 	const schema = padSchema();
+	const roomOf = (padId: string) => `${deps.kind ?? 'pad'}:${padId}`;
 
 	function docFrom(update: Uint8Array): Y.Doc {
 		const doc = new Y.Doc();
@@ -30,6 +31,20 @@ export function createPadDocuments(deps: { rooms: Rooms; store: DocStore; templa
 		const data = deps.store.versionData(roomOf(padId), versionId);
 		if (!data) throw new AppError('not_found', 'error.version.notFound');
 		return yDocToProsemirrorJSON(docFrom(data), PAD_FRAGMENT) as PadJson;
+	}
+
+	/** The whole content replaced by `json`: a change by `authorId` like any other, the history keeping what was there. */
+	function replaceContent(padId: string, json: PadJson, authorId: string | null): void {
+		deps.rooms.withRoom(roomOf(padId), (room) => {
+			const doc = docFrom(room.state());
+			const before = Y.encodeStateVector(doc);
+			const fragment = doc.getXmlFragment(PAD_FRAGMENT);
+			doc.transact(() => {
+				fragment.delete(0, fragment.length);
+				prosemirrorToYXmlFragment(PmNode.fromJSON(schema, json), fragment);
+			});
+			room.applyServerUpdate(Y.encodeStateAsUpdate(doc, before), authorId);
+		});
 	}
 
 	return {
@@ -59,24 +74,32 @@ export function createPadDocuments(deps: { rooms: Rooms; store: DocStore; templa
 
 		versionContent,
 
+		/** Appends blocks at the end of the document, through its room so connected editors see them at once. */
+		appendContent(padId: string, json: PadJson, authorId: string | null): void {
+			const blocks = PmNode.fromJSON(schema, json);
+			deps.rooms.withRoom(roomOf(padId), (room) => {
+				const doc = docFrom(room.state());
+				const before = Y.encodeStateVector(doc);
+				const scratch = new Y.Doc();
+				prosemirrorToYXmlFragment(blocks, scratch.getXmlFragment(PAD_FRAGMENT));
+				const fragment = doc.getXmlFragment(PAD_FRAGMENT);
+				doc.transact(() => {
+					fragment.insert(fragment.length, scratch.getXmlFragment(PAD_FRAGMENT).toArray().map((n) => n.clone() as Y.XmlElement));
+				});
+				room.applyServerUpdate(Y.encodeStateAsUpdate(doc, before), authorId);
+			});
+		},
+
 		currentContent(padId: string): PadJson {
 			return deps.rooms.withRoom(roomOf(padId), (room) => yDocToProsemirrorJSON(docFrom(room.state()), PAD_FRAGMENT) as PadJson);
 		},
 
 		/** Restoring is a new change by the person restoring: the current content is replaced, history keeps everything. */
 		restoreVersion(padId: string, versionId: number, authorId: string | null): void {
-			const old = versionContent(padId, versionId);
-			deps.rooms.withRoom(roomOf(padId), (room) => {
-				const doc = docFrom(room.state());
-				const before = Y.encodeStateVector(doc);
-				const fragment = doc.getXmlFragment(PAD_FRAGMENT);
-				doc.transact(() => {
-					fragment.delete(0, fragment.length);
-					prosemirrorToYXmlFragment(PmNode.fromJSON(schema, old), fragment);
-				});
-				room.applyServerUpdate(Y.encodeStateAsUpdate(doc, before), authorId);
-			});
-		}
+			replaceContent(padId, versionContent(padId, versionId), authorId);
+		},
+
+		replaceContent
 	};
 }
 export type PadDocuments = ReturnType<typeof createPadDocuments>;

@@ -2,7 +2,7 @@
 import * as Y from 'yjs';
 import { AwarenessRelay, encodeEntries } from './awareness-relay';
 import { collabCloseCodes, isAppError } from '../shared/errors';
-import { roomKinds, type RoomKind } from '../shared/rooms';
+import { isPadLike, roomKinds, type RoomKind } from '../shared/rooms';
 import type { DocStore } from './doc-store';
 import { storageUnavailable } from '../domain/storage-health';
 import { PadShape } from './pad-shape';
@@ -179,7 +179,7 @@ export class Room {
 	/** `clients`: the Yjs client ids the update carries structs for, as `checkUpdate` proved it applicable. */
 	private applyUpdate(authorId: string | null, update: Uint8Array, clients: number[]): void {
 		if (update.length <= 2 && update[0] === 0 && update[1] === 0) return; // nothing new
-		if (this.kind === 'pad') (this.padShape ??= new PadShape(this.state())).accept(update);
+		if (isPadLike(this.kind)) (this.padShape ??= new PadShape(this.state())).accept(update);
 		const copy = update.slice(); // the frame buffer may be reused by the socket
 		// First, so that a refusal (storage down, backlog full) leaves the room as it was.
 		this.store.append({ room: this.name, data: copy, authorId, at: Date.now() });

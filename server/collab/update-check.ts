@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { collabCloseCodes } from '../shared/errors';
 import { PAD_FRAGMENT } from '../shared/pad-schema';
-import type { RoomKind } from '../shared/rooms';
+import { isPadLike, type RoomKind } from '../shared/rooms';
 import { ProtocolError } from './protocol';
 
 /** An update that cannot be stored: the sender's connection is closed with the « malformed update » code. */
@@ -45,7 +45,8 @@ const padContent = (content: number, typeRef: number | null) =>
 const rootRules: Record<RoomKind, Record<string, RootRule>> = {
 	pad: { [PAD_FRAGMENT]: xmlChildren },
 	chat: { messages: anyList, meta: map },
-	drive: { files: map, folders: map, meta: map }
+	drive: { files: map, folders: map, meta: map },
+	synthesis: { [PAD_FRAGMENT]: xmlChildren }
 };
 
 /** Item lengths, as Yjs counts them (a string counts its UTF-16 units). */
@@ -160,7 +161,7 @@ function checkRoots(kind: RoomKind, entries: RootEntry[]): void {
 export function checkUpdate(kind: RoomKind | null, update: Uint8Array): number[] {
 	let read: ReturnType<typeof readUpdate>;
 	try {
-		read = readUpdate(update, kind === 'pad' ? padContent : null);
+		read = readUpdate(update, kind && isPadLike(kind) ? padContent : null);
 	} catch (e) {
 		if (e instanceof MalformedUpdate) throw e;
 		throw new MalformedUpdate(`unreadable update: ${(e as Error).message}`);

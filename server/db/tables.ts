@@ -1,6 +1,11 @@
 // Generated from the migrated schema by tests/support/db-types.ts (`npm run db:types`); do not edit by hand.
 import type { Generated } from 'kysely';
 
+export interface AccessGenerationTable {
+	id: Generated<number>;
+	n: number;
+}
+
 export interface ApiTokensTable {
 	created_at: string;
 	id: string;
@@ -431,7 +436,9 @@ export interface SynthesesTable {
 	created_at: string;
 	edition_id: string;
 	id: string;
+	live_at: string | null;
 	markdown: Generated<string>;
+	markdown_before_live: string | null;
 	theme_id: string;
 	title: string;
 	updated_at: string;
@@ -521,6 +528,7 @@ export interface WorkshopsTable {
 
 /** Every table, as the query builder sees it on SQLite and on PostgreSQL alike. */
 export interface Tables {
+	access_generation: AccessGenerationTable;
 	api_tokens: ApiTokensTable;
 	auth_sessions: AuthSessionsTable;
 	chat_archive: ChatArchiveTable;

@@ -1,10 +1,11 @@
-// What happened during the demo edition: participants join, take notes in pads, chat, share a file, publish deliverables.
+// What happened during the demo edition: participants join, take notes in pads, chat, share a file, publish deliverables and proceedings.
 import type { App } from '../app';
 import type { Viewer } from '../domain/types';
 import { dropUnwrittenSections, postChatMessage, writeSection } from './demo-writing';
 import { demoWorkshops } from './nec2018';
 import { demoPads, gridFollowUp } from './nec2018-notes';
 import { demoChats, demoDeliverables, demoFile, demoPersonas, type DemoPersonaKey } from './nec2018-people';
+import { seedProceedings } from './nec2018-proceedings';
 
 const MINUTE = 60_000;
 /** Programme times are wall-clock times in Nantes, summer time in September. */
@@ -76,6 +77,9 @@ export async function seedActivity(app: App, editionId: string, team: Viewer): P
 			app.deliverables.publish(team, deliverableId, { publishedAt: endOf(workshop) + 150 * MINUTE });
 		}
 	}
+
+	// Proceedings: syntheses of two themes quoting these deliverables, published, so a fresh instance shows them.
+	seedProceedings(app, editionId, team, themeIds);
 
 	// The store group-commits on a timer: write the rooms' pending updates inside this transaction.
 	app.rooms.flush();

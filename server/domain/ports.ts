@@ -56,6 +56,10 @@ export interface LiveDocuments {
 	/** null when nothing changed since the last version. */
 	saveVersion(padId: string): number | null;
 	restoreVersion(padId: string, versionId: number, authorId: string | null): void;
+	/** Appends blocks at the end (a synthesis' migrated text, a citation), credited to `authorId`. */
+	appendContent(padId: string, json: PadJson, authorId: string | null): void;
+	/** Replaces the whole content, credited to `authorId`; the history keeps the old one. */
+	replaceContent(padId: string, json: PadJson, authorId: string | null): void;
 }
 
 export type Moderator = { id: string; name: string };

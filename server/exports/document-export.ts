@@ -121,7 +121,7 @@ export function toMarkdown(doc: ExportDocument, labels: Labels): string {
 export const documentCss = `
 body{font:17px/1.6 Georgia,'Times New Roman',serif;color:#1a1a1a;background:#fff;max-width:42rem;margin:2rem auto;padding:0 1rem}
 h1,h2,h3,h4{font-family:system-ui,sans-serif;line-height:1.25}
-.meta,.credits,.licence,.cite{font:0.9rem/1.5 system-ui,sans-serif}
+.meta,.credits,.licence,.cite{font-family:system-ui,sans-serif;font-size:0.9rem;line-height:1.5}
 .meta{color:#4a4a4a}
 .withdrawn{border:2px solid #8a1c1c;color:#8a1c1c;padding:.5rem 1rem;font-family:system-ui,sans-serif}
 blockquote{border-left:3px solid #999;margin-left:0;padding-left:1rem;color:#333}

@@ -6,7 +6,7 @@ export type OdtChapter = { title: string; html: string };
 export type OdtBook = { title: string; language: string; subtitle: string; chapters: OdtChapter[] };
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const decode = (s: string) =>
+export const decodeEntities = (s: string) =>
 	s
 		.replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
 		.replace(/&#x([0-9a-f]+);/gi, (_m, n: string) => String.fromCodePoint(parseInt(n, 16)))
@@ -17,8 +17,8 @@ function inline(html: string): string {
 	const parts: string[] = [];
 	const re = /<a\s[^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>|<br\s*\/?>|<[^>]+>|([^<]+)/g;
 	for (let m = re.exec(html); m; m = re.exec(html)) {
-		if (m[1] !== undefined) parts.push(`<text:a xlink:type="simple" xlink:href="${xml(decode(m[1]))}">${xml(decode(m[2]!.replace(/<[^>]+>/g, '')))}</text:a>`);
-		else if (m[3] !== undefined) parts.push(xml(decode(m[3])));
+		if (m[1] !== undefined) parts.push(`<text:a xlink:type="simple" xlink:href="${xml(decodeEntities(m[1]))}">${xml(decodeEntities(m[2]!.replace(/<[^>]+>/g, '')))}</text:a>`);
+		else if (m[3] !== undefined) parts.push(xml(decodeEntities(m[3])));
 		else if (/^<br/i.test(m[0])) parts.push('<text:line-break/>');
 	}
 	return parts.join('');

@@ -1,7 +1,8 @@
-// The booklet formats of a proceedings version: print HTML, EPUB 3 and ODT, all from the same chapters.
+// The booklet formats of a proceedings version: print HTML, EPUB 3, ODT and DOCX, all from the same chapters.
 import type { Readable } from 'node:stream';
 import type { ProceedingsView } from '../shared/proceedings-views';
 import { documentCss } from './document-export';
+import { writeDocx } from './docx';
 import { writeEpub } from './epub';
 import { absolutiseLinks, type Labels } from './labels';
 import { writeOdt } from './odt';
@@ -38,4 +39,31 @@ export function proceedingsOdt(view: ProceedingsView, labels: Labels, origin: st
 		language: labels.locale,
 		chapters: chapters.map((c) => ({ title: c.title, html: absolutiseLinks(c.html, origin) }))
 	});
+}
+
+export function proceedingsDocx(view: ProceedingsView, labels: Labels, origin: string, url: string): Readable {
+	const title = labels.t('proceedings.titleOf', { edition: view.editionTitle });
+	const chapters = [...proceedingsChapters(view, labels), cite(view, labels, url)];
+	return writeDocx({
+		title,
+		subtitle: labels.t('proceedings.version', { version: view.version, date: labels.date(view.publishedAt) }),
+		tocTitle: labels.t('proceedings.toc'),
+		description: proceedingsCitation(view, labels, url),
+		licence: { name: view.licenceInfo.name, url: view.licenceInfo.url },
+		chapters: chapters.map((c) => ({ anchor: c.anchor, title: c.title, html: absolutiseLinks(c.html, origin) }))
+	});
+}
+
+const bytesOf = async (readable: Readable) => {
+	const chunks: Buffer[] = [];
+	for await (const chunk of readable) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+};
+
+/** The downloadable booklets as files for the static site, beside its `proceedings.html`. */
+export async function bookletFiles(view: ProceedingsView, labels: Labels, origin: string, url: string): Promise<Map<string, Buffer>> {
+	const formats = { epub: proceedingsEpub, odt: proceedingsOdt, docx: proceedingsDocx };
+	const files = new Map<string, Buffer>();
+	for (const [ext, write] of Object.entries(formats)) files.set(`proceedings.${ext}`, await bytesOf(write(view, labels, origin, url)));
+	return files;
 }

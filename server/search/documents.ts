@@ -5,9 +5,10 @@ import { PERSON_NODE } from '../shared/pad-schema';
 
 /**
  * Who may see a document: `edition` = every reader of the edition; `workshop` = the workshop's participants and the
- * edition's staff, then every reader once the workshop is closed; `chat` = the same, but only if the edition opened its chat.
+ * edition's staff, then every reader once the workshop is closed; `chat` = the same, but only if the edition opened its chat;
+ * `proceedings` = those who write the edition's proceedings (a synthesis being written).
  */
-export type DocAccess = 'edition' | 'workshop' | 'chat';
+export type DocAccess = 'edition' | 'workshop' | 'chat' | 'proceedings';
 
 export type SearchDoc = {
 	id: string;
@@ -232,5 +233,40 @@ export function deliverableDoc(d: { id: string; title: string; summary: string; 
 		text: splitWords(clean([d.summary, d.markdown].join('\n')).split('\n').filter(Boolean).join('\n'), SECTION_MAX_WORDS * 20)[0]!,
 		access: 'edition',
 		url: d.url
+	};
+}
+
+/** A quoted passage as a synthesis shows it: the words and where they come from. */
+export type QuotedPassage = { sourceTitle: string; quotedText: string };
+
+/**
+ * A synthesis: its text with each citation line replaced by the passage and its source, so that searching for a
+ * source (its title or its words) finds the syntheses quoting it. `live`: the one being written (its editors only),
+ * else the version published in the proceedings (every reader of the edition).
+ */
+export function synthesisDoc(
+	s: { id: string; title: string; themeLabel: string; markdown: string; quotes: Map<string, QuotedPassage>; url: string; live: boolean },
+	p: Placement,
+	rev: number
+): SearchDoc {
+	const cited = new Set<string>();
+	const lines = s.markdown.split('\n').map((line) => {
+		const id = /^\\?\[\\?\[cite:([A-Za-z0-9]+)\\?\]\\?\]\s*$/.exec(line.trim())?.[1];
+		const quote = id ? s.quotes.get(id) : undefined;
+		if (!id) return line;
+		if (!quote) return '';
+		cited.add(quote.sourceTitle);
+		return `« ${quote.quotedText} » — ${quote.sourceTitle}`;
+	});
+	const theme = s.themeLabel.startsWith('#') ? s.themeLabel : `#${s.themeLabel}`;
+	return {
+		...common(p, rev),
+		id: `synthesis-${s.live ? 'live' : 'published'}-${s.id}`,
+		type: 'synthesis',
+		title: clean(s.title),
+		parent: [theme, ...cited].join(' · '),
+		text: splitWords(clean(lines.join('\n')).split('\n').filter((l) => l.trim() !== '').join('\n'), SECTION_MAX_WORDS * 20)[0]!,
+		access: s.live ? 'proceedings' : 'edition',
+		url: s.url
 	};
 }

@@ -20,6 +20,8 @@ export function createBatchBuilder(sources: SearchSources) {
 			docs.push(...sources.editionDocs(editionId, rev));
 			stale.push(`editionId = ${q(editionId)} AND type = "edition" AND rev < ${rev}`);
 			for (const w of sources.workshopIds(editionId)) whole.add(w);
+			for (const id of sources.syntheses.synthesisIds(editionId)) work.syntheses.add(id);
+			work.proceedings.add(editionId);
 		}
 		for (const workshopId of whole) {
 			const found = sources.workshopDocs(workshopId, rev);
@@ -69,6 +71,15 @@ export function createBatchBuilder(sources: SearchSources) {
 			const found = sources.deliverableDocs({ deliverableId: id }, rev);
 			docs.push(...found);
 			if (found.length === 0) deleteIds.push(`deliverable-${id}`);
+		}
+		for (const id of work.syntheses) {
+			const live = sources.syntheses.liveDoc(id, rev);
+			if (live) docs.push(live);
+			else deleteIds.push(`synthesis-live-${id}`);
+		}
+		for (const editionId of work.proceedings) {
+			docs.push(...sources.syntheses.publishedDocs(editionId, rev));
+			stale.push(`editionId = ${q(editionId)} AND type = "synthesis" AND access = "edition" AND rev < ${rev}`);
 		}
 		return { docs, stale: [...stale, ...work.deletes], deleteIds };
 	};

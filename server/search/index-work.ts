@@ -10,6 +10,10 @@ export type IndexWork = {
 	archivedChats: Set<string>;
 	drives: Set<string>;
 	deliverables: Set<string>;
+	/** Syntheses being written (their room or title changed). */
+	syntheses: Set<string>;
+	/** Editions whose published proceedings changed. */
+	proceedings: Set<string>;
 	/** Meilisearch filters naming documents to delete. */
 	deletes: string[];
 	deleteIds: string[];
@@ -26,6 +30,8 @@ export const emptyWork = (): IndexWork => ({
 	archivedChats: new Set(),
 	drives: new Set(),
 	deliverables: new Set(),
+	syntheses: new Set(),
+	proceedings: new Set(),
 	deletes: [],
 	deleteIds: []
 });
@@ -45,12 +51,15 @@ export function collectWork(rows: OutboxRow[], rooms: { room: string }[]): Index
 		else if (row.topic === 'deliverable.deleted') work.deleteIds.push(`deliverable-${id}`);
 		// Messages moved to the archive (maybe before they were ever indexed) or moderated there: the whole chat again.
 		else if (row.topic === 'chat.archive.changed') work.archivedChats.add(id);
+		else if (row.topic === 'synthesis.changed') work.syntheses.add(id);
+		else if (row.topic === 'proceedings.published') work.proceedings.add(id);
 	}
 	for (const { room } of rooms) {
 		const [kind, id] = room.split(':') as [string, string];
 		if (kind === 'pad') work.pads.add(id);
 		else if (kind === 'chat') work.chats.add(id);
 		else if (kind === 'drive') work.drives.add(id);
+		else if (kind === 'synthesis') work.syntheses.add(id);
 	}
 	return work;
 }

@@ -1,6 +1,6 @@
 // Which search documents a viewer may see: the policy table's read cells (server/domain/access/policy.ts) turned into a Meilisearch filter.
 import type { Db } from '../db/open';
-import { cellOf, type Cell, type Condition, type Resource, type Role } from '../domain/access/policy';
+import { cellOf, type Action, type Cell, type Condition, type Resource, type Role } from '../domain/access/policy';
 import { roleInWorkshop } from '../domain/access/subject';
 import type { Viewer } from '../domain/types';
 import type { EditionRole } from '../shared/vocabulary';
@@ -9,7 +9,9 @@ import type { DocAccess } from './documents';
 const list = (ids: Iterable<string>) => `[${[...ids].map((id) => `"${id.replace(/["\\]/g, '\\$&')}"`).join(', ')}]`;
 
 /** What each kind of search document is, for the policy: pads and files are the workshop's live workspace. */
-export const searchedResources: Record<DocAccess, Resource> = { edition: 'edition', workshop: 'padLive', chat: 'chat' };
+export const searchedResources: Record<DocAccess, Resource> = { edition: 'edition', workshop: 'padLive', chat: 'chat', proceedings: 'proceedings' };
+/** Read unless said: a synthesis being written is found by those who may write it (readers get the published one). */
+export const searchedActions: Partial<Record<DocAccess, Action>> = { proceedings: 'write' };
 
 type Facts = { published: Set<string>; chatPublic: Set<string>; workspacePublic: Set<string>; now: number };
 
@@ -76,7 +78,7 @@ export function createSearchPermissions(db: Db) {
 			const gate = cellFilter(cellOf(role, 'read', 'edition'), facts);
 			if (gate === false) return;
 			for (const [access, resource] of Object.entries(searchedResources)) {
-				const rule = cellFilter(cellOf(role, 'read', resource), facts);
+				const rule = cellFilter(cellOf(role, searchedActions[access as DocAccess] ?? 'read', resource), facts);
 				if (rule !== false) visible.push(`(${and(scope, `access = "${access}"`, resource === 'edition' ? null : gate, rule)})`);
 			}
 		};

@@ -13,6 +13,7 @@ import { themeKey, trackKey } from '../shared/themes';
 import type { BlobStore } from '../domain/ports';
 import { chatDoc, deliverableDoc, editionDoc, fileDoc, NEVER, padDocs, workshopDoc, type Placement, type SearchDoc } from './documents';
 import type { Extractor } from './extract/extractor';
+import { createSynthesisSources } from './synthesis-sources';
 
 type EditionFacts = { id: string; title: string; description: string; city: string; venue: string; starts_on: string; timezone: string; licence: string; status: string };
 type WorkshopFacts = {
@@ -161,6 +162,14 @@ export function createSearchSources(deps: {
 
 	return {
 		placement,
+		syntheses: createSynthesisSources({
+			db,
+			store: deps.store,
+			placement: (editionId) => {
+				const e = edition.get(editionId);
+				return e ? editionPlacement(e) : null;
+			}
+		}),
 
 		editionDocs(editionId: string, rev: number): SearchDoc[] {
 			const e = edition.get(editionId);

@@ -61,3 +61,9 @@ export type ProceedingsView = {
 	colophon: ColophonGroup[];
 	versions: { version: number; publishedAt: string }[];
 };
+
+/** A checked external link (`server/domain/proceedings/link-check.ts`): `restricted` answered 401, 403 or 429. */
+export type LinkCheckState = 'ok' | 'restricted' | 'broken';
+export type LinkCheckProblem = 'status' | 'timeout' | 'unreachable' | 'unknownHost' | 'privateAddress' | 'tooManyRedirects' | 'notHttp';
+export type LinkStatus = { url: string; state: LinkCheckState; status: number | null; problem: LinkCheckProblem | null };
+export type LinkReport = LinkStatus & { title: string };

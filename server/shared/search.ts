@@ -3,7 +3,7 @@
 export const searchFacets = ['edition', 'theme', 'track', 'format', 'type', 'licence', 'year'] as const;
 export type SearchFacet = (typeof searchFacets)[number];
 
-export const searchHitTypes = ['pad', 'chat', 'file', 'workshop', 'edition', 'deliverable'] as const;
+export const searchHitTypes = ['pad', 'chat', 'file', 'workshop', 'edition', 'deliverable', 'synthesis'] as const;
 export type SearchHitType = (typeof searchHitTypes)[number];
 
 export type SearchInput = {

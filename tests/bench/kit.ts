@@ -16,6 +16,8 @@ export type Ctx = {
 	servers: ServerKind[];
 	/** `--generators=N`: load-generator processes for the typing scenarios and the soak (each has its default). */
 	generators?: number;
+	/** `--storm=2000,5000`: connect-storm sizes for (d). */
+	storms?: number[];
 	report: Report;
 	/** Results other scenarios reuse, e.g. (g) compares with (a). */
 	memo: Map<string, unknown>;

@@ -1,4 +1,4 @@
-// `npm run bench [-- a b … | soak | pages] [--quick] [--profile] [--servers=ours,yws,hocus] [--generators=N]`: drives our real-time server
+// `npm run bench [-- a b … | soak | pages] [--quick] [--profile] [--servers=ours,yws,hocus] [--generators=N] [--storm=2000,5000]`: drives our real-time server
 // (SQLite persistence and session auth on) and two in-memory reference servers with the same load, on this
 // machine and in this run, then prints every figure, its ratio to the better reference, and PASS/FAIL checks.
 import { type Ctx } from './kit';
@@ -40,7 +40,13 @@ async function main() {
 		console.error('--generators=N: N is a whole number from 1 to 16');
 		process.exit(2);
 	}
-	const ctx: Ctx = { quick: flags.has('--quick'), profile: flags.has('--profile'), servers, generators, report: new Report(), memo: new Map() };
+	const stormFlag = args.find((a) => a.startsWith('--storm='));
+	const storms = stormFlag ? stormFlag.slice('--storm='.length).split(',').map(Number) : undefined;
+	if (storms?.some((n) => !(Number.isInteger(n) && n >= 100 && n <= 20_000))) {
+		console.error('--storm=N[,M]: whole numbers of clients from 100 to 20,000');
+		process.exit(2);
+	}
+	const ctx: Ctx = { quick: flags.has('--quick'), profile: flags.has('--profile'), servers, generators, storms, report: new Report(), memo: new Map() };
 	const list = chosen.length ? chosen : Object.keys(scenarios).filter((k) => !scenarios[k]!.optIn);
 	const started = performance.now();
 	console.log(`MédiaLab real-time bench${ctx.quick ? ' (--quick: shortened smoke run)' : ''}: scenarios ${list.join(' ')}; servers ${servers.join(', ')}; Node ${process.version}`);

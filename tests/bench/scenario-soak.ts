@@ -130,6 +130,14 @@ function report(ctx: Ctx, slots: Slot[], failures: string[], snapshotted: boolea
 	for (const s of slots)
 		rows.push([String(s.slot), mb(s.open.rss), mb(heapExt(s.open)), mb(s.idle.rss), mb(heapExt(s.idle)), mb(s.idle.spaces.old_space ?? NaN), mb(s.idle.arrayBuffers), mb((s.idle.counters.dbBytes ?? 0) + (s.idle.counters.walBytes ?? 0))]);
 	console.log('\n' + rows.map((r) => '    ' + r.map((c) => c.padStart(14)).join(' ')).join('\n'));
+	// Where RSS goes besides the heap's live objects: V8's committed spaces (code included) and the code it compiled.
+	const committedTotal = (m: MemoryReading) => Object.values(m.committed).reduce((x, y) => x + y, 0);
+	const codeRows = [['slot', 'RSS idle', 'V8 committed', 'code space', 'code committed', 'machine code', 'bytecode', 'RSS − committed']];
+	for (const s of slots) {
+		const m = s.idle;
+		codeRows.push([String(s.slot), mb(m.rss), mb(committedTotal(m)), mb(m.spaces.code_space ?? NaN), mb(m.committed.code_space ?? NaN), mb(m.code.machineCode), mb(m.code.bytecode), mb(m.rss - committedTotal(m))]);
+	}
+	console.log('\n' + codeRows.map((r) => '    ' + r.map((c) => c.padStart(15)).join(' ')).join('\n'));
 	const rssGrowth = grow(first.idle.rss, last.idle.rss);
 	const heapGrowth = grow(heapExt(first.idle), heapExt(last.idle));
 	const openGrowth = grow(heapExt(first.open), heapExt(last.open));

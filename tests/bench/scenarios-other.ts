@@ -3,45 +3,75 @@ import * as Y from 'yjs';
 import { firstLine, sharedLine, SimClient, type ClientSink } from './client';
 import { beginMeasure, checkRooms, endMeasure, logMeasured, profiled, wireOf, withServer, type Ctx } from './kit';
 import { openRooms, Recorder, RoomLoad, sleep, syncAll, Typing, Window } from './load';
-import type { ServerHandle } from './server-handle';
+import { cpuMs, type ServerHandle } from './server-handle';
 import { kb, ms, Samples, serverLabel, type ServerKind } from './stats';
 
 const noSink: ClientSink = { onSynced: () => undefined, onUpdate: () => undefined, onAwareness: () => undefined };
 
-/** (d) 2,000 clients over 100 rooms connect at once; time until every one is synced. */
+const us = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} µs` : 'n/a');
+
+type StormResult = { total: number; p99: number; cpuPerClientUs: number };
+
+/** Opens every client of `loads` at once; time until the last is synced, and our server's CPU per connection. */
+async function storm(ctx: Ctx, kind: ServerKind, sut: ServerHandle, loads: RoomLoad[], perRoom: number, label: string): Promise<StormResult> {
+	const before = await sut.stats();
+	const { t0, clients, r } = await profiled(ctx, sut, 'd', async () => {
+		const t0 = performance.now();
+		const clients = loads.flatMap((l) => l.add(perRoom, 0));
+		return { t0, clients, r: await syncAll(clients, 60_000) };
+	});
+	const after = await sut.stats();
+	const synced = clients.filter((c) => c.syncedAt >= 0);
+	const total = Math.max(...synced.map((c) => c.syncedAt)) - t0;
+	const each = new Samples();
+	for (const c of synced) each.add(c.syncedAt - c.startedAt);
+	const s = each.summary();
+	const cpuPerClientUs = (cpuMs(before, after) * 1000) / clients.length;
+	console.log(`    ${label}: ${clients.length} clients all synced after ${total.toFixed(0)} ms; per client p50 ${s.p50.toFixed(0)} ms, p99 ${s.p99.toFixed(0)} ms; server CPU ${cpuPerClientUs.toFixed(0)} µs per connection`);
+	ctx.report.check('d', `${serverLabel[kind]}: all ${clients.length} clients synced (${label})`, r.failed === 0, r.failed ? `${r.failed} failed: ${r.firstError}` : '');
+	return { total: r.failed === 0 ? total : Infinity, p99: s.p99, cpuPerClientUs };
+}
+
+/**
+ * (d) N clients (2,000 unless `--storm=2000,5000`) over 100 rooms connect at once; time until every one is synced.
+ * Then they all leave and come back with the same sessions at once (the venue Wi-Fi returning).
+ */
 export async function scenarioD(ctx: Ctx): Promise<void> {
 	const rooms = 100;
-	const perRoom = ctx.quick ? 10 : 20;
-	const totals: Partial<Record<ServerKind, number>> = {};
-	const p99s: Partial<Record<ServerKind, number>> = {};
-	for (const kind of ctx.servers) {
-		await withServer(ctx, kind, 'd', async (sut) => {
-			const recorder = new Recorder();
-			const loads = (await sut.fixtures(rooms, perRoom)).map((fixture) => new RoomLoad({ wire: wireOf(kind), base: sut.base, fixture, recorder }));
-			await sleep(500);
-			const { t0, clients, r } = await profiled(ctx, sut, 'd', async () => {
-				const t0 = performance.now();
-				const clients = loads.flatMap((r) => r.add(perRoom, 0));
-				return { t0, clients, r: await syncAll(clients, 60_000) };
+	for (const size of ctx.storms ?? [ctx.quick ? 1000 : 2000]) {
+		const perRoom = Math.ceil(size / rooms);
+		const results: Partial<Record<ServerKind, { first: StormResult; again: StormResult }>> = {};
+		for (const kind of ctx.servers) {
+			await withServer(ctx, kind, 'd', async (sut) => {
+				const recorder = new Recorder();
+				const fixtures = await sut.fixtures(rooms, perRoom);
+				const loadsOf = () => fixtures.map((fixture) => new RoomLoad({ wire: wireOf(kind), base: sut.base, fixture, recorder }));
+				await sleep(500);
+				const firstLoads = loadsOf();
+				const first = await storm(ctx, kind, sut, firstLoads, perRoom, 'first arrival');
+				for (const l of firstLoads) l.closeAll();
+				await sleep(300);
+				const againLoads = loadsOf();
+				const again = await storm(ctx, kind, sut, againLoads, perRoom, 'reconnection');
+				for (const l of againLoads) l.closeAll();
+				results[kind] = { first, again };
 			});
-			const synced = clients.filter((c) => c.syncedAt >= 0);
-			const total = Math.max(...synced.map((c) => c.syncedAt)) - t0;
-			const each = new Samples();
-			for (const c of synced) each.add(c.syncedAt - c.startedAt);
-			const s = each.summary();
-			console.log(`    ${clients.length} clients: all synced after ${total.toFixed(0)} ms; per client p50 ${s.p50.toFixed(0)} ms, p99 ${s.p99.toFixed(0)} ms`);
-			ctx.report.check('d', `${serverLabel[kind]}: all ${clients.length} clients synced`, r.failed === 0, r.failed ? `${r.failed} failed: ${r.firstError}` : '');
-			totals[kind] = r.failed === 0 ? total : Infinity;
-			p99s[kind] = s.p99;
-			for (const l of loads) l.closeAll();
-		});
-	}
-	ctx.report.figure({ scenario: 'd', name: `connect storm: ${rooms * perRoom} clients all synced`, values: totals, format: ms });
-	ctx.report.figure({ scenario: 'd', name: 'connect storm: per-client connect→synced p99', values: p99s, format: ms });
-	const refs = (['yws', 'hocus'] as const).map((k) => totals[k]).filter((v): v is number => v !== undefined);
-	if (totals.ours !== undefined && refs.length) {
-		const better = Math.min(...refs);
-		ctx.report.target('d', 'storm (with auth) all synced no later than better reference', totals.ours <= better, `${ms(totals.ours)} vs ${ms(better)}`);
+		}
+		const pick = (f: (r: { first: StormResult; again: StormResult }) => number) => Object.fromEntries(Object.entries(results).map(([k, r]) => [k, f(r)]));
+		const n = rooms * perRoom;
+		ctx.report.figure({ scenario: 'd', name: `connect storm: ${n} clients all synced`, values: pick((r) => r.first.total), format: ms });
+		ctx.report.figure({ scenario: 'd', name: `connect storm ${n}: per-client connect→synced p99`, values: pick((r) => r.first.p99), format: ms });
+		ctx.report.figure({ scenario: 'd', name: `connect storm ${n}: server CPU per connection`, values: pick((r) => r.first.cpuPerClientUs), format: us });
+		ctx.report.figure({ scenario: 'd', name: `reconnection storm: ${n} clients all synced`, values: pick((r) => r.again.total), format: ms });
+		ctx.report.figure({ scenario: 'd', name: `reconnection storm ${n}: server CPU per connection`, values: pick((r) => r.again.cpuPerClientUs), format: us });
+		const refs = (['yws', 'hocus'] as const).map((k) => results[k]).filter((v) => v !== undefined);
+		const ours = results.ours;
+		if (ours && refs.length) {
+			const better = Math.min(...refs.map((r) => r.first.total));
+			ctx.report.target('d', `storm of ${n} (with auth) all synced no later than better reference`, ours.first.total <= better, `${ms(ours.first.total)} vs ${ms(better)}`);
+			const betterAgain = Math.min(...refs.map((r) => r.again.total));
+			ctx.report.target('d', `reconnection of ${n} no later than better reference`, ours.again.total <= betterAgain, `${ms(ours.again.total)} vs ${ms(betterAgain)}`);
+		}
 	}
 }
 

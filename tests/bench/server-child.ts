@@ -51,15 +51,30 @@ function stats(sut: ServerUnderTest): ServerStats {
 }
 
 /** Where the memory is: V8's heap spaces, array buffers (Yjs updates, socket buffers), and the server's own counters. */
-export type MemoryReading = { rss: number; heapUsed: number; external: number; arrayBuffers: number; spaces: Record<string, number>; counters: Record<string, number> };
+export type MemoryReading = {
+	rss: number;
+	heapUsed: number;
+	external: number;
+	arrayBuffers: number;
+	/** V8 heap spaces: bytes used, and bytes committed (what RSS sees). */
+	spaces: Record<string, number>;
+	committed: Record<string, number>;
+	/** v8.getHeapCodeStatistics(): machine code and its metadata, bytecode, script sources. */
+	code: { machineCode: number; bytecode: number; scriptSources: number };
+	counters: Record<string, number>;
+};
 
 function memory(sut: ServerUnderTest): MemoryReading {
 	// The bench's own per-window counters (ours: every SQLite transaction's duration) would otherwise pile up in a
 	// run that only reads memory, and show as the server's growth: a memory reading starts them afresh.
 	sut.extraStats?.();
 	const mem = process.memoryUsage();
-	const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size]));
-	return { rss: mem.rss, heapUsed: mem.heapUsed, external: mem.external, arrayBuffers: mem.arrayBuffers, spaces, counters: sut.counters?.() ?? {} };
+	const stats = v8.getHeapSpaceStatistics();
+	const spaces = Object.fromEntries(stats.map((s) => [s.space_name, s.space_used_size]));
+	const committed = Object.fromEntries(stats.map((s) => [s.space_name, s.physical_space_size]));
+	const c = v8.getHeapCodeStatistics();
+	const code = { machineCode: c.code_and_metadata_size, bytecode: c.bytecode_and_metadata_size, scriptSources: c.external_script_source_size };
+	return { rss: mem.rss, heapUsed: mem.heapUsed, external: mem.external, arrayBuffers: mem.arrayBuffers, spaces, committed, code, counters: sut.counters?.() ?? {} };
 }
 
 /** Collects until RSS settles (V8 and malloc give pages back lazily), at most ~3 s. */

@@ -44,9 +44,10 @@ test('an editor composes a synthesis quoting two deliverables, publishes the pro
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Écrire la synthèse — #communs' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Synthèse : #communs' })).toBeVisible();
-	await page.getByLabel('Texte (Markdown)').fill('## Convergences\n\nTous veulent une grille commune.');
-	await page.getByRole('button', { name: 'Enregistrer la synthèse' }).click();
-	await expect(page.getByText('Synthèse enregistrée.')).toBeVisible();
+	// The synthesis is written like a pad, in the live editor.
+	await expect(page.getByText('En ligne, enregistré')).toBeVisible();
+	await page.getByRole('textbox', { name: 'Texte de la synthèse « #communs »' }).click();
+	await page.keyboard.type('Tous veulent une grille commune.');
 	for (const source of sources) {
 		const panel = page.locator('details.source', { hasText: source.title });
 		await panel.locator('summary').click();
@@ -117,6 +118,7 @@ test('an editor composes a synthesis quoting two deliverables, publishes the pro
 
 	// Chromium prints the booklet: the cover alone, then pages with the running head and their number.
 	await checked.goto(`/archive/${edition.id}/proceedings/v/1/booklet.html`);
+	await expect(checked.locator('html')).toHaveAttribute('data-paged', 'done', { timeout: 30_000 });
 	const pdf = await checked.pdf({ preferCSSPageSize: true });
 	const { extractText, getDocumentProxy } = await import('unpdf');
 	const { totalPages, text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { createApp, type App } from '../../server/app';
 import { openDatabase } from '../../server/db/open';
 import type { EditionRow } from '../../server/domain/editions/editions.repo';
+import type { LinkCheckOptions } from '../../server/domain/proceedings/link-check';
 import type { Viewer } from '../../server/domain/types';
 import { isAppError, type AppError, type ErrorCode } from '../../server/shared/errors';
 
@@ -20,10 +21,11 @@ export type TestApp = {
 	advance: (ms: number) => void;
 };
 
-export function createTestApp(options: { sessionDays?: number } = {}): TestApp {
+/** `linkCheck`: how the proceedings' link check fetches (tests point it at a local server, so private addresses allowed). */
+export function createTestApp(options: { sessionDays?: number; linkCheck?: Partial<LinkCheckOptions> } = {}): TestApp {
 	let now = START;
 	const clock = () => now;
-	const app = createApp({ db: openDatabase(':memory:'), clock, sessionDays: options.sessionDays ?? 30 });
+	const app = createApp({ db: openDatabase(':memory:'), clock, sessionDays: options.sessionDays ?? 30, linkCheck: options.linkCheck });
 	return {
 		app,
 		now: clock,

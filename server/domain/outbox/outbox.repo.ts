@@ -11,7 +11,9 @@ export type OutboxTopic =
 	| 'pad.deleted'
 	| 'deliverable.changed'
 	| 'deliverable.deleted'
-	| 'chat.archive.changed';
+	| 'chat.archive.changed'
+	| 'synthesis.changed'
+	| 'proceedings.published';
 export type OutboxRow = { id: number; topic: OutboxTopic; entity_id: string; payload: string; created_at: string };
 
 export function createOutboxRepo(db: Db, clock: Clock) {

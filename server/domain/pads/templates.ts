@@ -95,7 +95,8 @@ function inline(tokens: Token[] | undefined, marks: Mark[]): PmNode[] {
 		else if (token.type === 'codespan') out.push(...text((token as Tokens.Codespan).text, [...marks, { type: 'code' }]));
 		else if (token.type === 'link') {
 			const link = token as Tokens.Link;
-			const safe = /^(https?:|mailto:)/i.test(link.href) ? [...marks, { type: 'link', attrs: { href: link.href } }] : marks;
+			// Web and mail addresses, and paths on this instance (« /archive »); never another scheme (javascript:, data:).
+			const safe = /^(https?:|mailto:)|^\/(?!\/)/i.test(link.href) ? [...marks, { type: 'link', attrs: { href: link.href } }] : marks;
 			out.push(...inline(link.tokens, safe));
 		} else if (token.type === 'br') out.push({ type: 'hardBreak' });
 		else if ('tokens' in token && token.tokens) out.push(...inline(token.tokens, marks));
@@ -117,25 +118,39 @@ const promptParagraph = (tokens: Token[] | undefined): PmNode => {
 	return prompt ? { type: 'paragraph', attrs: { prompt } } : { type: 'paragraph' };
 };
 
-function blocks(tokens: Token[], prompt: boolean): PmNode[] {
+/** A Markdown table as a pad table, its first row as headers. */
+function table(token: Tokens.Table): PmNode {
+	const cell = (type: string, c: Tokens.TableCell): PmNode => ({ type, content: [paragraph(c.tokens)] });
+	return {
+		type: 'table',
+		content: [{ type: 'tableRow', content: token.header.map((c) => cell('tableHeader', c)) }, ...token.rows.map((row) => ({ type: 'tableRow', content: row.map((c) => cell('tableCell', c)) }))]
+	};
+}
+
+/** `whole`: a text to keep entire (a synthesis written in Markdown), not a template: every block's text stays. */
+function blocks(tokens: Token[], prompt: boolean, whole = false): PmNode[] {
 	const out: PmNode[] = [];
 	for (const token of tokens) {
 		if (token.type === 'heading') {
 			const heading = token as Tokens.Heading;
 			// The pad has its own title: a kit template's level-1 title is not repeated inside it.
-			if (heading.depth > 1) out.push({ type: 'heading', attrs: { level: Math.min(heading.depth, 3) }, content: inline(heading.tokens, []) });
+			if (heading.depth > 1 || whole) out.push({ type: 'heading', attrs: { level: Math.min(heading.depth, 3) }, content: inline(heading.tokens, []) });
 		} else if (token.type === 'paragraph' || token.type === 'text') {
 			const tokens = (token as Tokens.Paragraph).tokens;
 			out.push(prompt ? promptParagraph(tokens) : paragraph(tokens));
 		}
-		else if (token.type === 'blockquote') out.push({ type: 'blockquote', content: blocks((token as Tokens.Blockquote).tokens, false) });
+		else if (token.type === 'blockquote') out.push({ type: 'blockquote', content: blocks((token as Tokens.Blockquote).tokens, false, whole) });
 		else if (token.type === 'list') {
 			const list = token as Tokens.List;
 			out.push({
 				type: list.ordered ? 'orderedList' : 'bulletList',
-				content: list.items.map((item) => ({ type: 'listItem', content: blocks(item.tokens, prompt) }))
+				content: list.items.map((item) => ({ type: 'listItem', content: blocks(item.tokens, prompt, whole) }))
 			});
 		} else if (token.type === 'code') out.push({ type: 'codeBlock', content: text((token as Tokens.Code).text, []) });
+		else if (whole && token.type === 'hr') out.push({ type: 'horizontalRule' });
+		else if (whole && token.type === 'table') out.push(table(token as Tokens.Table));
+		// Tables, raw HTML and the rest keep their Markdown source as a paragraph: nothing written is dropped.
+		else if (whole && token.type !== 'space' && token.raw.trim() !== '') out.push({ type: 'paragraph', content: text(token.raw.trim(), []) });
 	}
 	return out;
 }
@@ -146,6 +161,12 @@ function blocks(tokens: Token[], prompt: boolean): PmNode[] {
  */
 export function markdownTemplateDocument(markdown: string): { type: 'doc'; content: unknown[] } {
 	const content = blocks(marked.lexer(markdown), true);
+	return { type: 'doc', content: content.length ? content : [{ type: 'paragraph' }] };
+}
+
+/** Any Markdown text as a pad document, every block's text kept (headings of every level, tables as their source). */
+export function markdownDocument(markdown: string): { type: 'doc'; content: unknown[] } {
+	const content = blocks(marked.lexer(markdown), false, true);
 	return { type: 'doc', content: content.length ? content : [{ type: 'paragraph' }] };
 }
 

@@ -1,14 +1,18 @@
 // SQL for syntheses, citations, resource links and proceedings versions.
 import type { Db } from '../../db/open';
+import { createOutboxRepo } from '../outbox/outbox.repo';
+import type { Clock } from '../types';
 import type { ResourceKind, ResourceTarget } from '../../shared/proceedings-schemas';
 
-export type SynthesisRow = { id: string; edition_id: string; theme_id: string; title: string; markdown: string; updated_by: string | null; created_at: string; updated_at: string };
+export type SynthesisRow = { id: string; edition_id: string; theme_id: string; title: string; markdown: string; updated_by: string | null; created_at: string; updated_at: string; live_at: string | null };
 export type CitationRow = { id: string; synthesis_id: string; deliverable_id: string; version: number; anchor: string; quoted_text: string; created_at: string };
 export type LinkRow = { id: string; edition_id: string; target_kind: ResourceTarget; target_id: string; title: string; url: string; kind: ResourceKind; licence: string | null; created_at: string };
 export type DraftRow = { edition_id: string; introduction: string; licence: string; credits_json: string; updated_at: string };
 export type ProceedingsVersionRow = { edition_id: string; version: number; licence: string; outline_json: string; credits_json: string; published_at: string };
 
-export function createProceedingsRepo(db: Db) {
+/** `clock`: when change events for the search index (outbox) are recorded. */
+export function createProceedingsRepo(db: Db, clock: Clock = Date.now) {
+	const outbox = createOutboxRepo(db, clock);
 	return {
 		synthesis: (id: string) => db.prepare<[string], SynthesisRow>('SELECT * FROM syntheses WHERE id = ?').get(id),
 		synthesisFor: (editionId: string, themeId: string) =>
@@ -18,15 +22,21 @@ export function createProceedingsRepo(db: Db) {
 				.prepare<[string], SynthesisRow>('SELECT s.* FROM syntheses s JOIN themes t ON t.id = s.theme_id WHERE s.edition_id = ? ORDER BY t.position, t.label')
 				.all(editionId),
 		insertSynthesis(row: Omit<SynthesisRow, 'updated_by'> & { updated_by: string }) {
-			db.prepare('INSERT INTO syntheses (id, edition_id, theme_id, title, markdown, updated_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-				row.id, row.edition_id, row.theme_id, row.title, row.markdown, row.updated_by, row.created_at, row.updated_at
+			db.prepare('INSERT INTO syntheses (id, edition_id, theme_id, title, markdown, updated_by, created_at, updated_at, live_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+				row.id, row.edition_id, row.theme_id, row.title, row.markdown, row.updated_by, row.created_at, row.updated_at, row.live_at
 			);
 			this.addEditor(row.id, row.updated_by);
+			outbox.record('synthesis.changed', row.id);
 		},
 		updateSynthesis(id: string, title: string, markdown: string, by: string, at: string) {
-			db.prepare('UPDATE syntheses SET title = ?, markdown = ?, updated_by = ?, updated_at = ? WHERE id = ?').run(title, markdown, by, at, id);
-			this.addEditor(id, by);
+			db.transaction(() => {
+				db.prepare('UPDATE syntheses SET title = ?, markdown = ?, updated_by = ?, updated_at = ? WHERE id = ?').run(title, markdown, by, at, id);
+				this.addEditor(id, by);
+				outbox.record('synthesis.changed', id);
+			})();
 		},
+		markLive: (id: string, at: string) => db.prepare('UPDATE syntheses SET live_at = ? WHERE id = ? AND live_at IS NULL').run(at, id),
+		cacheMarkdown: (id: string, markdown: string) => db.prepare('UPDATE syntheses SET markdown = ? WHERE id = ?').run(markdown, id),
 		addEditor: (synthesisId: string, userId: string) => db.prepare('INSERT OR IGNORE INTO synthesis_editors (synthesis_id, user_id) VALUES (?, ?)').run(synthesisId, userId),
 		editors: (synthesisId: string) => db.prepare<[string], string>('SELECT user_id FROM synthesis_editors WHERE synthesis_id = ? ORDER BY user_id').pluck().all(synthesisId),
 		theme: (editionId: string, themeId: string) =>
@@ -39,9 +49,13 @@ export function createProceedingsRepo(db: Db) {
 			db.prepare('INSERT INTO citations (id, synthesis_id, deliverable_id, version, anchor, quoted_text, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
 				row.id, row.synthesis_id, row.deliverable_id, row.version, row.anchor, row.quoted_text, by, row.created_at
 			);
+			outbox.record('synthesis.changed', row.synthesis_id);
 		},
-		moveCitation: (id: string, version: number, anchor: string, quoted: string) =>
-			db.prepare('UPDATE citations SET version = ?, anchor = ?, quoted_text = ? WHERE id = ?').run(version, anchor, quoted, id),
+		moveCitation(id: string, version: number, anchor: string, quoted: string) {
+			db.prepare('UPDATE citations SET version = ?, anchor = ?, quoted_text = ? WHERE id = ?').run(version, anchor, quoted, id);
+			const synthesisId = db.prepare<[string], string>('SELECT synthesis_id FROM citations WHERE id = ?').pluck().get(id);
+			if (synthesisId) outbox.record('synthesis.changed', synthesisId);
+		},
 
 		links: (editionId: string) => db.prepare<[string], LinkRow>('SELECT * FROM resource_links WHERE edition_id = ? ORDER BY created_at, id').all(editionId),
 		link: (id: string) => db.prepare<[string], LinkRow>('SELECT * FROM resource_links WHERE id = ?').get(id),
@@ -71,9 +85,12 @@ export function createProceedingsRepo(db: Db) {
 		versions: (editionId: string) =>
 			db.prepare<[string], { version: number; publishedAt: string }>('SELECT version, published_at AS publishedAt FROM proceedings_versions WHERE edition_id = ? ORDER BY version').all(editionId),
 		insertVersion(row: ProceedingsVersionRow, by: string) {
-			db.prepare('INSERT INTO proceedings_versions (edition_id, version, licence, outline_json, credits_json, published_by, published_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-				row.edition_id, row.version, row.licence, row.outline_json, row.credits_json, by, row.published_at
-			);
+			db.transaction(() => {
+				db.prepare('INSERT INTO proceedings_versions (edition_id, version, licence, outline_json, credits_json, published_by, published_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+					row.edition_id, row.version, row.licence, row.outline_json, row.credits_json, by, row.published_at
+				);
+				outbox.record('proceedings.published', row.edition_id);
+			})();
 		},
 		/** The credit entries frozen with a deliverable version (people by id). */
 		deliverableCredits: (deliverableId: string, version: number) =>

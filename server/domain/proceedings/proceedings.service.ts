@@ -2,12 +2,22 @@
 import { AppError } from '../../shared/errors';
 import { parseInput } from '../../shared/validate';
 import { proceedingsDraftSchema } from '../../shared/proceedings-schemas';
-import { colophonOrder, type ColophonGroup, type ColophonRole, type ProceedingsFigures, type ProceedingsView, type ResourceLinkView } from '../../shared/proceedings-views';
+import {
+	colophonOrder,
+	type ColophonGroup,
+	type ColophonRole,
+	type LinkReport,
+	type LinkStatus,
+	type ProceedingsFigures,
+	type ProceedingsView,
+	type ResourceLinkView
+} from '../../shared/proceedings-views';
 import type { ArchiveService } from '../archive/archive.service';
 import type { CreditEntry, CreditLocale, CreditsService } from '../deliverables/credits';
 import { licenceInfo } from '../deliverables/licence';
 import type { Clock, Viewer } from '../types';
 import type { EditorialAccess } from './editorial-access';
+import { editionLinks } from './edition-links';
 import type { ProceedingsRepo } from './proceedings.repo';
 import { citationHref, renderSynthesis } from './synthesis-render';
 import { linkView, type SynthesesService } from './syntheses.service';
@@ -44,6 +54,8 @@ export function createProceedingsService(deps: {
 	archive: Pick<ArchiveService, 'edition' | 'figures'>;
 	credits: CreditsService;
 	renderMarkdown: (markdown: string) => string;
+	/** Whether external links answer (`link-check.ts`); injected so the app decides on private addresses. */
+	checkLinks: (urls: string[]) => Promise<LinkStatus[]>;
 }) {
 	const { repo } = deps;
 	const now = () => new Date(deps.clock()).toISOString();
@@ -69,7 +81,7 @@ export function createProceedingsService(deps: {
 		for (const d of deliverables) {
 			for (const e of JSON.parse(repo.deliverableCredits(d.id, d.version)) as CreditEntry[]) add({ ...('userId' in e ? { userId: e.userId } : { name: e.name }), role: fromDeliverable[e.role] ?? 'texts' });
 		}
-		for (const id of synthesisIds) for (const userId of repo.editors(id)) add({ userId, role: 'editing' });
+		for (const id of synthesisIds) for (const userId of deps.syntheses.editors(id)) add({ userId, role: 'editing' });
 		for (const [role, names] of Object.entries(draft.names)) for (const name of names) add({ name, role: role as ColophonRole });
 		return out;
 	}
@@ -190,6 +202,19 @@ export function createProceedingsService(deps: {
 		},
 
 		lastVersion: (editionId: string) => repo.lastVersion(editionId),
+
+		/** Every external link the next version would publish, checked; the editor sees the report, nothing is blocked. */
+		async checkLinks(viewer: Viewer | null, editionId: string): Promise<LinkReport[]> {
+			const { edition } = deps.editorial.editor(viewer, editionId);
+			const texts = [draftOf(editionId, edition.licence).introduction, ...repo.syntheses(editionId).map((row) => deps.syntheses.view(row, 'fr').markdown)];
+			const links = editionLinks(
+				repo.links(editionId).map((l) => ({ url: l.url, title: l.title })),
+				texts,
+				deps.renderMarkdown
+			);
+			const statuses = await deps.checkLinks(links.map((l) => l.url));
+			return links.map((l, i) => ({ ...statuses[i]!, title: l.title || l.url }));
+		},
 
 		/** A published version (the latest unless one is asked for), for anyone who may read the edition. */
 		read(viewer: Viewer | null, editionId: string, version?: number, locale: CreditLocale = 'fr'): ProceedingsView {

@@ -1,4 +1,4 @@
-// Syntheses per edition and theme: Markdown written by the staff, quoting published deliverables through citation records.
+// Syntheses per edition and theme: live documents written like pads by the staff, quoting published deliverables through citation records.
 import { AppError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { parseInput } from '../../shared/validate';
@@ -6,6 +6,10 @@ import { citationSchema, resourceLinkSchema, synthesisSchema } from '../../share
 import type { CitableDeliverable, CitationView, ResourceLinkView, SynthesisView } from '../../shared/proceedings-views';
 import type { CreditLocale, CreditsService } from '../deliverables/credits';
 import type { DeliverablesService } from '../deliverables/deliverables.service';
+import { renderPadMarkdown } from '../pads/pad-markdown';
+import type { PmNode } from '../pads/pad-html';
+import { markdownDocument } from '../pads/templates';
+import type { LiveDocuments } from '../ports';
 import type { Clock, Viewer } from '../types';
 import type { EditorialAccess } from './editorial-access';
 import type { CitationRow, LinkRow, ProceedingsRepo, SynthesisRow } from './proceedings.repo';
@@ -20,6 +24,8 @@ export type SynthesesDeps = {
 	credits: CreditsService;
 	/** Safe Markdown to HTML (raw HTML shown as text), wired by the composition root. */
 	renderMarkdown: (markdown: string) => string;
+	/** The live documents of the `synthesis:<id>` rooms (the pads' machinery, server/collab/pad-documents.ts). */
+	documents: LiveDocuments;
 };
 
 export const linkView = (r: LinkRow): ResourceLinkView => ({ id: r.id, targetKind: r.target_kind, targetId: r.target_id, title: r.title, url: r.url, kind: r.kind, licence: r.licence });
@@ -28,6 +34,26 @@ const citeLine = (id: string) => `[[cite:${id}]]`;
 export function createSynthesesService(deps: SynthesesDeps) {
 	const { repo } = deps;
 	const now = () => new Date(deps.clock()).toISOString();
+
+	/**
+	 * A synthesis written before they were live documents: its Markdown goes into the document once, credited to
+	 * its last writer (migration 045). The column keeps that text; from then on it only caches the document's Markdown.
+	 */
+	function ensureLive(row: SynthesisRow): void {
+		if (row.live_at !== null) return;
+		if (row.markdown.trim() !== '') deps.documents.appendContent(row.id, markdownDocument(row.markdown), row.updated_by);
+		repo.markLive(row.id, now());
+		row.live_at = now();
+	}
+
+	/** The live document as Markdown (citation lines included), cached in the row for the open data and privacy exports. */
+	function markdownOf(row: SynthesisRow): string {
+		ensureLive(row);
+		// A citation line is a paragraph of the document; its Markdown escapes the brackets, which the line's readers do not expect.
+		const markdown = renderPadMarkdown(deps.documents.currentContent(row.id) as PmNode).replace(/^\\\[\\\[cite:([A-Za-z0-9]+)\\\]\\\][ \t]*$/gm, '[[cite:$1]]');
+		if (markdown !== row.markdown) repo.cacheMarkdown(row.id, markdown);
+		return markdown;
+	}
 
 	function synthesisOf(viewer: Viewer | null, id: string): { row: SynthesisRow; viewer: Viewer } {
 		const row = repo.synthesis(id);
@@ -60,6 +86,7 @@ export function createSynthesesService(deps: SynthesesDeps) {
 	}
 
 	function view(row: SynthesisRow, locale: CreditLocale): SynthesisView {
+		const markdown = markdownOf(row);
 		const citations = repo.citations(row.id).map((c) => citationView(c, row.edition_id, locale));
 		return {
 			id: row.id,
@@ -67,8 +94,8 @@ export function createSynthesesService(deps: SynthesesDeps) {
 			themeId: row.theme_id,
 			themeLabel: repo.theme(row.edition_id, row.theme_id)?.label ?? '',
 			title: row.title,
-			markdown: row.markdown,
-			html: renderSynthesis(row.markdown, citations, deps.renderMarkdown),
+			markdown,
+			html: renderSynthesis(markdown, citations, deps.renderMarkdown),
 			citations,
 			links: repo.links(row.edition_id).filter((l) => l.target_kind === 'synthesis' && l.target_id === row.id).map(linkView),
 			updatedAt: row.updated_at
@@ -93,7 +120,7 @@ export function createSynthesesService(deps: SynthesesDeps) {
 			const existing = repo.synthesisFor(editionId, themeId);
 			if (existing) return existing.id;
 			const id = newId();
-			repo.insertSynthesis({ id, edition_id: editionId, theme_id: themeId, title: theme.label, markdown: '', created_at: now(), updated_at: now(), updated_by: editor.id });
+			repo.insertSynthesis({ id, edition_id: editionId, theme_id: themeId, title: theme.label, markdown: '', created_at: now(), updated_at: now(), updated_by: editor.id, live_at: now() });
 			return id;
 		},
 
@@ -101,10 +128,35 @@ export function createSynthesesService(deps: SynthesesDeps) {
 			return view(synthesisOf(viewer, id).row, locale);
 		},
 
+		/** The title; a `markdown` field (pages without script, tools, the demo) replaces the live text, history keeping the old one. */
 		save(viewer: Viewer | null, id: string, raw: unknown): void {
 			const { row, viewer: editor } = synthesisOf(viewer, id);
 			const input = parseInput(synthesisSchema, raw);
-			repo.updateSynthesis(row.id, input.title, input.markdown, editor.id, now());
+			const replaces = typeof raw === 'object' && raw !== null && 'markdown' in raw;
+			if (replaces) {
+				ensureLive(row);
+				deps.documents.replaceContent(row.id, markdownDocument(input.markdown), editor.id);
+			}
+			repo.updateSynthesis(row.id, input.title, replaces ? input.markdown : row.markdown, editor.id, now());
+		},
+
+		/** The synthesis' room: its editors write; anyone else is told it does not exist (as the pages do). */
+		roomAccess(viewer: Viewer | null, id: string): 'write' {
+			const row = repo.synthesis(id);
+			if (!row) throw new AppError('not_found', 'error.proceedings.synthesisNotFound');
+			try {
+				deps.editorial.editor(viewer, row.edition_id);
+			} catch {
+				throw new AppError('not_found', 'error.proceedings.synthesisNotFound');
+			}
+			ensureLive(row);
+			return 'write';
+		},
+
+		/** Who wrote in the synthesis: its recorded editors and every author of its live document's history. */
+		editors(id: string): string[] {
+			const { versions, unsavedAuthorIds } = deps.documents.history(id);
+			return [...new Set([...repo.editors(id), ...versions.flatMap((v) => v.authorIds), ...unsavedAuthorIds])].sort();
 		},
 
 		/** The edition's published deliverables of the synthesis' theme, cut into citable sections; `filter` matches title or text. */
@@ -135,8 +187,10 @@ export function createSynthesesService(deps: SynthesesDeps) {
 				{ id: citationId, synthesis_id: row.id, deliverable_id: source.id, version: source.version, anchor: input.anchor, quoted_text: input.quotedText, created_at: now() },
 				editor.id
 			);
-			const markdown = `${row.markdown.trimEnd()}${row.markdown.trim() ? '\n\n' : ''}${citeLine(citationId)}\n`;
-			repo.updateSynthesis(row.id, row.title, markdown, editor.id, now());
+			// The citation's line goes at the end of the live document, where connected editors see it and may move it.
+			ensureLive(row);
+			deps.documents.appendContent(row.id, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: citeLine(citationId) }] }] }, editor.id);
+			repo.addEditor(row.id, editor.id);
 			return citationId;
 		},
 

@@ -9,6 +9,7 @@ import { siteCss } from './site-css';
 import type { ProceedingsOpenData } from '../../domain/proceedings/proceedings.service';
 import type { ProceedingsView } from '../../shared/proceedings-views';
 import { toPrintBooklet } from '../proceedings-print';
+import { pagedPolyfill } from '../paged-polyfill';
 
 /** The latest proceedings version, when there is one: its booklet goes in the site, its data in the open data. */
 export type SiteProceedings = { view: ProceedingsView; url: string; openData: ProceedingsOpenData };
@@ -42,7 +43,11 @@ export function renderStaticSite(
 	for (const d of snapshot.versions.flat()) files.set(paths.markdown(d.id, d.version), toMarkdown(exportDocumentOf(d, ctx), labels));
 	const data = buildOpenData(snapshot, origin, proceedings?.openData);
 	// The booklet's links point to the live archive, where every quoted version keeps its stable address.
-	if (proceedings) files.set('proceedings.html', toPrintBooklet(proceedings.view, labels, origin, proceedings.url));
+	// paged.js comes along, so the copy paginates (TOC page numbers) offline like the live booklet.
+	if (proceedings) {
+		files.set('proceedings.html', toPrintBooklet(proceedings.view, labels, origin, proceedings.url, 'paged.polyfill.js'));
+		files.set('paged.polyfill.js', pagedPolyfill());
+	}
 	files.set(paths.data('open-data.json'), `${JSON.stringify(data, null, 2)}\n`);
 	for (const table of csvTables) files.set(paths.data(`${table}.csv`), openDataCsv(data, table));
 	return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -26,7 +26,9 @@ const option = (name: string, fallback: number) => Number(process.argv.find((a) 
 function get(agent: http.Agent, url: string, cookie?: string): Promise<{ status: number; ms: number; body: Buffer; encoding: string; serverMs: number }> {
 	const started = performance.now();
 	return new Promise((resolve, reject) => {
-		const headers: Record<string, string> = { accept: 'text/html', 'accept-encoding': 'br, gzip', ...(cookie ? { cookie } : {}) };
+		// --identity: a client that asks for no compression (before/after comparisons on the same build).
+		const encodings = process.argv.includes('--identity') ? 'identity' : 'br, gzip';
+		const headers: Record<string, string> = { accept: 'text/html', 'accept-encoding': encodings, ...(cookie ? { cookie } : {}) };
 		const req = http.get(url, { agent, headers }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (c: Buffer) => chunks.push(c));

@@ -2,15 +2,38 @@
 // directory, in its own process group so that stopping it also stops everything it started.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
+import net from 'node:net';
 
 export type AppServer = { base: string; pid: number; stop: () => Promise<void> };
 
 /** `reuseBuild`: run the existing build/ as it is (build/server.js) instead of rebuilding when the sources are newer. */
+/** A port nobody listens on right now (the server is told it: with PORT=0 and logs at « error » it would not say which it got). */
+async function freePort(): Promise<number> {
+	const probe = net.createServer();
+	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	const port = (probe.address() as net.AddressInfo).port;
+	await new Promise<void>((resolve) => probe.close(() => resolve()));
+	return port;
+}
+
+/** Whether anything answers HTTP at `base`. */
+function answers(base: string): Promise<boolean> {
+	return new Promise((resolve) => {
+		const req = http.get(`${base}/`, (res) => {
+			res.resume();
+			resolve(true);
+		});
+		req.on('error', () => resolve(false));
+		req.setTimeout(2000, () => req.destroy());
+	});
+}
+
 export async function startAppServer(env: Record<string, string>, log: (s: string) => void, reuseBuild = false): Promise<AppServer> {
 	const entry = reuseBuild ? ['build/server.js'] : ['scripts/start.mjs'];
+	const port = await freePort();
 	const child = spawn(process.execPath, entry, {
-		env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DEMO: 'false', LOG_LEVEL: 'error', ...env },
-		stdio: ['ignore', 'pipe', 'inherit'],
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DEMO: 'false', LOG_LEVEL: 'error', ...env },
+		stdio: ['ignore', 'ignore', 'inherit'],
 		detached: true
 	});
 	const stop = async () => {
@@ -38,23 +61,15 @@ export async function startAppServer(env: Record<string, string>, log: (s: strin
 			// already gone
 		}
 	});
-	const base = await new Promise<string>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('the app server did not start within 5 minutes')), 300_000);
-		let buffered = '';
-		child.stdout!.on('data', (chunk: Buffer) => {
-			buffered += chunk.toString();
-			const m = /running at (http:\/\/[^\s]+)/.exec(buffered);
-			if (m) {
-				clearTimeout(timer);
-				resolve(m[1]!);
-			}
-			if (buffered.length > 100_000) buffered = buffered.slice(-10_000);
-		});
-		child.once('exit', (code) => {
-			clearTimeout(timer);
-			reject(new Error(`the app server exited with ${code} before listening`));
-		});
-	});
+	const base = `http://127.0.0.1:${port}`;
+	let exited: number | null | undefined;
+	child.once('exit', (code) => (exited = code));
+	const deadline = performance.now() + 300_000;
+	while (!(await answers(base))) {
+		if (exited !== undefined) throw new Error(`the app server exited with ${exited} before listening`);
+		if (performance.now() > deadline) throw new Error('the app server did not start within 5 minutes');
+		await new Promise((r) => setTimeout(r, 250));
+	}
 	log(`  app server at ${base} (pid ${child.pid})`);
 	return { base, pid: child.pid!, stop };
 }

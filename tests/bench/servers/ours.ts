@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../../server/app';
 import { createCollabEndpoint, sameOrigin } from '../../../server/collab/endpoint';
+import { startCheckpointer } from '../../../server/db/checkpointer';
 import { openDatabase, type Db } from '../../../server/db/open';
 import type { Viewer } from '../../../server/domain/types';
 import type { FixtureKind, RoomFixture, ServerUnderTest } from './types';
@@ -42,6 +43,8 @@ function instrumentTransactions(db: Db) {
 export async function startOurs(options: { idleUnloadMs: number }): Promise<ServerUnderTest> {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medialab-bench-'));
 	const db = openDatabase(path.join(dir, 'bench.sqlite'));
+	// As bootstrap does; BENCH_EXPERIMENT_MAIN_THREAD_CHECKPOINTS=1 keeps SQLite's own checkpoints (inside commits) to compare.
+	const checkpointer = process.env.BENCH_EXPERIMENT_MAIN_THREAD_CHECKPOINTS ? null : startCheckpointer(db, path.join(dir, 'bench.sqlite'));
 	const sqlite = instrumentTransactions(db);
 	if (process.env.BENCH_EXPERIMENT_SYNC_OFF) db.pragma('synchronous = OFF');
 	const app = createApp({ db, rooms: { idleUnloadMs: options.idleUnloadMs } });
@@ -103,6 +106,7 @@ export async function startOurs(options: { idleUnloadMs: number }): Promise<Serv
 			collab.close();
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await checkpointer?.stop();
 			db.close();
 			fs.rmSync(dir, { recursive: true, force: true });
 		}

@@ -9,7 +9,7 @@ import { startHarness, type Harness } from '../collab/realtime-harness';
 import { createAccount, createEdition, createGuest, createWorkshop, joinCodeOf } from '../factories';
 
 type Phase = 'live' | 'closedOpen' | 'closedLocked';
-type Place = { label: string; editionId: string; workshopId: string; padId: string; binnedPadId: string; deliverables: Record<'draft' | 'review' | 'published', string>; facts: Situation };
+type Place = { label: string; editionId: string; workshopId: string; padId: string; synthesisId: string; binnedPadId: string; deliverables: Record<'draft' | 'review' | 'published', string>; facts: Situation };
 type Person = { label: string; viewer: Viewer | null; token: string | null; role: (place: Place) => Role };
 
 /** Whether the use case let the viewer through: a refusal must be an AppError, and reading refusals must be not_found. */
@@ -84,6 +84,7 @@ describe('the access policy, as the use cases and the real-time rooms apply it',
 				if (opened) app.editions.setSharing(organiser, edition.id, { chatPublic: 'on', workspacePublic: 'on' });
 				staff(edition.id, facilitator.id, 'facilitator');
 				const side = createWorkshop(app, organiser, edition.id, { title: 'Side workshop', statusOverride: 'live' });
+				const synthesisId = app.syntheses.open(organiser, edition.id, app.structure.addTheme(organiser, edition.id, { label: 'communs' }));
 				app.workshops.join(member, joinCodeOf(app, side));
 				app.workshops.join(otherGuest, joinCodeOf(app, side));
 				for (const phase of ['live', 'closedOpen', 'closedLocked'] as Phase[]) {
@@ -103,6 +104,7 @@ describe('the access policy, as the use cases and the real-time rooms apply it',
 						editionId: edition.id,
 						workshopId,
 						padId,
+						synthesisId,
 						binnedPadId,
 						deliverables,
 						facts: { published: status === 'published', workspacePublic: opened, chatPublic: opened, closed: phase !== 'live', notLocked: phase !== 'closedLocked' }
@@ -190,7 +192,7 @@ describe('the access policy, as the use cases and the real-time rooms apply it',
 		expect(checked).toBeGreaterThan(1500);
 	});
 
-	it('opens the pad, chat and drive rooms exactly as the table says, and refuses the others with 4404', async () => {
+	it('opens the pad, chat, drive and synthesis rooms exactly as the table says, and refuses the others with 4404', async () => {
 		const mismatches: string[] = [];
 		for (const place of places) {
 			for (const person of people) {
@@ -201,7 +203,9 @@ describe('the access policy, as the use cases and the real-time rooms apply it',
 					[`pad:${place.padId}`, expect3('padLive', true)],
 					[`chat:${place.workshopId}`, expect3('chat', true)],
 					// the drive's entries are written by the server only: its room is read-only for everyone
-					[`drive:${place.workshopId}`, expect3('driveFile', false)]
+					[`drive:${place.workshopId}`, expect3('driveFile', false)],
+					// a synthesis is live to its editors only; readers get the published proceedings
+					[`synthesis:${place.synthesisId}`, can(role, 'write', 'proceedings', facts) ? 'write' : 4404]
 				];
 				for (const [room, expected] of rooms) {
 					const actual = await roomOutcome(h, room, person.token);

@@ -20,7 +20,7 @@ export const routeInventory: Record<string, RouteDecision> = {
 	'/admin/quarantine/+page.server.ts': { open: 'instance administrators only (quarantine.list answers not_found to anyone else)' },
 	'/api/+server.ts': { open: 'API index' },
 	'/api/[...rest]/+server.ts': { open: 'API 404' },
-	'/api/collab-token/+server.ts': { resource: 'padLive', action: 'read', guard: 'resolveRoomAccess → pads/chat/files.roomAccess' },
+	'/api/collab-token/+server.ts': { resource: 'padLive', action: 'read', guard: 'resolveRoomAccess → pads/chat/files/syntheses.roomAccess' },
 	'/api/editions/+server.ts': { resource: 'edition', action: 'read', guard: 'editions.listPublished' },
 	'/api/editions/[editionId]/+server.ts': { resource: 'edition', action: 'read', guard: 'workshops.programme' },
 	'/api/editions/[editionId]/workshops/[workshopId]/+server.ts': { resource: 'workshop', action: 'read', guard: 'workshops.get' },

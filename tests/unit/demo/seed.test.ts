@@ -181,6 +181,21 @@ describe('demo seed', () => {
 		expect(drive.files[0]!.size).toBeGreaterThan(300);
 	});
 
+	it('publishes proceedings whose syntheses quote the demo deliverables, for readers without an account', () => {
+		const read = t.app.proceedings.read(null, editionId);
+		expect(read.version).toBe(1);
+		expect(read.syntheses.map((s) => s.themeLabel)).toEqual(['#lieux', '#communs']);
+		for (const s of read.syntheses) {
+			// Each synthesis quotes two passages, placed in its text, linked to their deliverable's version and section.
+			expect(s.html.match(/<blockquote class="citation"/g)).toHaveLength(2);
+			expect(s.html).toMatch(/href="\/archive\/[a-z2-7]+\/deliverables\/[a-z2-7]+\/v\/\d+#h\d+-/);
+			expect(s.html.indexOf('<blockquote')).toBeGreaterThan(s.html.indexOf('Points de convergence'));
+		}
+		expect(read.syntheses.flatMap((s) => s.links.map((l) => l.url))).toEqual(expect.arrayContaining(['https://numerique-en-commun.fr/', 'http://u.osmfr.org/m/179564/']));
+		// Written as live documents: their text is in the synthesis rooms' stored history.
+		expect(t.app.db.prepare("SELECT count(DISTINCT room) FROM doc_updates WHERE room LIKE 'synthesis:%'").pluck().get()).toBe(2);
+	});
+
 	it('seeds nothing at all when a step fails', async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medialab-demo-'));
 		// A drive too small for the shared file makes the upload, late in the seed, fail.

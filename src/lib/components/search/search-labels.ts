@@ -19,7 +19,8 @@ export const hitTypeKey: Record<SearchHitType, MessageKey> = {
 	file: 'search.type.file',
 	workshop: 'search.type.workshop',
 	edition: 'search.type.edition',
-	deliverable: 'search.type.deliverable'
+	deliverable: 'search.type.deliverable',
+	synthesis: 'search.type.synthesis'
 };
 
 export const isHitType = (value: string): value is SearchHitType => value in hitTypeKey;

@@ -135,7 +135,7 @@ export const errors = defineMessages(
 		'error.desk.cancelBody': 'Pour annuler, envoyez { token, action: "cancel" }.',
 		'error.account.guestNoPassword': 'Un compte invité n’a pas de mot de passe.',
 		'error.account.guestsRenameOnly': 'Seuls les comptes invités changent leur nom ici.',
-		'error.collabToken.room': 'room doit être pad:<id>, chat:<id d’atelier> ou drive:<id d’atelier>.',
+		'error.collabToken.room': 'room doit être pad:<id>, synthesis:<id>, chat:<id d’atelier> ou drive:<id d’atelier>.',
 		'error.api.unknownFormat': 'Format inconnu « {format} » ; formats possibles : {expected}.',
 		'error.api.tokenRequired': 'Envoyez Authorization: Bearer <jeton d’accès personnel>.'
 	},
@@ -272,7 +272,7 @@ export const errors = defineMessages(
 		'error.desk.cancelBody': 'To cancel, send { token, action: "cancel" }.',
 		'error.account.guestNoPassword': 'Guest accounts have no password.',
 		'error.account.guestsRenameOnly': 'Only guest accounts rename themselves here.',
-		'error.collabToken.room': 'room must be pad:<id>, chat:<workshop id> or drive:<workshop id>.',
+		'error.collabToken.room': 'room must be pad:<id>, synthesis:<id>, chat:<workshop id> or drive:<workshop id>.',
 		'error.api.unknownFormat': 'Unknown format “{format}”; expected one of {expected}.',
 		'error.api.tokenRequired': 'Send Authorization: Bearer <personal access token>.'
 	}

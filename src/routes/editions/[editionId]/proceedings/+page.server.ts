@@ -25,8 +25,13 @@ export const actions: Actions = {
 			locals.app.proceedings.saveDraft(locals.viewer, params.editionId, values);
 			return { saved: 'draft' as const };
 		}),
+	// The links are checked first, then the version is published whatever they answer: the report comes with it.
 	publish: ({ request, locals, params }) =>
-		formAction(request, () => ({ published: locals.app.proceedings.publish(locals.viewer, params.editionId) })),
+		formAction(request, async () => {
+			const linkReport = await locals.app.proceedings.checkLinks(locals.viewer, params.editionId);
+			return { published: locals.app.proceedings.publish(locals.viewer, params.editionId), linkReport };
+		}),
+	checkLinks: ({ request, locals, params }) => formAction(request, async () => ({ linkReport: await locals.app.proceedings.checkLinks(locals.viewer, params.editionId) })),
 	synthesis: async ({ request, locals, params }) => {
 		const result = await formAction(request, (values) => locals.app.syntheses.open(locals.viewer, params.editionId, String(values.themeId ?? '')));
 		if (typeof result === 'string') redirect(303, `/editions/${params.editionId}/proceedings/syntheses/${result}`);

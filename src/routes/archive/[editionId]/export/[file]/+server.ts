@@ -10,6 +10,7 @@ import { paths } from '$lib/server/presenters';
 import { fileLinksOf } from '$lib/server/presenters';
 import { readSiteFiles } from '$lib/server/presenters';
 import { zipFiles } from '$lib/server/presenters';
+import { bookletFiles } from '$lib/server/presenters';
 import type { RequestHandler } from './$types';
 
 const isTable = (name: string): name is CsvTable => (csvTables as readonly string[]).includes(name);
@@ -30,6 +31,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 				: null;
 		const site: Map<string, string | Buffer> = renderStaticSite(snapshot, exportLabels(locals.locale), url.origin, new Set(shown.keys()), proceedings);
 		for (const [id, bytes] of shown) site.set(paths.file(id), bytes);
+		if (proceedings) for (const [path, bytes] of await bookletFiles(proceedings.view, exportLabels(locals.locale), url.origin, proceedings.url)) site.set(path, bytes);
 		const zip = zipFiles(site, `${name}/`);
 		return new Response(Readable.toWeb(zip) as ReadableStream, {
 			headers: { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${name}-archive.zip"` }

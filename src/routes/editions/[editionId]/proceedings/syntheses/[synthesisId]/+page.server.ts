@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { formAction, orError } from '$lib/server/forms';
+import { liveIdentity } from '$lib/server/live-room';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
@@ -7,7 +8,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const synthesis = orError(() => locals.app.syntheses.get(locals.viewer, params.synthesisId, locals.locale));
 	if (synthesis.editionId !== params.editionId) redirect(303, `/editions/${synthesis.editionId}/proceedings/syntheses/${synthesis.id}`);
 	const filter = (url.searchParams.get('q') ?? '').slice(0, 200);
-	return { synthesis, filter, sources: locals.app.syntheses.sources(locals.viewer, params.synthesisId, filter) };
+	return { synthesis, filter, me: liveIdentity(locals), sources: locals.app.syntheses.sources(locals.viewer, params.synthesisId, filter) };
 };
 
 export const actions: Actions = {
