@@ -25,9 +25,11 @@ import { createAccessRules } from './domain/editions/access';
 import { createEditionsRepo } from './domain/editions/editions.repo';
 import { createEditionsService } from './domain/editions/editions.service';
 import { createMembersService } from './domain/editions/members.service';
+import { createSpeakerClaims } from './domain/programme/speaker-claims.service';
 import { createCsvImport } from './domain/programme/csv-import';
 import { createStructureRepo } from './domain/programme/structure.repo';
 import { fetchSource } from './domain/programme/import/fetch-source';
+import { fetchProgrammeSource } from './domain/programme/import/pretalx-fetch';
 import { createImportRepo } from './domain/programme/import/import.repo';
 import { createProgrammeImport } from './domain/programme/import/programme-import.service';
 import { createMyProgramme } from './domain/programme/my-programme.service';
@@ -93,6 +95,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	const access = createAccessRules(editionsRepo);
 	const members = createMembersService({ db, clock, repo: editionsRepo, access });
 	const credits = createCreditsService({ db, clock, access });
+	const speakerClaims = createSpeakerClaims({ db, clock, access, editions: editionsRepo, workshops: workshopsRepo });
 	// The pads' lock is a policy fact (server/domain/access/policy.ts); the closure service computes it when asked.
 	const workshops = createWorkshopsService({
 		db,
@@ -103,6 +106,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		workshops: workshopsRepo,
 		members,
 		credits,
+		claimedSpeakers: speakerClaims.claimedNames,
 		padsLocked: (workshopId) => workshopClosure.closureOf(workshopId).locked
 	});
 	const workshopClosure = createWorkshopClosure({ db, clock, access, workshops });
@@ -205,6 +209,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 		apiTokens: createApiTokensService({ db, clock }),
 		editions,
 		members,
+		/** Listed speakers claiming their name with a link an organiser hands over (docs/programme-import.md). */
+		speakerClaims,
 		structure,
 		workshops,
 		pads,
@@ -250,7 +256,7 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 			structure: structureRepo,
 			workshops: workshopsRepo,
 			repo: createImportRepo(db),
-			fetchUrl: (url) => fetchSource(url, { allowPrivate: deps.importAllowPrivateUrls ?? false })
+			fetchUrl: (url) => fetchProgrammeSource(url, (u) => fetchSource(u, { allowPrivate: deps.importAllowPrivateUrls ?? false }))
 		}),
 		/** « Mon programme »: a person's picked sessions and their secret calendar feed (docs/programme-import.md). */
 		myProgramme: createMyProgramme({ db, clock, access, workshops }),

@@ -454,6 +454,18 @@ export interface SeriesTable {
 	title: string;
 }
 
+export interface SpeakerClaimsTable {
+	created_at: string;
+	created_by: string | null;
+	expires_at: string;
+	id: string;
+	speaker_name: string;
+	token_hash: string;
+	used_at: string | null;
+	used_by: string | null;
+	workshop_id: string;
+}
+
 export interface SynthesesTable {
 	created_at: string;
 	edition_id: string;
@@ -597,6 +609,7 @@ export interface Tables {
 	search_extracts: SearchExtractsTable;
 	search_state: SearchStateTable;
 	series: SeriesTable;
+	speaker_claims: SpeakerClaimsTable;
 	syntheses: SynthesesTable;
 	synthesis_editors: SynthesisEditorsTable;
 	themes: ThemesTable;

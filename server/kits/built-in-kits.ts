@@ -1,11 +1,18 @@
 // The built-in kits (kits/ in the repository) and uploaded kit zips: listed, read and validated; nothing is stored.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../shared/errors';
+import { AppError, type MessageItem } from '../shared/errors';
 import { kitIdSchema } from '../shared/kit-format';
 import type { BuiltInKit } from '../shared/kit-views';
 import { KitError, kitLimits, readKitFolder, readKitZip } from './kit-files';
 import { validateKit, type Kit } from './kit-validate';
+
+/** A kit's problems as message items; any other error is one item, its own message (a key when it is an AppError). */
+export function kitProblemsOf(e: unknown): MessageItem[] {
+	if (e instanceof KitError) return e.problems;
+	if (e instanceof AppError) return [{ key: e.message, params: Object.fromEntries(Object.entries(e.params).filter((p): p is [string, string | number] => !Array.isArray(p[1]))) }];
+	return [{ key: (e as Error).message }];
+}
 
 export function createBuiltInKits(kitsDir: string) {
 	function builtInIds(): string[] {
@@ -31,7 +38,7 @@ export function createBuiltInKits(kitsDir: string) {
 					const { manifest: m } = builtIn(id);
 					return { id, title: m.title, summary: m.summary, version: m.version, licence: m.licence, languages: m.languages, problems: [] };
 				} catch (e) {
-					return { id, title: id, summary: '', version: '', licence: '', languages: [], problems: e instanceof KitError ? e.problems : [(e as Error).message] };
+					return { id, title: id, summary: '', version: '', licence: '', languages: [], problems: kitProblemsOf(e) };
 				}
 			});
 		},

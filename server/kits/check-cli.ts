@@ -1,7 +1,8 @@
-// `npm run kits:check`: validates every kit under kits/ and checks kits/kit.schema.json is current (`-- --write` rewrites it).
+// `npm run kits:check` (scripts/kits-check.ts): validates every kit under kits/ and checks kits/kit.schema.json is current (`-- --write` rewrites it).
 import fs from 'node:fs';
 import path from 'node:path';
-import { KitError, readKitFolder } from './kit-files';
+import { KitError, kitProblem, readKitFolder } from './kit-files';
+import type { MessageItem } from '../shared/errors';
 import { kitSchemaText } from '../shared/kit-format';
 import { validateKit } from './kit-validate';
 
@@ -9,7 +10,9 @@ import { validateKit } from './kit-validate';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const complain = (line: unknown) => process.stderr.write(`${line instanceof Error ? (line.stack ?? line.message) : String(line)}\n`);
 
-function main(argv: string[]): number {
+
+/** `problemText` words a kit problem (a message key): the entry script passes the app's catalogue, which server/ cannot import. */
+export function checkKits(argv: string[], problemText: (problem: MessageItem) => string): number {
 	const root = path.resolve('kits');
 	const schemaFile = path.join(root, 'kit.schema.json');
 	let failures = 0;
@@ -24,16 +27,14 @@ function main(argv: string[]): number {
 	for (const dir of kits) {
 		try {
 			const kit = validateKit(readKitFolder(path.join(root, dir.name)));
-			if (kit.manifest.id !== dir.name) throw new KitError([`kit.json: id: « ${kit.manifest.id} » must match its folder name « ${dir.name} »`]);
+			if (kit.manifest.id !== dir.name) throw new KitError([kitProblem('idNotFolder', { file: 'kit.json', field: 'id', value: kit.manifest.id, folder: dir.name })]);
 			say(`✓ ${dir.name} ${kit.manifest.version}: ${kit.manifest.guides.length} guides, ${kit.manifest.templates.length} templates, ${kit.programme.workshops.length} workshops`);
 		} catch (e) {
 			failures++;
 			complain(`✗ ${dir.name}`);
-			for (const problem of e instanceof KitError ? e.problems : [(e as Error).message]) complain(`  - ${problem}`);
+			for (const problem of e instanceof KitError ? e.problems.map(problemText) : [(e as Error).message]) complain(`  - ${problem}`);
 		}
 	}
 	if (kits.length === 0) say('no kit folder under kits/');
 	return failures === 0 ? 0 : 1;
 }
-
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? '')) process.exitCode = main(process.argv.slice(2));

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yauzl from 'yauzl';
-import { AppError } from '../shared/errors';
+import { AppError, type MessageItem } from '../shared/errors';
 
 /** A kit in memory: relative path -> UTF-8 text. Kits hold text only (Markdown, JSON, SVG). */
 export type KitFiles = Map<string, string>;
@@ -20,32 +20,37 @@ const TEXT_EXTENSIONS = new Set(['.md', '.json', '.svg', '.txt', '.csv', '.yml',
 /** Desktop clutter (.DS_Store, __MACOSX/) that zipping a folder adds: skipped, not refused. */
 const isClutter = (name: string) => name.startsWith('__MACOSX/') || name.split('/').some((part) => part.startsWith('.') && part !== '.' && part !== '..');
 
-/** Every problem found in a kit, one line each (« kit.json: version: must be semver »); nothing was created. */
+/** One problem in a kit, as a message key (`error.kit.problem.*`) and its parameters (file, field, value…). */
+export type KitProblem = MessageItem;
+export const kitProblem = (key: string, params: Record<string, string | number> = {}): KitProblem => ({ key: `error.kit.problem.${key}`, params });
+const problem = kitProblem;
+
+/** Every problem found in a kit, each translated in the reader's language by the presenter; nothing was created. */
 export class KitError extends AppError {
-	constructor(readonly problems: string[]) {
-		super('invalid', problems.join('\n'), { kit: 'invalidKit' });
+	constructor(readonly problems: KitProblem[]) {
+		super('invalid', 'error.kit.invalid', { kit: 'invalidKit' }, {}, { problems });
 	}
 }
 
 /** Why a path cannot be a kit file, or null when it is fine. */
-export function unsafePathReason(name: string): string | null {
-	if (name.includes('\\')) return `path « ${name} » contains a backslash`;
-	if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return `absolute path « ${name} » refused`;
-	if (name.split('/').some((part) => part === '..')) return `path « ${name} » leaves the kit folder (zip-slip) and is refused`;
-	if (name.includes('\0')) return `path « ${name} » contains a NUL character`;
+export function unsafePathReason(name: string): KitProblem | null {
+	if (name.includes('\\')) return problem('backslash', { path: name });
+	if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return problem('absolutePath', { path: name });
+	if (name.split('/').some((part) => part === '..')) return problem('zipSlip', { path: name });
+	if (name.includes('\0')) return problem('nulCharacter', { path: name });
 	return null;
 }
 
-function textOnly(name: string): string | null {
+function textOnly(name: string): KitProblem | null {
 	const ext = path.posix.extname(name).toLowerCase();
-	return TEXT_EXTENSIONS.has(ext) ? null : `« ${name} »: only text files are allowed in a kit (${[...TEXT_EXTENSIONS].join(' ')})`;
+	return TEXT_EXTENSIONS.has(ext) ? null : problem('notText', { path: name, extensions: [...TEXT_EXTENSIONS].join(' ') });
 }
 
 function decodeUtf8(name: string, bytes: Buffer): string {
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
 	} catch {
-		throw new KitError([`« ${name} » is not UTF-8 text`]);
+		throw new KitError([problem('notUtf8', { path: name })]);
 	}
 }
 
@@ -66,7 +71,7 @@ function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
 	return new Promise((resolve, reject) => {
 		// decodeStrings: false turns off yauzl's own name checks, so ours give the messages.
 		yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (err, zip) =>
-			err || !zip ? reject(new KitError([`not a readable zip file (${err?.message ?? 'empty'})`])) : resolve(zip)
+			err || !zip ? reject(new KitError([problem('unreadableZip', { reason: err?.message ?? 'empty' })])) : resolve(zip)
 		);
 	});
 }
@@ -80,28 +85,28 @@ function entryName(entry: Entry): string {
 export async function readKitZip(buffer: Buffer, limits: KitLimits = kitLimits): Promise<KitFiles> {
 	const zip = await openZip(buffer);
 	const entries: { entry: Entry; name: string }[] = [];
-	const problems: string[] = [];
+	const problems: KitProblem[] = [];
 	let declared = 0;
 	await new Promise<void>((resolve, reject) => {
-		zip.on('error', (e: Error) => reject(new KitError([`damaged zip file (${e.message})`])));
+		zip.on('error', (e: Error) => reject(new KitError([problem('damagedZip', { reason: e.message })])));
 		zip.on('end', () => resolve());
 		zip.on('entry', (raw: yauzl.Entry) => {
 			const entry = raw as Entry;
 			const name = entryName(entry);
 			if (entries.length >= limits.maxFiles) {
-				problems.push(`too many files: a kit holds at most ${limits.maxFiles}`);
+				problems.push(problem('tooManyFiles', { max: limits.maxFiles }));
 				zip.close();
 				return resolve();
 			}
 			const unsafe = unsafePathReason(name);
 			const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
 			if (unsafe) problems.push(unsafe);
-			else if (mode === S_IFLNK) problems.push(`symbolic link « ${name} » refused`);
+			else if (mode === S_IFLNK) problems.push(problem('symlink', { path: name }));
 			else if (!name.endsWith('/') && !isClutter(name)) {
 				declared += entry.uncompressedSize;
 				const ratio = entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : entry.uncompressedSize > 0 ? Infinity : 1;
 				if (entry.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxRatio) {
-					problems.push(`« ${name} » has a suspicious compression ratio (${Number.isFinite(ratio) ? Math.round(ratio) : '∞'}:1, at most ${limits.maxRatio}:1): refused as a possible zip bomb`);
+					problems.push(problem('zipBomb', { path: name, ratio: Number.isFinite(ratio) ? Math.round(ratio) : '∞', max: limits.maxRatio }));
 				} else {
 					const notText = textOnly(name);
 					if (notText) problems.push(notText);
@@ -112,7 +117,7 @@ export async function readKitZip(buffer: Buffer, limits: KitLimits = kitLimits):
 		});
 		zip.readEntry();
 	});
-	if (declared > limits.maxTotalBytes) problems.push(`uncompressed size ${megabytes(declared)} is over the ${megabytes(limits.maxTotalBytes)} limit`);
+	if (declared > limits.maxTotalBytes) problems.push(problem('tooBig', { size: megabytes(declared), max: megabytes(limits.maxTotalBytes) }));
 	if (problems.length > 0) {
 		zip.close();
 		throw new KitError(problems);
@@ -131,7 +136,7 @@ export async function readKitZip(buffer: Buffer, limits: KitLimits = kitLimits):
 function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: number): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		zip.openReadStream(entry, (err, stream) => {
-			if (err || !stream) return reject(new KitError([`« ${entry.fileName} » cannot be read (${err?.message})`]));
+			if (err || !stream) return reject(new KitError([problem('unreadableEntry', { path: entry.fileName, reason: err?.message ?? '' })]));
 			const chunks: Buffer[] = [];
 			let size = 0;
 			stream.on('data', (chunk: Buffer) => {
@@ -139,30 +144,31 @@ function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: number): Promis
 				// The header's sizes can lie; the bytes actually inflated cannot.
 				if (size > budget) {
 					stream.destroy();
-					reject(new KitError([`uncompressed size is over the ${megabytes(kitLimits.maxTotalBytes)} limit`]));
+					reject(new KitError([problem('tooBigInflated', { max: megabytes(kitLimits.maxTotalBytes) })]));
 				} else chunks.push(chunk);
 			});
-			stream.on('error', (e: Error) => reject(new KitError([`damaged zip entry (${e.message})`])));
+			stream.on('error', (e: Error) => reject(new KitError([problem('damagedEntry', { reason: e.message })])));
 			stream.on('end', () => resolve(Buffer.concat(chunks)));
 		});
 	});
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** Megabytes with one decimal: the unit (Mo / MB) is in the catalogue's sentence. */
+const megabytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** Reads a kit folder on disk (the built-in kits), with the same rules as an upload. */
 export function readKitFolder(dir: string, limits: KitLimits = kitLimits): KitFiles {
 	const files: KitFiles = new Map();
-	const problems: string[] = [];
+	const problems: KitProblem[] = [];
 	let total = 0;
 	const walk = (rel: string) => {
 		for (const dirent of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
 			const name = rel ? `${rel}/${dirent.name}` : dirent.name;
 			if (isClutter(name)) continue;
-			if (dirent.isSymbolicLink()) problems.push(`symbolic link « ${name} » refused`);
+			if (dirent.isSymbolicLink()) problems.push(problem('symlink', { path: name }));
 			else if (dirent.isDirectory()) walk(name);
 			else if (dirent.isFile()) {
-				if (files.size >= limits.maxFiles) return problems.push(`too many files: a kit holds at most ${limits.maxFiles}`);
+				if (files.size >= limits.maxFiles) return problems.push(problem('tooManyFiles', { max: limits.maxFiles }));
 				const notText = textOnly(name);
 				if (notText) {
 					problems.push(notText);
@@ -175,7 +181,7 @@ export function readKitFolder(dir: string, limits: KitLimits = kitLimits): KitFi
 		}
 	};
 	walk('');
-	if (total > limits.maxTotalBytes) problems.push(`size ${megabytes(total)} is over the ${megabytes(limits.maxTotalBytes)} limit`);
-	if (problems.length > 0) throw new KitError([...new Set(problems)]);
+	if (total > limits.maxTotalBytes) problems.push(problem('tooBig', { size: megabytes(total), max: megabytes(limits.maxTotalBytes) }));
+	if (problems.length > 0) throw new KitError([...new Map(problems.map((p) => [JSON.stringify(p), p])).values()]);
 	return files;
 }

@@ -1,5 +1,6 @@
 // What the kit pages see: a built-in kit as listed, and what a fork changed from its upstream, file by file.
-export type BuiltInKit = { id: string; title: string; summary: string; version: string; licence: string; languages: string[]; problems: string[] };
+import type { MessageItem } from './errors';
+export type BuiltInKit = { id: string; title: string; summary: string; version: string; licence: string; languages: string[]; problems: MessageItem[] };
 
 /** A piece of a changed line: unchanged, or the words that line added or removed. */
 export type DiffWord = { type: 'same' | 'add' | 'remove'; text: string };

@@ -121,6 +121,8 @@ export const workshopSchema = z
 export type WorkshopInput = z.infer<typeof workshopSchema>;
 
 export const inviteSchema = z.object({ role: z.enum(['organiser', 'facilitator'], 'invalidChoice'), note: text(200).optional().default('') });
+/** The listed speaker's name exactly as the workshop lists it. */
+export const speakerClaimSchema = z.object({ name: required(300) });
 export const apiTokenSchema = z.object({ name: required(80) });
 
 export const padSchema = z.object({

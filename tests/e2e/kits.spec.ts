@@ -105,7 +105,7 @@ test('an uploaded kit is checked before anything is created, then forked once fi
 
 	const problems = page.getByRole('alert');
 	await expect(problems).toContainText('Le kit n’a pas pu être importé ; rien n’a été créé.');
-	await expect(problems.getByRole('listitem')).toHaveText(['kit.json: version: must be semver (e.g. 1.0.0)', 'programme.json: workshops[0].room: unknown room « Salle du phare »']);
+	await expect(problems.getByRole('listitem')).toHaveText(['kit.json, version : doit être une version semver (par ex. 1.0.0)', 'programme.json, workshops[0].room : salle « Salle du phare » inconnue']);
 	await expect(page.getByLabel('Titre de l’événement')).toHaveValue('NEC Morlaix 2027');
 	await expectAccessible(page);
 	expect(app.db.prepare('SELECT count(*) FROM editions').pluck().get()).toBe(editionsBefore);

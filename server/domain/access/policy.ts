@@ -2,7 +2,7 @@
 export const roles = ['anonymous', 'reader', 'member', 'guest', 'participant', 'facilitator', 'organiser', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
-export const actions = ['read', 'write', 'moderate', 'curate', 'publish', 'export', 'administer'] as const;
+export const actions = ['read', 'write', 'moderate', 'curate', 'publish', 'export', 'administer', 'invite'] as const;
 export type Action = (typeof actions)[number];
 
 export const resources = ['edition', 'workshop', 'padLive', 'padHistory', 'chat', 'driveFile', 'deliverable', 'kit', 'proceedings', 'accountData', 'helpRequest', 'mySchedule', 'chatReport', 'assistedWriting', 'instance'] as const;
@@ -71,7 +71,9 @@ export const policy: Record<Resource, Partial<Record<Action, Row>>> = {
 		// taking part (joining from the workshop page) needs an account
 		write: { reader: when('notArchived'), member: when('notArchived'), ...workshopMembers(when('notArchived')) },
 		moderate: staff(),
-		administer: managers()
+		administer: managers(),
+		// handing a listed speaker the link that makes their account the workshop's facilitator
+		invite: managers(when('notArchived'))
 	},
 	padLive: { read: workspaceRead, export: workspaceRead, write: workspaceWrite, moderate: staff(when('notArchived')) },
 	padHistory: { read: workspaceRead, export: workspaceRead, write: workspaceWrite },

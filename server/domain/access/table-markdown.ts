@@ -14,7 +14,7 @@ export const roleLabels: Record<Role, string> = {
 
 export const resourceLabels: Record<Resource, string> = {
 	edition: 'The edition (programme, key figures, open data)',
-	workshop: 'A workshop (its page; taking part; status and join link; editing it)',
+	workshop: 'A workshop (its page; taking part; status and join link; editing it; inviting its listed speakers to claim their name)',
 	padLive: 'A workshop’s live pads (and their exports)',
 	padHistory: 'A pad’s history and saved versions',
 	chat: 'A workshop’s chat',

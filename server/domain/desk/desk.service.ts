@@ -130,9 +130,10 @@ export function createDeskService(deps: Deps) {
 		 * until the edition's next desk event (or SHARED_BOARD_MS). The access check is still each viewer's own.
 		 */
 		async sharedBoard(viewer: Viewer | null, editionId: string): Promise<FullBoard> {
-			deps.help.pending(viewer, editionId);
+			// The help queue is each viewer's own (« Vous y allez » is for whoever claimed): read per page, one query.
+			const help = deps.help.pending(viewer, editionId);
 			const kept = shared.get(editionId);
-			if (kept?.fresh && performance.now() - kept.at < SHARED_BOARD_MS) return kept.board;
+			if (kept?.fresh && performance.now() - kept.at < SHARED_BOARD_MS) return { ...kept.board, help };
 			if (deps.events && !followed.has(editionId)) {
 				followed.add(editionId);
 				deps.events.subscribe(editionId, () => {

@@ -1,27 +1,24 @@
 // Edition membership: single-use invite links for organisers and facilitators, roles, leaving.
 import type { Db } from '../../db/open';
-import { hashToken } from '../../shared/crypto';
 import { AppError } from '../../shared/errors';
-import { newId, newToken } from '../../shared/ids';
+import { newId } from '../../shared/ids';
 import { inviteSchema } from '../../shared/schemas';
 import { parseInput } from '../../shared/validate';
 import type { EditionRole } from '../../shared/vocabulary';
 import type { Clock, Viewer } from '../types';
 import type { AccessRules } from './access';
 import type { EditionsRepo } from './editions.repo';
+import { issueLinkToken, usableLink } from './invite-token';
 
 const INVITE_DAYS = 14;
-const rank: Record<EditionRole, number> = { participant: 0, facilitator: 1, organiser: 2 };
+export const roleRank: Record<EditionRole, number> = { participant: 0, facilitator: 1, organiser: 2 };
 
 export function createMembersService(deps: { db: Db; clock: Clock; repo: EditionsRepo; access: AccessRules }) {
 	const { db, repo, access } = deps;
 	const iso = (ms: number) => new Date(ms).toISOString();
 
 	function peekInvite(token: string) {
-		const invite = repo.findInviteByHash(hashToken(token));
-		if (!invite) throw new AppError('not_found', 'error.invite.notFound');
-		if (invite.used_at) throw new AppError('conflict', 'error.invite.used', { _: 'inviteUsed' });
-		if (invite.expires_at <= iso(deps.clock())) throw new AppError('conflict', 'error.invite.expired', { _: 'inviteExpired' });
+		const invite = usableLink(repo.findInviteByHash, token, deps.clock());
 		return { invite, edition: repo.findById(invite.edition_id)! };
 	}
 
@@ -35,21 +32,9 @@ export function createMembersService(deps: { db: Db; clock: Clock; repo: Edition
 		createInvite(viewer: Viewer | null, editionId: string, raw: unknown): { token: string; id: string } {
 			access.managed(viewer, editionId);
 			const input = parseInput(inviteSchema, raw);
-			const token = newToken();
+			const { token, ...issued } = issueLinkToken(deps.clock(), INVITE_DAYS);
 			const id = newId();
-			const t = deps.clock();
-			repo.insertInvite({
-				id,
-				token_hash: hashToken(token),
-				edition_id: editionId,
-				role: input.role,
-				note: input.note,
-				created_by: viewer!.id,
-				created_at: iso(t),
-				expires_at: iso(t + INVITE_DAYS * 86_400_000),
-				used_by: null,
-				used_at: null
-			});
+			repo.insertInvite({ id, ...issued, edition_id: editionId, role: input.role, note: input.note, created_by: viewer!.id, used_by: null, used_at: null });
 			return { token, id };
 		},
 
@@ -68,7 +53,7 @@ export function createMembersService(deps: { db: Db; clock: Clock; repo: Edition
 				if (!repo.markInviteUsed(invite.id, viewer.id, iso(deps.clock()))) throw new AppError('conflict', 'error.invite.used', { _: 'inviteUsed' });
 				const current = repo.findRole(invite.edition_id, viewer.id);
 				// An invite never demotes: an organiser following a facilitator link stays organiser.
-				const role = current && rank[current] > rank[invite.role] ? current : invite.role;
+				const role = current && roleRank[current] > roleRank[invite.role] ? current : invite.role;
 				repo.upsertMember(invite.edition_id, viewer.id, role, iso(deps.clock()));
 				return { editionId: invite.edition_id, role };
 			})();

@@ -5,6 +5,7 @@ import type { RoomRow, ThemeRow, TrackRow } from './structure.repo';
 import { themeKey } from '../../shared/themes';
 import { localDateTime, workshopStatus } from './workshop-status';
 import type { WorkshopRow } from './workshops.repo';
+import { listedSpeakers } from './listed-speakers';
 
 export type { ThemeView, WorkshopHead, WorkshopView };
 export const workshopHead = (w: WorkshopHead): WorkshopHead => ({
@@ -27,6 +28,7 @@ type Sources = {
 	workshops: WorkshopRow[];
 	themeLinks: { workshop_id: string; theme_id: string }[];
 	facilitatorLinks: { workshop_id: string; user_id: string; display_name: string }[];
+	claimedSpeakers?: { workshop_id: string; speaker_name: string }[];
 };
 
 function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
@@ -47,6 +49,15 @@ export function buildProgramme(src: Sources, nowMs: number, filters: ProgrammeFi
 	const trackById = new Map(src.tracks.map((t) => [t.id, t]));
 	const themesOf = groupBy(src.themeLinks, (l) => l.workshop_id);
 	const facilitatorsOf = groupBy(src.facilitatorLinks, (l) => l.workshop_id);
+	const claimedOf = groupBy(src.claimedSpeakers ?? [], (c) => c.workshop_id);
+	// A claimed name is the facilitator now: left out of the listed text so the person is not shown twice.
+	const unclaimedSpeakers = (w: WorkshopRow) => {
+		const claimed = new Set((claimedOf.get(w.id) ?? []).map((c) => c.speaker_name));
+		if (claimed.size === 0) return w.speakers;
+		return listedSpeakers(w.speakers)
+			.filter((name) => !claimed.has(name))
+			.join(', ');
+	};
 	const nowLocal = localDateTime(nowMs, src.edition.timezone);
 
 	const all: WorkshopView[] = src.workshops.map((w) => {
@@ -57,7 +68,7 @@ export function buildProgramme(src: Sources, nowMs: number, filters: ProgrammeFi
 			title: w.title,
 			format: w.format,
 			description: w.description,
-			speakers: w.speakers,
+			speakers: unclaimedSpeakers(w),
 			startsAt: w.starts_at,
 			endsAt: w.ends_at,
 			day: w.starts_at.slice(0, 10),

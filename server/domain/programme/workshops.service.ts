@@ -31,6 +31,8 @@ type Deps = {
 	credits: Pick<CreditsService, 'display'>;
 	/** Whether the workshop's pads are locked (closing delay passed, or a facilitator's lock): a policy fact. */
 	padsLocked?: (workshopId: string) => boolean;
+	/** Listed speakers who claimed their name: shown once, as the facilitator they became (speaker-claims.service.ts). */
+	claimedSpeakers?: (editionId: string) => { workshop_id: string; speaker_name: string }[];
 };
 
 export function createWorkshopsService(deps: Deps) {
@@ -51,7 +53,8 @@ export function createWorkshopsService(deps: Deps) {
 				themeLinks: mine(workshops.themeLinks(edition.id)),
 				facilitatorLinks: mine(workshops.facilitatorLinks(edition.id))
 					.map((l) => ({ ...l, display_name: deps.credits.display(l.user_id, edition.id) }))
-					.sort((a, b) => a.display_name.localeCompare(b.display_name, 'fr'))
+					.sort((a, b) => a.display_name.localeCompare(b.display_name, 'fr')),
+				claimedSpeakers: mine(deps.claimedSpeakers?.(edition.id) ?? [])
 			},
 			deps.clock(),
 			filters

@@ -2,7 +2,7 @@
 import { getRequestEvent } from '$app/server';
 import { isMessageKey, translate } from '$lib/i18n/catalogue';
 import type { Locale } from '$lib/i18n/locales';
-import type { AppError } from '$server/shared/errors';
+import type { AppError, MessageItem } from '$server/shared/errors';
 
 function requestLocale(): Locale {
 	try {
@@ -10,6 +10,12 @@ function requestLocale(): Locale {
 	} catch {
 		return 'fr'; // called outside a request (a unit test driving a presenter directly)
 	}
+}
+
+/** Each item of a list parameter (a kit's or a CSV file's problems) in `locale`; an item that is not a key passes through. */
+export function messageItemsText(items: MessageItem[], locale?: Locale): string[] {
+	const language = locale ?? requestLocale();
+	return items.map((item) => (isMessageKey(item.key) ? translate(language, item.key, item.params) : item.key));
 }
 
 /** The error's message in `locale` (by default the current request's); a message that is not a key passes through. */
@@ -20,7 +26,7 @@ export function errorText(e: Pick<AppError, 'message' | 'params'>, locale?: Loca
 	const params = Object.fromEntries(
 		Object.entries(e.params).map(([name, value]) => [
 			name,
-			Array.isArray(value) ? value.map((item) => (isMessageKey(item.key) ? translate(language, item.key, item.params) : item.key)).join(language === 'fr' ? ' ; ' : '; ') : value
+			Array.isArray(value) ? messageItemsText(value, language).join(language === 'fr' ? ' ; ' : '; ') : value
 		])
 	);
 	return translate(language, e.message, params);

@@ -2,7 +2,7 @@
 import { fail, error, isRedirect, type ActionFailure } from '@sveltejs/kit';
 import { httpStatusOf, isAppError } from '$server/shared/errors';
 import { formToObject } from '$server/shared/validate';
-import { errorText } from './error-text';
+import { errorText, messageItemsText } from './error-text';
 
 export type FormFailure = {
 	/** field name -> field error key (`required`, `tooLong`…); `_` is for the whole form. */
@@ -12,6 +12,8 @@ export type FormFailure = {
 	values: Record<string, string | string[]>;
 	/** For a rate_limited refusal: seconds to wait before trying again. */
 	retryAfterS?: number;
+	/** A refusal listing problems (a kit's): each one translated, for a page that shows them as a list. */
+	problems?: string[];
 };
 
 /** Reads the form, calls `run`; domain errors become a 4xx `fail` the page can show next to its fields. */
@@ -30,6 +32,7 @@ export async function formAction<T>(
 			const safeValues = Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
 			const failure: FormFailure = { errors: e.fields, message: errorText(e), values: safeValues };
 			if (e.hint?.retryAfterS) failure.retryAfterS = e.hint.retryAfterS;
+			if (Array.isArray(e.params.problems)) failure.problems = messageItemsText(e.params.problems);
 			return fail(httpStatusOf[e.code], failure);
 		}
 		throw e;

@@ -160,12 +160,23 @@ describe('the board the desk pages share', () => {
 	it('is computed once for the staff until the edition’s next desk event, and still checks each viewer', async () => {
 		const w = await world();
 		const first = await w.app.desk.sharedBoard(w.organiser, w.edition.id);
-		expect(await w.app.desk.sharedBoard(w.facilitator, w.edition.id)).toBe(first);
+		expect((await w.app.desk.sharedBoard(w.facilitator, w.edition.id)).tiles).toBe(first.tiles);
 		await expectAppError(() => w.app.desk.sharedBoard(w.guest, w.edition.id), 'not_found');
 		// A report is a desk event: the next page gets a new board with its alert.
 		await w.app.chatReports.report(w.guest, w.workshopId, { messageId: say(w.app, w.workshopId, w.other, 'Hors sujet') });
 		const second = await w.app.desk.sharedBoard(w.facilitator, w.edition.id);
 		expect(second).not.toBe(first);
 		expect(second.alerts).toContainEqual(expect.objectContaining({ kind: 'chatModeration', count: 1 }));
+	});
+
+	it('keeps each viewer’s own help queue: only whoever claimed a request reads « you are going »', async () => {
+		const w = await world();
+		const { id } = w.app.helpRequests.create(w.guest, { workshopId: w.workshopId, place: 'Salle Loire' });
+		w.app.helpRequests.claim(w.facilitator, id);
+		const claimer = await w.app.desk.sharedBoard(w.facilitator, w.edition.id);
+		const other = await w.app.desk.sharedBoard(w.organiser, w.edition.id);
+		expect(other.tiles).toBe(claimer.tiles);
+		expect(claimer.help).toEqual([expect.objectContaining({ id, claimedByMe: true })]);
+		expect(other.help).toEqual([expect.objectContaining({ id, claimedByMe: false })]);
 	});
 });

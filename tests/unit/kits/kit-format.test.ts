@@ -8,6 +8,7 @@ import { bumpVersion, kitIdFrom, renderKit } from '../../../server/kits/kit-rend
 import { kitSchemaText } from '../../../server/shared/kit-format';
 import { validateKit } from '../../../server/kits/kit-validate';
 import { buildLineage, renderLineageSvg } from '../../../server/kits/lineage';
+import { messageItemsText } from '$lib/server/error-text';
 
 const kitsRoot = path.resolve('kits');
 const builtInKits = fs.readdirSync(kitsRoot, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -22,7 +23,7 @@ describe('the kit format', () => {
 		try {
 			kit = validateKit(readKitFolder(path.join(kitsRoot, name)));
 		} catch (e) {
-			throw new Error(e instanceof KitError ? `kits/${name} is not valid:\n${e.problems.join('\n')}` : String(e));
+			throw new Error(e instanceof KitError ? `kits/${name} is not valid:\n${messageItemsText(e.problems, 'en').join('\n')}` : String(e));
 		}
 		expect(kit.manifest.id).toBe(name);
 		// Every template is a Markdown pad template with at least one section.

@@ -55,10 +55,40 @@ export function parseScheduleJson(data: Obj, timeZone: string): ImportedProgramm
 	return collector.done(schedule.version, conference.title ?? conference.acronym);
 }
 
+/** id or code → name tables from the event's speakers, rooms, tracks and submission types (pretalx-fetch.ts). */
+function pretalxNames(data: Obj) {
+	const lookups = isObj(data.pretalx) ? data.pretalx : {};
+	const table = (key: string) => {
+		const map = new Map<string, unknown>();
+		for (const row of Array.isArray(lookups[key]) ? lookups[key] : []) {
+			if (!isObj(row)) continue;
+			for (const k of [row.code, row.id]) if (str(k) !== '') map.set(str(k), row.name);
+		}
+		return map;
+	};
+	const speakers = table('speakers');
+	const rooms = table('rooms');
+	const tracks = table('tracks');
+	const types = table('submission_types');
+	// Recent pretalx answers ids and codes where older versions embedded objects: both are read.
+	const named = (value: unknown, names: Map<string, unknown>) => {
+		if (isObj(value)) return 'name' in value ? value.name : value;
+		if (typeof value === 'number' || (typeof value === 'string' && names.has(value))) return names.get(str(value)) ?? '';
+		return value;
+	};
+	return {
+		speaker: (s: unknown) => (isObj(s) ? (s.name ?? s.public_name ?? (str(s.code) ? speakers.get(str(s.code)) : '')) : (speakers.get(str(s)) ?? s)),
+		room: (v: unknown) => pickLanguage(named(v, rooms)),
+		track: (v: unknown) => pickLanguage(named(v, tracks)),
+		type: (v: unknown) => pickLanguage(named(v, types))
+	};
+}
+
 /** pretalx's REST API (`/api/events/<event>/talks/`, or submissions with slots): one talk per result, slot inside. */
 export function parsePretalxApi(data: Obj, timeZone: string): ImportedProgramme {
 	const results = Array.isArray(data.results) ? data.results : [];
 	const collector = createCollector('pretalx-api', timeZone);
+	const names = pretalxNames(data);
 	for (const talk of results) {
 		if (!isObj(talk)) continue;
 		const ref = str(talk.code) || str(talk.id);
@@ -71,19 +101,16 @@ export function parsePretalxApi(data: Obj, timeZone: string): ImportedProgramme 
 		}
 		const start = parseDateTime(str(slot.start), timeZone);
 		if (start && !start.hadOffset) collector.noteOnce(item, 'missingOffset', timeZone);
-		const room = isObj(slot.room) && 'name' in slot.room ? slot.room.name : slot.room;
-		const type = isObj(talk.submission_type) && 'name' in talk.submission_type ? talk.submission_type.name : talk.submission_type;
-		const track = isObj(talk.track) && 'name' in talk.track ? talk.track.name : talk.track;
 		collector.add({
 			ref,
 			title: talk.title,
-			type: pickLanguage(type),
+			type: names.type(talk.submission_type),
 			startsAt: start?.local ?? null,
 			endsAt: slot.end ? (parseDateTime(str(slot.end), timeZone)?.local ?? null) : null,
 			duration: typeof talk.duration === 'number' ? `${Math.floor(talk.duration / 60)}:${String(talk.duration % 60).padStart(2, '0')}` : null,
-			room: pickLanguage(room),
-			track: pickLanguage(track),
-			speakers: personNames(talk.speakers),
+			room: names.room(slot.room),
+			track: names.track(talk.track),
+			speakers: (Array.isArray(talk.speakers) ? talk.speakers : []).map(names.speaker),
 			description: [pickLanguage(talk.abstract), pickLanguage(talk.description)].filter((s) => s !== '').join('\n\n')
 		});
 	}

@@ -34,6 +34,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		isParticipant: found.isParticipant,
 		// Organisers and the edition's facilitators document every workshop: they need not join it.
 		isFacilitator: access.canFacilitate,
+		// Organisers hand listed speakers the link that makes them this workshop's facilitator.
+		canInviteSpeakers: access.canManage,
 		chat: await chatPanel(locals, workshop.id, notes?.pads ?? []),
 		drive: drivePanel(locals, found),
 		deliverables: locals.app.deliverables.listForWorkshop(locals.viewer, workshop.id),

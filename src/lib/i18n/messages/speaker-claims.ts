@@ -1,0 +1,62 @@
+import { defineMessages } from '../define';
+
+export const speakerClaims = defineMessages(
+	{
+		'speakerClaim.title': 'Intervenant·es de « {title} »',
+		'speakerClaim.manageLink': 'Inviter les intervenant·es listé·es',
+		'speakerClaim.back': 'Retour à l’atelier',
+		'speakerClaim.intro':
+			'Le programme liste ces personnes par leur nom seulement. Créez pour l’une d’elles un lien à usage unique (valable 30 jours) et transmettez-le comme vous voulez, ou montrez son code QR : en l’ouvrant, elle rattache son nom à son compte et devient animatrice de l’atelier. Aucune adresse e-mail n’est demandée.',
+		'speakerClaim.none': 'Cet atelier ne liste aucun·e intervenant·e.',
+		'speakerClaim.create': 'Créer un lien pour {name}',
+		'speakerClaim.createdHeading': 'Lien pour {name}',
+		'speakerClaim.linkLabel': 'Lien à transmettre',
+		'speakerClaim.linkHint': 'Il ne sera plus affiché : copiez-le ou montrez le code QR maintenant.',
+		'speakerClaim.qrLabel': 'Code QR du lien pour {name}',
+		'speakerClaim.claimedBy': 'Rattaché au compte de {name}.',
+		'speakerClaim.openUntil': 'Lien ouvert jusqu’au {date}',
+		'speakerClaim.revoke': 'Révoquer le lien de {name}',
+		'speakerClaim.unlink': 'Détacher le nom de {name} de son compte',
+		'speakerClaim.revoked': 'C’est fait.',
+		'speakerClaim.pageTitle': 'Rattacher votre nom',
+		'speakerClaim.offerTitle': 'Vous êtes {name} ?',
+		'speakerClaim.offerDoes': 'En acceptant, votre compte devient animateur de cet atelier, et le programme vous affiche sous le nom que vous avez choisi pour vos crédits plutôt que sous le nom listé.',
+		'speakerClaim.accept': 'C’est moi : rattacher mon compte',
+		'speakerClaim.askAgain': 'Demandez un nouveau lien à l’équipe organisatrice.',
+		'speakerClaim.claimed': 'Vous animez maintenant cet atelier.',
+		'error.speakerClaim.notListed': 'Ce nom ne figure pas parmi les intervenant·es de l’atelier.',
+		'error.speakerClaim.alreadyClaimed': 'Ce nom est déjà rattaché à un compte.',
+		'error.speakerClaim.gone': 'Ce lien a déjà été révoqué.',
+		'field.notListed': 'Ce nom ne figure pas parmi les intervenant·es de l’atelier.',
+		'field.alreadyClaimed': 'Ce nom est déjà rattaché à un compte.'
+	},
+	{
+		'speakerClaim.title': 'Speakers of « {title} »',
+		'speakerClaim.manageLink': 'Invite the listed speakers',
+		'speakerClaim.back': 'Back to the workshop',
+		'speakerClaim.intro':
+			'The programme lists these people by name only. Create a single-use link (valid 30 days) for one of them and hand it over any way you like, or show its QR code: opening it, they link their name to their account and become the workshop’s facilitator. No e-mail address is needed.',
+		'speakerClaim.none': 'This workshop lists no speaker.',
+		'speakerClaim.create': 'Create a link for {name}',
+		'speakerClaim.createdHeading': 'Link for {name}',
+		'speakerClaim.linkLabel': 'Link to hand over',
+		'speakerClaim.linkHint': 'It will not be shown again: copy it or show the QR code now.',
+		'speakerClaim.qrLabel': 'QR code of the link for {name}',
+		'speakerClaim.claimedBy': 'Linked to {name}’s account.',
+		'speakerClaim.openUntil': 'Link open until {date}',
+		'speakerClaim.revoke': 'Revoke the link for {name}',
+		'speakerClaim.unlink': 'Unlink {name}’s name from their account',
+		'speakerClaim.revoked': 'Done.',
+		'speakerClaim.pageTitle': 'Link your name',
+		'speakerClaim.offerTitle': 'Are you {name}?',
+		'speakerClaim.offerDoes': 'Accepting makes your account this workshop’s facilitator, and the programme shows you under the name you chose for your credits instead of the listed name.',
+		'speakerClaim.accept': 'That’s me: link my account',
+		'speakerClaim.askAgain': 'Ask the organisers for a new link.',
+		'speakerClaim.claimed': 'You now facilitate this workshop.',
+		'error.speakerClaim.notListed': 'This name is not among the workshop’s speakers.',
+		'error.speakerClaim.alreadyClaimed': 'This name is already linked to an account.',
+		'error.speakerClaim.gone': 'This link was already revoked.',
+		'field.notListed': 'This name is not among the workshop’s speakers.',
+		'field.alreadyClaimed': 'This name is already linked to an account.'
+	}
+);
