@@ -10,6 +10,7 @@ import { deliverables } from './messages/deliverables';
 import { desk } from './messages/desk';
 import { drive } from './messages/drive';
 import { errors } from './messages/errors';
+import { kitErrors } from './messages/kit-errors';
 import { kits } from './messages/kits';
 import { myProgramme } from './messages/my-programme';
 import { organiser } from './messages/organiser';
@@ -22,8 +23,8 @@ import { search } from './messages/search';
 import { speakerClaims } from './messages/speaker-claims';
 import { workshop } from './messages/workshop';
 
-const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr, ...programmeAdmin.fr, ...pad.fr, ...chat.fr, ...drive.fr, ...deliverables.fr, ...search.fr, ...archive.fr, ...kits.fr, ...programmeImport.fr, ...collab.fr, ...errors.fr, ...desk.fr, ...proceedings.fr, ...myProgramme.fr, ...speakerClaims.fr };
-const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en, ...programmeAdmin.en, ...pad.en, ...chat.en, ...drive.en, ...deliverables.en, ...search.en, ...archive.en, ...kits.en, ...programmeImport.en, ...collab.en, ...errors.en, ...desk.en, ...proceedings.en, ...myProgramme.en, ...speakerClaims.en };
+const fr = { ...common.fr, ...auth.fr, ...programme.fr, ...workshop.fr, ...organiser.fr, ...programmeAdmin.fr, ...pad.fr, ...chat.fr, ...drive.fr, ...deliverables.fr, ...search.fr, ...archive.fr, ...kits.fr, ...programmeImport.fr, ...collab.fr, ...errors.fr, ...kitErrors.fr, ...desk.fr, ...proceedings.fr, ...myProgramme.fr, ...speakerClaims.fr };
+const en: Record<keyof typeof fr, string> = { ...common.en, ...auth.en, ...programme.en, ...workshop.en, ...organiser.en, ...programmeAdmin.en, ...pad.en, ...chat.en, ...drive.en, ...deliverables.en, ...search.en, ...archive.en, ...kits.en, ...programmeImport.en, ...collab.en, ...errors.en, ...kitErrors.en, ...desk.en, ...proceedings.en, ...myProgramme.en, ...speakerClaims.en };
 
 export type MessageKey = keyof typeof fr;
 export type { Params };
