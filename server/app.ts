@@ -202,6 +202,8 @@ export function createApp(deps: { db: Db; clock?: Clock; sessionDays?: number; r
 	health.set('storage', () => storage.report());
 	return {
 		db,
+		/** The query builder over `db`: one instance for the repositories moved to it and the cluster's leases. */
+		queryDb,
 		clock,
 		access,
 		accounts,

@@ -6,7 +6,6 @@ import { createLeases, nodeName } from './cluster/leases';
 import { createSingletonJobs } from './cluster/singleton-jobs';
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/open';
-import { sqliteQueryDb } from './db/query-db';
 import { seedDemo } from './demo/seed';
 import { rootLogger } from './log';
 import { registerApp } from './runtime';
@@ -23,7 +22,7 @@ export async function bootstrap(config: Config): Promise<Running> {
 	const demoEditionId = config.demo ? await seedDemo(app) : null;
 	app.sessions.deleteExpired();
 	// Jobs that must not run on two nodes at once take a lease in the database (docs/scaling.md).
-	const jobs = createSingletonJobs({ leases: createLeases(sqliteQueryDb(db)), node: nodeName(), log: (fields, message) => rootLogger().info({ component: 'jobs', ...fields }, message) });
+	const jobs = createSingletonJobs({ leases: createLeases(app.queryDb), node: nodeName(), log: (fields, message) => rootLogger().info({ component: 'jobs', ...fields }, message) });
 	// Bytes of uploads a crash interrupted before their row was written; off the start-up path.
 	void jobs
 		.exclusively('drive-orphan-sweep', async () => {
