@@ -1,6 +1,7 @@
 // Search documents built from plain data (pure): pads cut into sections at headings, chat messages, files, workshops, editions.
 import type { SearchHitType } from '../shared/search';
 import { sectionAnchor } from '../shared/section-anchors';
+import { markdownToText } from './extract/formats';
 import { PERSON_NODE } from '../shared/pad-schema';
 
 /**
@@ -265,7 +266,8 @@ export function synthesisDoc(
 		type: 'synthesis',
 		title: clean(s.title),
 		parent: [theme, ...cited].join(' · '),
-		text: splitWords(clean(lines.join('\n')).split('\n').filter((l) => l.trim() !== '').join('\n'), SECTION_MAX_WORDS * 20)[0]!,
+		// Written in Markdown: indexed and shown as its words, without « ## » or « ** ».
+		text: splitWords(clean(markdownToText(lines.join('\n'))).split('\n').filter((l) => l.trim() !== '').join('\n'), SECTION_MAX_WORDS * 20)[0]!,
 		access: s.live ? 'proceedings' : 'edition',
 		url: s.url
 	};

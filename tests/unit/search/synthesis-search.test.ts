@@ -54,6 +54,14 @@ describe('syntheses in search', () => {
 		expect((await synthesisHits(w, s.facilitator, 'brouillon confidentiel')).map((h) => h.url)).toEqual([`/editions/${s.edition.id}/proceedings/syntheses/${synthesisId}`]);
 	});
 
+	it('indexes a synthesis as its words, without its Markdown markers', async () => {
+		const result = await w.app.search.query(s.facilitator, { q: 'convergences', filters: {}, page: 1 });
+		if (result.status !== 'ok') throw new Error(`search unavailable: ${result.reason}`);
+		const hits = result.hits.filter((h) => h.type === 'synthesis');
+		expect(hits.length).toBeGreaterThan(0);
+		for (const hit of hits) expect(JSON.stringify(hit)).not.toContain('## ');
+	});
+
 	it('finds syntheses with typos and French plurals, like the rest of the index', async () => {
 		expect(await synthesisHits(w, null, 'cartographi partagee')).toHaveLength(1);
 	});
